@@ -1,0 +1,54 @@
+"""Space and line-break rules: NBSP and typographic spaces, CR and Unicode line separators."""
+
+from __future__ import annotations
+
+import re
+
+from arnorm.chars.tables import LINE_BREAKS, MARK_CLASS, SPACE_LIKE_CLASS, expand_class
+from arnorm.context import Context
+from arnorm.rule import Phase, substitution
+
+
+@substitution(
+    "spaces.line_breaks",
+    r"\r\n?|[\u0085\u2028\u2029]",
+    code="I8",
+    trigger=LINE_BREAKS,
+    phase=Phase.DOCUMENT,
+    produces="\n",
+)
+def line_breaks(match: re.Match[str], ctx: Context) -> str:
+    r"""Turn CRLF, CR, NEL and the Unicode line and paragraph separators into LF.
+
+    Line rules work on LF-separated lines; a CRLF file must not look like one long line.
+
+    >>> from arnorm.chars.spaces import line_breaks
+    >>> line_breaks("سطر\r\nسطر\u2028آخر")
+    'سطر\nسطر\nآخر'
+    """
+    return "\n"
+
+
+@substitution(
+    "spaces.nbsp_to_space",
+    f"[{SPACE_LIKE_CLASS}](?![{MARK_CLASS}\u0300-\u036f])",
+    code="I7",
+    trigger=expand_class(SPACE_LIKE_CLASS),
+    produces=" ",
+)
+def nbsp_to_space(match: re.Match[str], ctx: Context) -> str:
+    """Turn NBSP and the other typographic spaces into an ordinary space.
+
+    An NBSP directly followed by a combining mark is kept: it is the carrier of a mark shown
+    on its own (``و\\u00a0َ``).  Collapsing runs of spaces is ``whitespace.collapse_spaces``'s job.
+
+    >>> from arnorm.chars.spaces import nbsp_to_space
+    >>> nbsp_to_space("عدد\\u00a0100")
+    'عدد 100'
+    >>> nbsp_to_space("الفتحة \\u00a0\\u064e") == "الفتحة \\u00a0\\u064e"
+    True
+    """
+    return " "
+
+
+RULES = (line_breaks, nbsp_to_space)

@@ -1,0 +1,96 @@
+"""Per-document context: the options and the document gates, computed once and only if asked.
+
+Gates (ORTHOGRAPHY.md §2) describe the whole document: is it confidently Arabic, Persian-like,
+Quranic, in visual order?  A rule that depends on a gate reads it from the context; the first
+read computes it (a few ``str.count`` calls), later reads are free.  A gate can be forced by an
+option (``lang="ar"``).
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from arnorm.options import Option, Options
+
+# Letters that mark Arabic (a) and Persian/Urdu/Kurdish (p) text in the language gate.
+ARABIC_MARKERS = "\u064a\u0643\u0629\u0649"  # ي ك ة ى
+PERSIAN_MARKERS = (
+    "\u06cc\u06a9\u067e\u0686\u0698\u06af\u06c0\u06c1\u06be\u06d2"  # ی ک پ چ ژ گ ۀ ہ ھ ے
+    "\u0679\u0688\u0691\u06ba\u06d5\u06ce\u06c6\u06b5\u0695"  # ٹ ڈ ڑ ں ە ێ ۆ ڵ ڕ
+)
+QURANIC_MARKS = (
+    "\u06d6\u06d7\u06d8\u06d9\u06da\u06db\u06dc\u06df\u06e0\u06e1\u06e2\u06e3\u06e4"
+    "\u06e7\u06e8\u06ea\u06eb\u06ec\u06ed\u08f0\u08f1\u08f2"
+)
+ALEF_WASLA = "\u0671"
+PERSIAN_LANGUAGES = frozenset({"fa", "ur", "ckb", "ku", "ps", "sd", "ug"})
+
+OPTIONS = (
+    Option(
+        "lang",
+        "auto",
+        ("auto", "ar", *sorted(PERSIAN_LANGUAGES), "other"),
+        "The document's language. 'auto' decides per document from its letters; 'ar' forces "
+        "the Arabic-only repairs (look-alike letters); a Persian-script language code turns "
+        "them off and keeps Persian conventions (fathatan on the alef); 'other' turns both off.",
+        example='clean(text, lang="ar")',
+    ),
+)
+
+
+def _count_any(text: str, characters: str) -> int:
+    return sum(text.count(character) for character in characters)
+
+
+class Context:
+    """The options a pipeline was compiled with, and the gates of one document."""
+
+    def __init__(self, text: str, options: Options):
+        self.text = text
+        self.options = options
+
+    @cached_property
+    def arabic_confident(self) -> bool:
+        """The document is Arabic with confidence: look-alike letter rules may fire."""
+        lang = self.options.get("lang", "auto")
+        if lang == "ar":
+            return True
+        if lang != "auto":
+            return False
+        arabic = _count_any(self.text, ARABIC_MARKERS)
+        return arabic >= 3 and arabic >= 3 * self.persian_markers
+
+    @cached_property
+    def persian_like(self) -> bool:
+        """The document looks Persian, Urdu or Kurdish: Arabic-only conventions stay off."""
+        lang = self.options.get("lang", "auto")
+        if lang in PERSIAN_LANGUAGES:
+            return True
+        if lang != "auto":
+            return False
+        persian = self.persian_markers
+        return persian >= 3 and persian > _count_any(self.text, ARABIC_MARKERS)
+
+    @cached_property
+    def persian_markers(self) -> int:
+        """How many Persian/Urdu/Kurdish-only letters the document has."""
+        return _count_any(self.text, PERSIAN_MARKERS)
+
+    @cached_property
+    def quranic(self) -> bool:
+        """Quranic text (≥ 3 Quranic marks or alef waslas): mark repairs stay off."""
+        return _count_any(self.text, QURANIC_MARKS) >= 3 or self.text.count(ALEF_WASLA) >= 3
+
+    @cached_property
+    def visual(self) -> bool:
+        """Visual-order (reversed) Arabic, detected by :mod:`arnorm.chars.visual` when present."""
+        return False
+
+    def gates(self) -> dict[str, bool]:
+        """All gates, for reports."""
+        return {
+            "arabic_confident": self.arabic_confident,
+            "persian_like": self.persian_like,
+            "quranic": self.quranic,
+            "visual": self.visual,
+        }

@@ -1,0 +1,32 @@
+"""Protected spans: URLs, e-mail addresses and Latin tokens with digits (ORTHOGRAPHY.md §2).
+
+Character rules never touch these spans: a digit rule must not rewrite ``COVID-١٩`` or a
+link target, a mark rule must not edit an IRI.  The spans are found once per document, and
+only when the text has a character that can start one.
+"""
+
+from __future__ import annotations
+
+import re
+
+_DIGITS = "0-9\u0660-\u0669\u06f0-\u06f9"
+PROTECTED = re.compile(
+    r"(?i:\b(?:https?|ftp)://\S+|\bwww\.\S+)"  # URLs (IRIs with Arabic paths included)
+    r"|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail addresses
+    # Latin alphanumeric tokens with a letter and a digit: mp3, COVID-19, H2O, COVID-١٩.
+    rf"|(?<![\w-])(?=[A-Za-z0-9_-]*[A-Za-z])(?=[A-Za-z0-9_-]*[{_DIGITS}])"
+    rf"[A-Za-z0-9_\-{_DIGITS}]+(?![\w-])"
+)
+# Without one of these there can be no protected span, and the scan is skipped.
+_MAY_START = re.compile(r"://|www\.|@|[A-Za-z]")
+
+
+def protected_spans(text: str) -> list[tuple[int, int]]:
+    """The ``(start, end)`` spans of ``text`` that character rules must leave alone.
+
+    >>> protected_spans("زوروا https://example.com/٢٠٢٣ أو COVID-١٩")
+    [(6, 30), (34, 42)]
+    """
+    if not _MAY_START.search(text):
+        return []
+    return [match.span() for match in PROTECTED.finditer(text)]

@@ -1,0 +1,295 @@
+"""The normaliser protocol: a named rule with a stable id, a docstring, a trigger and a function.
+
+Three kinds of rule, each made by a decorator over the function that does the work:
+
+* :func:`substitution`: a regular expression and a replacement function ``(match, ctx) -> str``.
+  Its changes for :func:`arnorm.explain` are exactly its matches, so the report and the output
+  cannot disagree.
+* :func:`rewrite`: a function ``(text, ctx) -> str`` over a whole text or segment (encoding
+  repair, NFC).  Its changes are found by diffing.
+* :func:`line_rule`: a function ``(lines, ctx) -> {index: reason}`` naming the lines to drop.
+
+The decorated name becomes a :class:`Rule` that keeps the function's docstring (doctests run in
+CI) and, called as ``rule(text, **options)``, applies that rule alone: the *reference path* the
+compiled :class:`~arnorm.pipeline.Pipeline` must agree with.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
+
+from arnorm.context import Context
+from arnorm.options import Options
+from arnorm.report import Edit, diff_edits
+
+
+class Phase(enum.IntEnum):
+    """When a rule runs: document rules, then character rules, then line rules."""
+
+    DOCUMENT = 0  # whole text: encoding repair, NFC; before the gates and protected spans
+    CHARACTER = 1  # each segment outside protected spans (URLs, e-mails, Latin+digit tokens)
+    LINE = 2  # whole text after character rules: whitespace layout and line removals
+
+
+Gate = str  # the name of a boolean Context attribute: "quranic", "visual", "persian_like", ...
+Trigger = str | Callable[[str], bool] | None
+ReplaceFunction = Callable[["re.Match[str]", Context], str]
+RewriteFunction = Callable[[str, Context], str]
+LineFunction = Callable[[Sequence[str], Context], Mapping[int, str]]
+
+
+class Rule:
+    """A named, documented normaliser.
+
+    ``id`` is ``family.name`` (``marks.stray_tanween``), also the function's name in its module;
+    ``code`` is the rulebook id (``M2``).  ``trigger`` is either the characters without which
+    the rule cannot change anything, a predicate on the text, or ``None`` (always runs).
+    ``skip_when`` names context gates that turn the rule off for a document; ``enabled_if``
+    decides from the options whether the rule is in a pipeline at all.  ``profiles`` are the
+    profiles that include the rule by default.  ``produces`` lists the characters the rule may
+    write (``None``: unknown), so the pipeline knows when other rules' triggers must be rescanned.
+    """
+
+    phase: Phase
+
+    def __init__(
+        self,
+        function: Callable[..., Any],
+        *,
+        id: str,
+        code: str,
+        trigger: Trigger,
+        profiles: Iterable[str],
+        skip_when: Iterable[Gate] = (),
+        enabled_if: Callable[[Options], bool] | None = None,
+        produces: str | None = None,
+    ):
+        family, _, name = id.partition(".")
+        if not family or not name or name != function.__name__:
+            raise ValueError(f"rule id {id!r} must be 'family.{function.__name__}'")
+        self.id = id
+        self.family = family
+        self.code = code
+        self.trigger = trigger
+        self.profiles = frozenset(profiles)
+        self.skip_when = tuple(skip_when)
+        self.enabled_if = enabled_if
+        self.produces = produces
+        self.function = function
+        # Let doctest, help() and the docs generator see the wrapped function.
+        self.__wrapped__ = function
+        self.__doc__ = function.__doc__
+        self.__name__ = function.__name__
+        self.__qualname__ = function.__qualname__
+        self.__module__ = function.__module__
+
+    @property
+    def summary(self) -> str:
+        """The first line of the docstring."""
+        return (self.__doc__ or "").strip().splitlines()[0] if self.__doc__ else ""
+
+    def is_enabled(self, options: Options) -> bool:
+        """Whether the rule belongs in a pipeline compiled with ``options``."""
+        return self.enabled_if is None or self.enabled_if(options)
+
+    def skipped(self, ctx: Context) -> bool:
+        """Whether a gate of this document turns the rule off."""
+        return any(getattr(ctx, gate) for gate in self.skip_when)
+
+    def apply(self, text: str, ctx: Context) -> str:
+        """Apply the rule to ``text`` (gates and trigger are the pipeline's business)."""
+        raise NotImplementedError
+
+    def edits(self, text: str, ctx: Context) -> list[Edit]:
+        """The edits :meth:`apply` makes, for reports."""
+        return diff_edits(text, self.apply(text, ctx))
+
+    def __call__(self, text: str, **options: object) -> str:
+        """Apply this rule alone to ``text``, with its gates: the reference implementation."""
+        from arnorm.pipeline import Pipeline
+
+        return Pipeline([self], options)(text)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Rules pickle by reference (module and name), so pipelines pickle small.
+        return (_rule_from_module, (self.__module__, self.__name__))
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.id} ({self.code})>"
+
+
+def _rule_from_module(module: str, name: str) -> Rule:
+    import importlib
+
+    rule = getattr(importlib.import_module(module), name)
+    if not isinstance(rule, Rule):
+        raise TypeError(f"{module}.{name} is not an arnorm rule")
+    return rule
+
+
+class Substitution(Rule):
+    """A rule made of one regular expression and a replacement function."""
+
+    phase = Phase.CHARACTER
+
+    def __init__(
+        self, function: ReplaceFunction, pattern: re.Pattern[str], phase: Phase, **kwargs: Any
+    ):
+        super().__init__(function, **kwargs)
+        self.pattern = pattern
+        self.phase = phase
+
+    def apply(self, text: str, ctx: Context) -> str:
+        replace = self.function
+        return self.pattern.sub(lambda match: replace(match, ctx), text)
+
+    def edits(self, text: str, ctx: Context) -> list[Edit]:
+        result = []
+        for match in self.pattern.finditer(text):
+            after = self.function(match, ctx)
+            if after != match.group():
+                result.append(Edit(match.start(), match.end(), after))
+        return result
+
+
+class Rewrite(Rule):
+    """A rule that rewrites a whole text or segment with one function."""
+
+    def __init__(self, function: RewriteFunction, phase: Phase, **kwargs: Any):
+        super().__init__(function, **kwargs)
+        self.phase = phase
+
+    def apply(self, text: str, ctx: Context) -> str:
+        result: str = self.function(text, ctx)
+        return result
+
+
+class LineRule(Rule):
+    """A rule that names whole lines to remove, each with a reason."""
+
+    phase = Phase.LINE
+
+    def find(self, lines: Sequence[str], ctx: Context) -> Mapping[int, str]:
+        """The indexes of ``lines`` to remove, mapped to the reason for each."""
+        found: Mapping[int, str] = self.function(lines, ctx)
+        return found
+
+    def apply(self, text: str, ctx: Context) -> str:
+        lines = text.split("\n")
+        drop = self.find(lines, ctx)
+        return "\n".join(line for index, line in enumerate(lines) if index not in drop)
+
+    def edits(self, text: str, ctx: Context) -> list[Edit]:
+        lines = text.split("\n")
+        return line_edits(lines, self.find(lines, ctx))
+
+
+def line_edits(
+    lines: Sequence[str], drop: Mapping[int, str], origins: Sequence[int] | None = None
+) -> list[Edit]:
+    """Edits of ``"\\n".join(lines)`` that remove the lines in ``drop`` (with their reasons).
+
+    A removed line takes its following newline with it; the last line takes the newline before
+    it instead, so the result is always ``"\\n".join`` of the lines kept.  ``origins`` gives
+    where each line began when the line phase started (the edit's ``line_start``).
+    """
+    starts = []
+    position = 0
+    for line in lines:
+        starts.append(position)
+        position += len(line) + 1
+    last_kept = max((i for i in range(len(lines)) if i not in drop), default=-1)
+    result = []
+    for index in sorted(drop):
+        start = starts[index]
+        line_start = origins[index] if origins is not None else start
+        end = start + len(lines[index])
+        if index < last_kept:
+            end += 1  # the newline after it
+        elif index > 0 and last_kept >= 0:
+            start -= 1  # a line after the last kept one: the newline before it
+        elif index + 1 < len(lines):
+            end += 1
+        result.append(Edit(start, end, "", drop[index], line_start))
+    return result
+
+
+def substitution(
+    id: str,
+    pattern: str | re.Pattern[str],
+    *,
+    code: str,
+    trigger: Trigger,
+    profiles: Iterable[str] = ("repair", "search"),
+    skip_when: Iterable[Gate] = (),
+    enabled_if: Callable[[Options], bool] | None = None,
+    produces: str | None = None,
+    phase: Phase = Phase.CHARACTER,
+) -> Callable[[ReplaceFunction], Substitution]:
+    """Make a :class:`Substitution` rule from a replacement function ``(match, ctx) -> str``."""
+    compiled = re.compile(pattern) if isinstance(pattern, str) else pattern
+
+    def decorate(function: ReplaceFunction) -> Substitution:
+        return Substitution(
+            function,
+            compiled,
+            phase,
+            id=id,
+            code=code,
+            trigger=trigger,
+            profiles=profiles,
+            skip_when=skip_when,
+            enabled_if=enabled_if,
+            produces=produces,
+        )
+
+    return decorate
+
+
+def rewrite(
+    id: str,
+    *,
+    code: str,
+    trigger: Trigger,
+    phase: Phase,
+    profiles: Iterable[str] = ("repair", "search"),
+    skip_when: Iterable[Gate] = (),
+    enabled_if: Callable[[Options], bool] | None = None,
+    produces: str | None = None,
+) -> Callable[[RewriteFunction], Rewrite]:
+    """Make a :class:`Rewrite` rule from a function ``(text, ctx) -> str``."""
+
+    def decorate(function: RewriteFunction) -> Rewrite:
+        return Rewrite(
+            function,
+            phase,
+            id=id,
+            code=code,
+            trigger=trigger,
+            profiles=profiles,
+            skip_when=skip_when,
+            enabled_if=enabled_if,
+            produces=produces,
+        )
+
+    return decorate
+
+
+def line_rule(
+    id: str,
+    *,
+    code: str,
+    profiles: Iterable[str] = ("repair", "search"),
+    enabled_if: Callable[[Options], bool] | None = None,
+) -> Callable[[LineFunction], LineRule]:
+    """Make a :class:`LineRule` from a function ``(lines, ctx) -> {index: reason}``."""
+
+    def decorate(function: LineFunction) -> LineRule:
+        return LineRule(
+            function, id=id, code=code, trigger=None, profiles=profiles, enabled_if=enabled_if
+        )
+
+    return decorate

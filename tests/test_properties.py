@@ -1,0 +1,131 @@
+"""Invariants that must hold for every text (ORTHOGRAPHY.md §8), checked with hypothesis."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import unicodedata2
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import arnorm
+from arnorm import Cleaner, Pipeline
+from arnorm.catalogue import CATALOGUE
+from tests.strategies import any_text, arabic_text, texts
+
+CLEANERS = [
+    Cleaner(),
+    Cleaner(profile="search"),
+    Cleaner(digits="keep", lang="ar"),
+    Cleaner(boilerplate=False),
+    Cleaner(disable=["unicode.nfc"]),
+]
+settings.register_profile("ci", max_examples=300, deadline=None)
+settings.load_profile("ci")
+
+
+@given(any_text)
+def test_never_raises_on_any_str(text: str) -> None:
+    for cleaner in CLEANERS:
+        assert isinstance(cleaner(text), str)
+
+
+@given(texts, st.sampled_from(range(len(CLEANERS))))
+def test_idempotent(text: str, which: int) -> None:
+    cleaner = CLEANERS[which]
+    once = cleaner(text)
+    assert cleaner(once) == once
+
+
+@given(texts)
+def test_output_is_nfc(text: str) -> None:
+    for cleaner in CLEANERS[:4]:
+        out = cleaner(text)
+        assert unicodedata2.normalize("NFC", out) == out
+
+
+@given(arabic_text)
+def test_equivalent_input_gives_the_same_output(text: str) -> None:
+    # N(NFD(x)) == N(NFC(x)) == N(x)
+    out = arnorm.clean(text)
+    assert arnorm.clean(unicodedata2.normalize("NFD", text)) == out
+    assert arnorm.clean(unicodedata2.normalize("NFC", text)) == out
+
+
+# Text with nothing for arnorm to do: no Arabic, no digits script to change, no special space.
+plain = st.text(
+    st.characters(min_codepoint=0x20, max_codepoint=0x24F, exclude_characters="\u00a0\u0085\u00ad"),
+).map(lambda t: unicodedata2.normalize("NFC", t))
+
+
+@given(plain)
+def test_text_without_targets_is_unchanged(text: str) -> None:
+    assert arnorm.clean(text, boilerplate=False) == text
+    assert arnorm.clean(text, profile="search", boilerplate=False) == text
+
+
+def test_latin_sample_is_byte_identical() -> None:
+    sample = (
+        "The quick brown fox, 3.14% of https://x.org/a?b=1 — café naïve “q” «g» "
+        "2023-10-05 user@mail.com H2O v2.0"
+    )
+    assert arnorm.clean(sample) == sample
+    assert arnorm.clean(sample, digits="keep") == sample
+
+
+def skeleton(text: str) -> str:
+    """The Arabic letters of a text (NFKD, letters of U+0600–06FF only, look-alikes folded)."""
+    folded = unicodedata2.normalize("NFKD", text).translate(str.maketrans("یىکھہە", "ييكههه"))
+    return "".join(
+        c for c in folded if "\u0600" <= c <= "\u06ff" and unicodedata.category(c) == "Lo"
+    )
+
+
+@given(arabic_text)
+def test_character_rules_keep_every_arabic_letter(text: str) -> None:
+    assert skeleton(arnorm.clean(text, boilerplate=False)) == skeleton(text)
+
+
+def _marks(text: str) -> int:
+    return sum(1 for c in unicodedata2.normalize("NFC", text) if unicodedata.category(c) == "Mn")
+
+
+@given(arabic_text)
+def test_marks_are_never_added(text: str) -> None:
+    assert _marks(arnorm.clean(text, boilerplate=False)) <= _marks(text)
+
+
+@given(texts)
+def test_explain_reports_exactly_what_clean_does(text: str) -> None:
+    for cleaner in CLEANERS[:3]:
+        report = cleaner.explain(text)
+        assert report.output == cleaner(text)
+        assert report.replay() == report.output
+        changes = report.changes  # positions map back without error
+        assert all(0 <= c.start <= c.end <= len(text) for c in changes)
+
+
+@given(texts)
+def test_skipping_by_trigger_changes_nothing(text: str) -> None:
+    # The fast path (rules skipped when their trigger is absent) equals running every rule.
+    for profile in ("repair", "search"):
+        fast = Cleaner(profile).pipeline
+        reference = Pipeline(fast.rules, fast.options, use_triggers=False)
+        assert fast(text) == reference(text)
+
+
+@given(arabic_text)
+def test_repair_never_adds_tokens(text: str) -> None:
+    assert len(arnorm.clean(text).split()) <= len(text.split())
+
+
+@given(arabic_text, arabic_text)
+def test_locality_with_explicit_options(a: str, b: str) -> None:
+    # The Quranic gate is per document (alef wasla counts): keep it out of this property.
+    cleaner = Cleaner(lang="ar", boilerplate=False)
+    a, b = (t.replace("\n", " ").replace("\u0671", "\u0627") for t in (a, b))
+    assert cleaner(a + "\n\n" + b) == cleaner(a) + "\n\n" + cleaner(b)
+
+
+def test_every_rule_is_reachable_by_id() -> None:
+    assert len({rule.id for rule in CATALOGUE}) == len(CATALOGUE)
