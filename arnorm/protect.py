@@ -11,11 +11,12 @@ import re
 
 _DIGITS = "0-9\u0660-\u0669\u06f0-\u06f9"
 PROTECTED = re.compile(
-    r"(?i:\b(?:https?|ftp)://\S+|\bwww\.\S+)"  # URLs (IRIs with Arabic paths included)
+    # URLs, IRIs with Arabic paths included; a scheme glued to a word before it still counts.
+    r"(?i:(?<![a-z])(?:https?|ftp)://\S+|(?<![a-z])www\.\S+)"
     r"|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail addresses
     # Latin alphanumeric tokens with a letter and a digit: mp3, COVID-19, H2O, COVID-١٩.
     rf"|(?<![\w-])(?=[A-Za-z0-9_-]*[A-Za-z])(?=[A-Za-z0-9_-]*[{_DIGITS}])"
-    rf"[A-Za-z0-9_\-{_DIGITS}]+(?![\w-])"
+    rf"[A-Za-z0-9_\-{_DIGITS}]+(?![\w-]|://)"  # not the scheme of a URL
 )
 # Without one of these there can be no protected span, and the scan is skipped.
 _MAY_START = re.compile(r"://|www\.|@|[A-Za-z]")

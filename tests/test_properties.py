@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import unicodedata
 
 import unicodedata2
@@ -21,7 +22,8 @@ CLEANERS = [
     Cleaner(disable=["unicode.nfc"]),
 ]
 settings.register_profile("ci", max_examples=300, deadline=None)
-settings.load_profile("ci")
+settings.register_profile("long", max_examples=5000, deadline=None)
+settings.load_profile(os.environ.get("ARNORM_HYPOTHESIS_PROFILE", "ci"))
 
 
 @given(any_text)

@@ -79,20 +79,22 @@ def fold_alef_maksura(text: str, ctx: Context) -> str:
 
 @substitution(
     "search.strip_diacritics",
-    f"[{MARK_CLASS}{TATWEEL}]+",
+    f"\u00a0?[{MARK_CLASS}{TATWEEL}]+",
     code="S5",
     trigger=expand_class(MARK_CLASS) + TATWEEL,
     profiles=("search",),
-    produces="",
+    produces=" ",
 )
 def strip_diacritics(match: re.Match[str], ctx: Context) -> str:
     """Delete every Arabic combining mark (harakat, tanween, shadda, Quranic marks) and tatweel.
+
+    A mark shown on its own on an NBSP carrier goes with its carrier, which becomes a space.
 
     >>> from arnorm.chars.search import strip_diacritics
     >>> strip_diacritics("العَرَبِيَّة هـ")
     'العربية ه'
     """
-    return ""
+    return " " if match.group().startswith("\u00a0") else ""
 
 
 RULES = (fold_alef, fold_teh_marbuta, fold_alef_maksura, strip_diacritics)
