@@ -109,7 +109,7 @@ KEPT_CONTAINERS = frozenset({"html", "body", "main", "article"})
 BOILERPLATE_CLASS = re.compile(
     r"(?:^|[^a-z])(?:share|sharing|sharedaddy|social|related|author|comment|respond|disqus|"
     r"newsletter|subscribe|cookie|consent|gdpr|tags(?:[^a-z]|$)|tagcloud|tag-?links|"
-    r"post-?tags|breadcrumb|advert|sponsor|promo)",
+    r"post-?tags|breadcrumb|byline|(?:entry|post)-?meta|advert|sponsor|promo)",
 )
 _SPACES = re.compile(r"\s+")
 

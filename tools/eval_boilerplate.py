@@ -120,7 +120,15 @@ def compare(articles: list[dict[str, str]]) -> dict[str, dict[str, object]]:
     symbols = SymbolLinesFormatter()
     seen: Counter[str] = Counter()
     results: dict[str, dict[str, object]] = {}
-    tallies: dict[str, Counter[str]] = defaultdict(Counter)
+    tools = (
+        "arnorm",
+        "trafilatura.textfilter",
+        "trafilatura.duplicate_test",
+        "datatrove.C4 (default)",
+        "datatrove.C4 (no punct)",
+        "datatrove.SymbolLines",
+    )
+    tallies: dict[str, Counter[str]] = {tool: Counter() for tool in tools}
     examples: dict[str, list[str]] = defaultdict(list)
 
     def record(tool: str, kept: list[str], lines: list[str]) -> None:
@@ -139,12 +147,11 @@ def compare(articles: list[dict[str, str]]) -> dict[str, dict[str, object]]:
         text = document(article)
         lines = [line.strip() for line in text.split("\n") if line.strip()]
         report = arnorm.explain(text)
-        arnorm_removed = {c.before.strip() for c in report.removed_lines if c.before.strip()}
-        record(
-            "arnorm",
-            [line.strip() for line in report.output.split("\n") if line.strip()],
-            lines,
-        )
+        removed_by_arnorm = [c.before.strip() for c in report.removed_lines if c.before.strip()]
+        arnorm_removed = set(removed_by_arnorm)
+        kept_by_arnorm = Counter(lines)
+        kept_by_arnorm.subtract(removed_by_arnorm)
+        record("arnorm", list(kept_by_arnorm.elements()), lines)
         record("trafilatura.textfilter", [x for x in lines if not RE_FILTER.match(x)], lines)
         kept = []
         for line in lines:

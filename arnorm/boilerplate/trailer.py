@@ -15,6 +15,16 @@ from arnorm.rule import line_rule
 HEADER_MAX_LENGTH = 60
 TAIL_START = 0.5  # the header starts after this share of the document's characters
 MAX_CUT_SHARE = 0.3  # the cut text (header and all after it) is at most this share
+# A line after the header that reads as a sentence (this long, ending with sentence
+# punctuation) stops the cut: a subheading such as "الأكثر مشاهدة" before an article's last
+# paragraph must not take the paragraph with it.  Related-post titles, time stamps and
+# contact lines are short or unpunctuated.
+SENTENCE_MIN_LENGTH = 80
+SENTENCE_END = (".", "!", "?", "\u061f", "\u06d4")
+
+
+def _sentence_like(line: str) -> bool:
+    return len(line) >= SENTENCE_MIN_LENGTH and line.rstrip(" \"'»”)").endswith(SENTENCE_END)
 
 
 def trailer_header(line: str, extra: tuple[str, ...] = ()) -> str | None:
@@ -44,8 +54,9 @@ def is_trailer_header(line: str) -> bool:
 def trailer(lines: Sequence[str], ctx: Context) -> Mapping[int, str]:
     """Cut a trailer block: from a trailer header in the tail of the document to the end.
 
-    A header that is not in the tail, or whose cut would take a large share of the text, is
-    removed alone: the text after it may be content.
+    A header that is not in the tail, whose cut would take a large share of the text, or
+    that is followed by a line that reads as a sentence, is removed alone: the text after it
+    may be content.
 
     >>> from arnorm.boilerplate.trailer import trailer
     >>> article = "نص الخبر الطويل الذي يتحدث عن أمور كثيرة ومهمة جدا." * 3
@@ -60,7 +71,11 @@ def trailer(lines: Sequence[str], ctx: Context) -> Mapping[int, str]:
         header = trailer_header(line, extra)
         if header is not None:
             cut = total - position
-            if position >= TAIL_START * total and cut <= MAX_CUT_SHARE * total:
+            if (
+                position >= TAIL_START * total
+                and cut <= MAX_CUT_SHARE * total
+                and not any(_sentence_like(after) for after in lines[index + 1 :])
+            ):
                 reason = f"trailer block after the header {header!r}"
                 drop.update((i, reason) for i in range(index, len(lines)))
                 return drop
