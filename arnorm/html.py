@@ -104,12 +104,15 @@ BLOCK_TAGS = frozenset(
 )
 # Never dropped for their class or id: the page and the article themselves.
 KEPT_CONTAINERS = frozenset({"html", "body", "main", "article"})
-# Class and id words that mark boilerplate, as whole words or word starts ("sharedaddy",
-# "relatedposts", "comment-respond", "post-author", "tagcloud").
+# Class and id words that mark boilerplate: whole words ("comments", "post-author") or the
+# compounds themes use ("sharedaddy", "relatedposts", "commentlist", "tagcloud").  Whole words
+# where a longer word is content: "commentary", "authority" and "responsive" are not matched.
 BOILERPLATE_CLASS = re.compile(
-    r"(?:^|[^a-z])(?:share|sharing|sharedaddy|social|related|author|comment|respond|disqus|"
-    r"newsletter|subscribe|cookie|consent|gdpr|tags(?:[^a-z]|$)|tagcloud|tag-?links|"
-    r"post-?tags|breadcrumb|byline|(?:entry|post)-?meta|advert|sponsor|promo)",
+    r"(?:^|[^a-z])(?:"
+    r"(?:shares?|sharing|social|authors?|comments?|respond|tags|byline)(?![a-z])"
+    r"|sharedaddy|shareaholic|sharethis|social[a-z]*|related[a-z]*|authorbox|authorbio"
+    r"|commentlist|commentform|disqus|newsletter|subscribe|cookie|consent|gdpr|tagcloud"
+    r"|tag-?links|post-?tags|breadcrumb|(?:entry|post)-?meta|advert|sponsor|promo)",
 )
 _SPACES = re.compile(r"\s+")
 

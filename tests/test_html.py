@@ -120,6 +120,21 @@ def test_class_words_do_not_drop_the_article(parser: str) -> None:
     assert html_to_text(page) == "عنوان\n\nنص الخبر."
 
 
+@pytest.mark.parametrize(
+    ("marked", "kept"),
+    [
+        ("share-buttons", "commentary-body"),
+        ("comments-area", "img-responsive"),
+        ("post-author", "authority-news"),
+        ("jp-relatedposts", "entry-content"),
+        ("tagcloud", "stage"),
+    ],
+)
+def test_class_words(marked: str, kept: str, parser: str) -> None:
+    page = f'<div class="{kept}"><p>نص الخبر.</p></div><div class="{marked}"><p>حشو</p></div>'
+    assert html_to_text(page) == "نص الخبر."
+
+
 def test_options_pass_through(parser: str) -> None:
     page = "<p>عام ٢٠٢٣</p><p>اشترك الآن</p>"
     assert clean_html(page, digits="keep", line_phrases=("اشترك الآن",)) == "عام ٢٠٢٣"
