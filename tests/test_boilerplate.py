@@ -6,6 +6,11 @@ corpus (M. Alhagri, 2015, CC BY-NC-SA 4.0), with the newspaper named.
 
 from __future__ import annotations
 
+import importlib.util
+import json
+import zipfile
+from pathlib import Path
+
 import pytest
 
 import arnorm
@@ -218,3 +223,36 @@ def test_explain_reports_every_removed_line_with_rule_and_reason() -> None:
     reasons = {change.line: change.reason for change in report.removed_lines}
     assert "اقرأ أيضا" in reasons[11] and "انتهى" in reasons[16]
     assert report.replay() == report.output == arnorm.clean(text)
+
+
+# --- the evaluation tool ----------------------------------------------------------------------
+
+
+def test_evaluation_tool_runs_on_a_small_corpus(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+
+    path = Path(__file__).parent.parent / "tools" / "eval_boilerplate.py"
+    spec = importlib.util.spec_from_file_location("eval_boilerplate", path)
+    assert spec is not None and spec.loader is not None
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    articles = [
+        {"source": "was", "title": "عنوان الخبر", "content": f"{BODY}\n// انتهى //\n13:38 ت م"},
+        {"source": "aawsat", "title": "عنوان آخر", "content": f"{BODY}\n\n...المزيد"},
+    ]
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    with zipfile.ZipFile(corpus / "day.zip", "w") as archive:
+        archive.writestr("day.json", json.dumps(articles, ensure_ascii=False))
+    assert tool.main([str(corpus), "--out", str(tmp_path / "out"), "--sample", "5"]) == 0
+    summary = json.loads((tmp_path / "out" / "summary.json").read_text("utf-8"))
+    assert summary["articles"] == 2
+    assert summary["removed_lines_with_text"] == {
+        "boilerplate.trailer": 2,
+        "boilerplate.phrase_lines": 1,
+    }
+    assert summary["sentence_like_removed"] == []
+    sample = (tmp_path / "out" / "sample.tsv").read_text("utf-8").splitlines()
+    assert len(sample) == 1 + 3
+    assert "boilerplate.trailer" in capsys.readouterr().out
