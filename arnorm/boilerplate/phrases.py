@@ -117,9 +117,11 @@ class Lexicon:
                 if starts:
                     return entry
                 continue
-            if (starts or folded_line.endswith(" " + phrase)) and letters(
-                phrase
-            ) >= min_cover * line_letters:
+            if (
+                (starts or folded_line.endswith(" " + phrase))
+                and letters(phrase) >= min_cover * line_letters
+                and _one_word_alone(phrase, folded_line)
+            ):
                 return entry
         return None
 
@@ -131,10 +133,21 @@ class Lexicon:
         for entry in self.entries:
             phrase = entry.folded
             if folded_line == phrase or (
-                folded_line.startswith(phrase + " ") and letters(phrase) >= min_cover * line_letters
+                folded_line.startswith(phrase + " ")
+                and letters(phrase) >= min_cover * line_letters
+                and _one_word_alone(phrase, folded_line)
             ):
                 return entry
         return None
+
+
+def _one_word_alone(phrase: str, folded_line: str) -> bool:
+    # A one-word phrase ("انتهى", "يتبع", "المزيد") is a marker only on a line of its own, with
+    # at most one-letter abbreviations beside it ("// يتبع // 11:02 ت م"): "انتهى الدرس" is a
+    # sentence and "محمد المزيد" a name.
+    if " " in phrase:
+        return True
+    return all(len(word) == 1 for word in folded_line.replace(phrase, "", 1).split())
 
 
 def read(kind: str) -> tuple[str, ...]:
