@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from arnorm.catalogue import CATALOGUE, OPTIONS
 from arnorm.cleaner import Cleaner, clean, explain
+from arnorm.html import clean_html
 from arnorm.pipeline import Pipeline
 from arnorm.profiles import PROFILES, Profile
 from arnorm.report import Change, Report
@@ -34,6 +35,7 @@ __all__ = [
     "Rule",
     "__version__",
     "clean",
+    "clean_html",
     "explain",
     "rules",
 ]

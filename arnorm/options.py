@@ -8,22 +8,33 @@ hashable set of values a pipeline is compiled with (it is also the cache key of
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
 class Option:
-    """One user option: its name, default, allowed values and what it does."""
+    """One user option: its name, default, allowed values and what it does.
+
+    An option with free-form values (a tuple of phrases) has a ``validator`` instead of a list
+    of values: it returns the value to store (hashable) or raises ``ValueError``;
+    ``allowed`` then holds only the default.
+    """
 
     name: str
     default: object
     allowed: tuple[object, ...]
     doc: str
     example: str = ""
+    validator: Callable[[object], object] | None = None
 
     def validate(self, value: object) -> object:
         """Return ``value`` if allowed, else raise ``ValueError`` naming the allowed values."""
+        if self.validator is not None:
+            try:
+                return self.validator(value)
+            except ValueError as error:
+                raise ValueError(f"option {self.name}={value!r}: {error}") from None
         # bool is an int subclass and 1 == True: compare by type as well as value.
         for allowed in self.allowed:
             if type(value) is type(allowed) and value == allowed:

@@ -27,6 +27,7 @@ PINNED_ORDER = [
     "boilerplate.repeated_title",
     "boilerplate.duplicate_lines",
     "boilerplate.trailer",
+    "boilerplate.phrase_lines",
 ]
 
 

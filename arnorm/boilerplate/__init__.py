@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from arnorm.boilerplate import lines, options, trailer, whitespace
+from arnorm.boilerplate import lines, options, phrase_lines, phrases, trailer, whitespace
 
-RULES = (*whitespace.RULES, *lines.RULES, *trailer.RULES)
-OPTIONS = options.OPTIONS
+RULES = (*whitespace.RULES, *lines.RULES, *trailer.RULES, *phrase_lines.RULES)
+OPTIONS = (*options.OPTIONS, *phrases.OPTIONS)

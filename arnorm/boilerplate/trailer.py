@@ -5,15 +5,40 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from arnorm.boilerplate.options import boilerplate_on
-from arnorm.boilerplate.phrases import fold, load
+from arnorm.boilerplate.phrases import fold, lexicon
 from arnorm.context import Context
 from arnorm.rule import line_rule
 
 # A header is a short line; it must stand in the tail of the document, and the cut must not
-# take more than a minor share of the document's text (BOILERPLATE.md, rule B4).
+# take more than a minor share of the document's text (BOILERPLATE.md, rule B4; the values
+# are discussed in docs/boilerplate.md).
 HEADER_MAX_LENGTH = 60
 TAIL_START = 0.5  # the header starts after this share of the document's characters
 MAX_CUT_SHARE = 0.3  # the cut text (header and all after it) is at most this share
+# A line after the header that reads as a sentence (this long, ending with sentence
+# punctuation) stops the cut: a subheading such as "الأكثر مشاهدة" before an article's last
+# paragraph must not take the paragraph with it.  Related-post titles, time stamps and
+# contact lines are short or unpunctuated.
+SENTENCE_MIN_LENGTH = 80
+SENTENCE_END = (".", "!", "?", "\u061f", "\u06d4")
+
+
+def _sentence_like(line: str) -> bool:
+    return len(line) >= SENTENCE_MIN_LENGTH and line.rstrip(" \"'»”)").endswith(SENTENCE_END)
+
+
+def trailer_header(line: str, extra: tuple[str, ...] = ()) -> str | None:
+    """The lexicon header that ``line`` is (it starts the line and covers most of it), or None.
+
+    >>> trailer_header("قد يهمك:"), trailer_header("اترك رداً"), trailer_header("قد")
+    ('قد يهمك', 'اترك رداً', None)
+    >>> trailer_header("// يتبع // 11:02 ت م")
+    'يتبع'
+    """
+    if not line or len(line) > HEADER_MAX_LENGTH:
+        return None
+    entry = lexicon("trailer_headers", extra).starting(fold(line))
+    return None if entry is None else entry.phrase
 
 
 def is_trailer_header(line: str) -> bool:
@@ -22,32 +47,41 @@ def is_trailer_header(line: str) -> bool:
     >>> is_trailer_header("قد يهمك:"), is_trailer_header("اترك رداً"), is_trailer_header("قد")
     (True, True, False)
     """
-    return 0 < len(line) <= HEADER_MAX_LENGTH and fold(line) in load("trailer_headers")
+    return trailer_header(line) is not None
 
 
 @line_rule("boilerplate.trailer", code="B4", enabled_if=boilerplate_on)
 def trailer(lines: Sequence[str], ctx: Context) -> Mapping[int, str]:
     """Cut a trailer block: from a trailer header in the tail of the document to the end.
 
-    A header that is not in the tail, or whose cut would take a large share of the text, is
-    removed alone: the text after it may be content.
+    A header that is not in the tail, whose cut would take a large share of the text, or
+    that is followed by a line that reads as a sentence, is removed alone: the text after it
+    may be content.
 
     >>> from arnorm.boilerplate.trailer import trailer
     >>> article = "نص الخبر الطويل الذي يتحدث عن أمور كثيرة ومهمة جدا." * 3
     >>> trailer(article + "\\nقد يهمك:\\n\\nعن الكاتب:\\nاترك رد") == article
     True
     """
+    extra: tuple[str, ...] = ctx.options.get("trailer_headers", ())  # type: ignore[assignment]
     total = sum(len(line) + 1 for line in lines)
     position = 0
+    drop: dict[int, str] = {}
     for index, line in enumerate(lines):
-        if is_trailer_header(line):
+        header = trailer_header(line, extra)
+        if header is not None:
             cut = total - position
-            if position >= TAIL_START * total and cut <= MAX_CUT_SHARE * total:
-                reason = f"trailer block after the header {line!r}"
-                return {i: reason for i in range(index, len(lines))}
-            return {index: "trailer header with content after it"}
+            if (
+                position >= TAIL_START * total
+                and cut <= MAX_CUT_SHARE * total
+                and not any(_sentence_like(after) for after in lines[index + 1 :])
+            ):
+                reason = f"trailer block after the header {header!r}"
+                drop.update((i, reason) for i in range(index, len(lines)))
+                return drop
+            drop[index] = f"trailer header {header!r} with content after it"
         position += len(line) + 1
-    return {}
+    return drop
 
 
 RULES = (trailer,)
