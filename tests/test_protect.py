@@ -1,0 +1,31 @@
+"""Protected spans: found the same way before and after a rule deletes a mark next to them."""
+
+from __future__ import annotations
+
+import pytest
+
+import arnorm
+from arnorm.protect import protected_spans
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("زوروا https://example.com/٢٠٢٣ الآن", [(6, 30)]),
+        ("انظرhttp://x.org/١", [(4, 18)]),  # a scheme glued to an Arabic word
+        ("0-HTTP://٠", [(2, 10)]),  # the token before a scheme is not a span of its own
+        ("COVID-١٩ و mp3 و H2O", [(0, 8), (11, 14), (17, 20)]),
+        ("راسلنا user٢@mail.com", [(7, 21)]),
+        ("A٠\u064b²", []),  # a Latin token glued by a mark to a word is not a span
+        ("x\u064bhttp://٠", []),
+    ],
+)
+def test_spans(text: str, spans: list[tuple[int, int]]) -> None:
+    assert protected_spans(text) == spans
+
+
+@pytest.mark.parametrize("text", ["A٠\u064b²", "x\u064bhttp://٠", "²\u064bA٠", "0\u064bHTTP://ى"])
+@pytest.mark.parametrize("profile", ["repair", "search"])
+def test_deleting_a_mark_next_to_a_span_keeps_cleaning_idempotent(text: str, profile: str) -> None:
+    once = arnorm.clean(text, profile=profile)
+    assert arnorm.clean(once, profile=profile) == once
