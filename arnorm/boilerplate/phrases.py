@@ -57,13 +57,27 @@ def fold(text: str, addresses: bool = True) -> str:
 
     ``addresses=False`` keeps the letters of e-mail addresses and links.
     """
+    return _fold(text, addresses)
+
+
+@lru_cache(maxsize=4096)
+def _fold(text: str, addresses: bool) -> str:
+    # Memoised: the line phase asks for the same short lines in each rule and round.  The cache
+    # is bounded and holds only pure results, so it is safe to share between threads.
     if addresses and ("@" in text or "//" in text or "www." in text):
         text = _ADDRESSES.sub(" ", text)
     text = _DIACRITICS.sub("", text)
     for before, after in _LETTER_FOLDS:
         if before in text:
             text = text.replace(before, after)
-    return " ".join(_NON_LETTERS.sub(" ", text).lower().split())
+    words: list[str] = []
+    for word in text.split():
+        # Most words are letters only; the slow Unicode-class pattern is for the rest.
+        if word.isalpha():
+            words.append(word)
+        else:
+            words.extend(_NON_LETTERS.sub(" ", word).split())
+    return " ".join(words).lower()
 
 
 def letters(folded: str) -> int:
@@ -102,13 +116,27 @@ class Lexicon:
         # Longest first, so the most specific phrase names the match.
         entries.sort(key=lambda entry: -len(entry.folded))
         self.entries = tuple(entries)
+        # A phrase can cover a line only if it shares the line's first or last word: index the
+        # entries by those words, so a line is compared with a handful of entries, not all.
+        self._by_first: dict[str, tuple[Entry, ...]] = _index(entries, 0)
+        self._by_last: dict[str, tuple[Entry, ...]] = _index(entries, -1)
+
+    def _candidates(self, folded_line: str, ends: bool) -> tuple[Entry, ...]:
+        first = self._by_first.get(folded_line.partition(" ")[0], ())
+        if not ends:
+            return first
+        last = self._by_last.get(folded_line.rpartition(" ")[2], ())
+        if not last or last == first:
+            return first
+        # Keep the longest-first order across both lists.
+        return tuple(e for e in self.entries if e in first or e in last)
 
     def covering(self, folded_line: str, min_cover: float = MIN_COVER) -> Entry | None:
         """The entry that covers the folded line, or ``None``."""
         if not folded_line:
             return None
         line_letters = letters(folded_line)
-        for entry in self.entries:
+        for entry in self._candidates(folded_line, ends=True):
             phrase = entry.folded
             if folded_line == phrase:
                 return entry
@@ -130,7 +158,7 @@ class Lexicon:
         if not folded_line:
             return None
         line_letters = letters(folded_line)
-        for entry in self.entries:
+        for entry in self._candidates(folded_line, ends=False):
             phrase = entry.folded
             if folded_line == phrase or (
                 folded_line.startswith(phrase + " ")
@@ -139,6 +167,13 @@ class Lexicon:
             ):
                 return entry
         return None
+
+
+def _index(entries: list[Entry], word: int) -> dict[str, tuple[Entry, ...]]:
+    index: dict[str, list[Entry]] = {}
+    for entry in entries:
+        index.setdefault(entry.folded.split(" ")[word], []).append(entry)
+    return {key: tuple(value) for key, value in index.items()}
 
 
 def _one_word_alone(phrase: str, folded_line: str) -> bool:
