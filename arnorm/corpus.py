@@ -85,9 +85,14 @@ def sentence_like(
 
 
 def edges(lines: list[str], window: int) -> tuple[set[int], set[int]]:
-    """Indexes of the first and the last ``window`` non-blank lines."""
+    """Indexes of the head and tail lines: up to ``window`` non-blank lines at each end.
+
+    A short document is split between the two: its first half is head, the rest tail.
+    """
     filled = [index for index, line in enumerate(lines) if line.strip()]
-    return set(filled[:window]), set(filled[-window:] if window else [])
+    head = filled[: min(window, (len(filled) + 1) // 2)]
+    tail = filled[max(len(head), len(filled) - window) :]
+    return set(head), set(tail)
 
 
 @dataclass
