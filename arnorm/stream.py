@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from multiprocessing.pool import AsyncResult
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Any, cast
+from typing import IO, Any, TextIO, cast
 
 from arnorm.cleaner import Cleaner
 from arnorm.corpus import SiteModel
@@ -105,6 +105,12 @@ class Input:
         except (OSError, EOFError) as error:
             raise InputError(f"{self.name}: cannot read: {error}") from None
 
+    def read(self, size: int) -> bytes:
+        try:
+            return self.stream.read(size)
+        except (OSError, EOFError) as error:
+            raise InputError(f"{self.name}: cannot read: {error}") from None
+
     def lines(self) -> Iterator[bytes]:
         try:
             yield from self.stream
@@ -139,9 +145,9 @@ class AtomicOutput:
     def __init__(self, path: str | None):
         self.path = None if path in (None, "-") else path
         self._temporary: str | None = None
-        self.stream: IO[str]
+        self.stream: TextIO
 
-    def __enter__(self) -> IO[str]:
+    def __enter__(self) -> TextIO:
         if self.path is None:
             self.stream = sys.stdout
             return self.stream
@@ -307,20 +313,22 @@ class Stats:
 
 @dataclass
 class ChunkResult:
-    lines: list[str]
+    data: bytes  # the output lines, encoded (in the worker, not in the writing process)
     stats: Stats
     errors: list[tuple[int, str]]  # (line number, message) of malformed lines
 
 
-def clean_chunk(job: Job, first_line: int, lines: list[bytes], name: str) -> ChunkResult:
+def clean_chunk(job: Job, first_line: int, data: bytes, name: str) -> ChunkResult:
     """Clean one chunk of JSON Lines; malformed lines are returned as errors, not raised."""
-    stats = Stats()
+    stats = Stats(bytes_in=len(data))
     output: list[str] = []
     errors: list[tuple[int, str]] = []
     assert job.field is not None
+    lines = data.split(b"\n")
+    if lines and not lines[-1]:
+        lines.pop()  # the chunk ends with a newline
     for offset, raw in enumerate(lines):
         number = first_line + offset
-        stats.bytes_in += len(raw)
         if not raw.strip():
             continue
         try:
@@ -347,23 +355,30 @@ def clean_chunk(job: Job, first_line: int, lines: list[bytes], name: str) -> Chu
             continue
         output.append(json.dumps(record, ensure_ascii=False) + "\n")
     stats.bad_lines = len(errors)
-    return ChunkResult(output, stats, errors)
+    return ChunkResult("".join(output).encode("utf-8"), stats, errors)
 
 
-def chunks(source: Input, size: int = CHUNK_BYTES) -> Iterator[tuple[int, list[bytes]]]:
-    """``(first line number, lines)`` of about ``size`` bytes each, read lazily."""
+def chunks(source: Input, size: int = CHUNK_BYTES) -> Iterator[tuple[int, bytes]]:
+    """``(first line number, whole lines)`` of at most about ``size`` bytes each, read lazily.
+
+    A line longer than ``size`` makes a chunk of its own.
+    """
     first = 1
-    batch: list[bytes] = []
-    total = 0
-    for line in source.lines():
-        batch.append(line)
-        total += len(line)
-        if total >= size:
-            yield first, batch
-            first += len(batch)
-            batch, total = [], 0
-    if batch:
-        yield first, batch
+    pending = bytearray()  # the start of a line whose end is not read yet
+    while True:
+        block = source.read(size)
+        if not block:
+            if pending:
+                yield first, bytes(pending)
+            return
+        cut = block.rfind(b"\n")
+        if cut < 0:
+            pending += block
+            continue
+        piece = bytes(pending) + block[: cut + 1]
+        pending = bytearray(block[cut + 1 :])
+        yield first, piece
+        first += piece.count(b"\n")
 
 
 # Worker processes hold the job from their initializer: it is pickled once per worker.
@@ -375,13 +390,13 @@ def _init_worker(job: Job) -> None:
     _worker_job = job
 
 
-def _work(first_line: int, lines: list[bytes], name: str) -> ChunkResult:
+def _work(first_line: int, data: bytes, name: str) -> ChunkResult:
     assert _worker_job is not None
-    return clean_chunk(_worker_job, first_line, lines, name)
+    return clean_chunk(_worker_job, first_line, data, name)
 
 
 def map_chunks(
-    job: Job, pieces: Iterator[tuple[int, list[bytes]]], name: str, jobs: int
+    job: Job, pieces: Iterator[tuple[int, bytes]], name: str, jobs: int
 ) -> Iterator[ChunkResult]:
     """Clean chunks in order, in this process or in ``jobs`` worker processes.
 
@@ -389,15 +404,15 @@ def map_chunks(
     so memory stays flat.
     """
     if jobs <= 1:
-        for first, lines in pieces:
-            yield clean_chunk(job, first, lines, name)
+        for first, data in pieces:
+            yield clean_chunk(job, first, data, name)
         return
     context = multiprocessing.get_context("spawn" if sys.platform == "darwin" else None)
     pool = context.Pool(jobs, initializer=_init_worker, initargs=(job,))
     try:
         pending: deque[AsyncResult[ChunkResult]] = deque()
-        for first, lines in pieces:
-            pending.append(pool.apply_async(_work, (first, lines, name)))
+        for first, data in pieces:
+            pending.append(pool.apply_async(_work, (first, data, name)))
             if len(pending) >= 2 * jobs:
                 yield pending.popleft().get()
         while pending:
@@ -467,6 +482,8 @@ def run(
                 result = job.clean_text(text, stats, job.group)
                 out.write(result + "\n" if result else result)
             else:
+                out.flush()
+                binary = out.buffer  # encoded in the workers: written as bytes
                 for chunk in map_chunks(job, chunks(source, chunk_bytes), source.name, jobs):
                     if chunk.errors:
                         if not skip_bad:
@@ -477,7 +494,7 @@ def run(
                         if on_bad_line is not None:
                             for number, message in chunk.errors:
                                 on_bad_line(f"{source.name}:{number}: {message}")
-                    out.writelines(chunk.lines)
+                    binary.write(chunk.data)
                     stats.add(chunk.stats)
                     bar.update(stats.documents, source.counter.count)
             bar.finish(stats.documents, source.counter.count)
