@@ -186,6 +186,7 @@ class AtomicOutput:
             self._binary.close()
             if kind is None:
                 try:
+                    os.chmod(self._temporary, _mode_for(self.path))
                     os.replace(self._temporary, self.path)
                 except OSError as failure:
                     raise InputError(
@@ -194,6 +195,16 @@ class AtomicOutput:
         finally:
             if os.path.exists(self._temporary):
                 os.unlink(self._temporary)
+
+
+def _mode_for(path: str) -> int:
+    """The permissions of the file being replaced, or what a new file would get (the umask)."""
+    try:
+        return os.stat(path).st_mode & 0o777
+    except OSError:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def same_file(a: str, b: str | None) -> bool:

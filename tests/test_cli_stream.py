@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import subprocess
 import sys
 from collections import Counter
@@ -34,6 +35,12 @@ def expected(path: Path, field: str = "text") -> list[dict[str, object]]:
     return result
 
 
+def current_umask() -> int:
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return umask
+
+
 def corpus(tmp_path: Path, copies: int = 1) -> Path:
     """The fixture, with a record of other field types and a null text."""
     lines = FIXTURE.read_text("utf-8").splitlines() * copies
@@ -51,6 +58,7 @@ def test_jsonl_field_cleaned_other_fields_kept(tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
     assert main(["clean", str(source), "--field", "text", "-o", str(out)]) == 0
     assert records(out) == expected(source)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~current_umask()  # not mkstemp's 0600
     assert list(records(out)[-1]) == ["id", "text", "ok"]  # field order kept
     assert records(out)[-1]["text"] == "تُفرض 2023\n\nعقوبات"
     assert source.read_bytes() == before  # the input is never modified
