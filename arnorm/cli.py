@@ -196,7 +196,13 @@ def build_parser() -> argparse.ArgumentParser:
         default=corpus.DEFAULT_MAX_WORDS,
         help=f"lines of more words are content (default {corpus.DEFAULT_MAX_WORDS})",
     )
-    learn.add_argument("-q", "--quiet", action="store_true", help="no progress display")
+    learn.add_argument(
+        "--sample",
+        type=int,
+        metavar="N",
+        help="learn from the first N documents of each group (default: all)",
+    )
+    learn.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
     _add_options(learn)
     return parser
 
@@ -305,6 +311,9 @@ def _learn(arguments: argparse.Namespace, cleaner: Cleaner) -> int:
                     f"{source.name}:{number}: not a JSON object with a {field!r} field ({error})"
                 ) from None
             if isinstance(text, str) and group is not None:
+                seen = counts.groups.get(str(group))
+                if arguments.sample is not None and seen and seen.documents >= arguments.sample:
+                    continue
                 if arguments.html:
                     text = html_to_text(text)
                 counts.add_document(cleaner(text), str(group))

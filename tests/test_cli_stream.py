@@ -294,6 +294,14 @@ def test_learn_then_clean_with_the_site_model(
     assert "// انتهى //" not in capsys.readouterr().out
     assert main(["clean", str(single), "--site-model", str(model)]) == 1
     assert "needs --group" in capsys.readouterr().err
+    # A sample of two documents per site is too small to learn anything at --min-documents 3.
+    assert main([*args, "--min-documents", "3", "--sample", "2", "-q"]) == 0
+    sampled = json.loads(model.read_text("utf-8"))["groups"]
+    assert {name: group["documents"] for name, group in sampled.items()} == {
+        "was": 2,
+        "almadina": 2,
+    }
+    assert all(not group["lines"] for group in sampled.values())
 
 
 def test_html_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
