@@ -31,7 +31,9 @@ FIXTURE = Path(__file__).parent / "fixtures" / "corpus" / "sites.jsonl"
 pytestmark = pytest.mark.integration
 
 
-def run_pipeline(tmp_path: Path, step: ArnormCleaner) -> tuple[list[dict[str, object]], dict]:
+def run_pipeline(
+    tmp_path: Path, step: ArnormCleaner, workers: int = 1
+) -> tuple[list[dict[str, object]], dict]:
     raw = tmp_path / "raw"
     raw.mkdir()
     lines = FIXTURE.read_text("utf-8").splitlines()
@@ -44,7 +46,7 @@ def run_pipeline(tmp_path: Path, step: ArnormCleaner) -> tuple[list[dict[str, ob
     executor = LocalPipelineExecutor(
         pipeline=[JsonlReader(str(raw)), step, JsonlWriter(str(tmp_path / "out"))],
         tasks=2,
-        workers=1,
+        workers=workers,  # 2: the step is pickled into datatrove's worker processes
         logging_dir=str(tmp_path / "logs"),
     )
     executor.run()
@@ -89,7 +91,8 @@ def test_site_model_strips_and_drops_pure_boilerplate(tmp_path: Path) -> None:
         group_by="source",
         min_documents=3,
     )
-    documents, stats = run_pipeline(tmp_path, ArnormCleaner(drop_empty=True, site_model=model))
+    step = ArnormCleaner(drop_empty=True, site_model=model)
+    documents, stats = run_pipeline(tmp_path, step, workers=2)
     assert len(documents) == len(records)  # the boilerplate-only document was dropped
     assert not any("// انتهى //" in document["text"] for document in documents)
     assert all(document["metadata"]["source"] in {"was", "almadina"} for document in documents)
