@@ -87,13 +87,23 @@ def _add_options(parser: argparse.ArgumentParser) -> None:
     )
     for option in OPTIONS:
         flag = "--" + option.name.replace("_", "-")
-        if set(option.allowed) == {True, False}:
+        if option.validator is not None:
+            # A free-form tuple option (extra phrases): one value per flag, repeatable.
+            parser.add_argument(
+                flag.removesuffix("s"),
+                dest=option.name,
+                action="append",
+                default=None,
+                metavar="PHRASE",
+                help=option.doc.replace("%", "%%") + " Repeatable.",
+            )
+        elif set(option.allowed) == {True, False}:
             parser.add_argument(
                 flag,
                 dest=option.name,
                 action=argparse.BooleanOptionalAction,
                 default=None,
-                help=option.doc,
+                help=option.doc.replace("%", "%%"),  # argparse formats help with %
             )
         else:
             parser.add_argument(
@@ -101,7 +111,7 @@ def _add_options(parser: argparse.ArgumentParser) -> None:
                 dest=option.name,
                 default=None,
                 choices=[str(value) for value in option.allowed],
-                help=option.doc,
+                help=option.doc.replace("%", "%%"),  # argparse formats help with %
             )
 
 
@@ -228,9 +238,9 @@ def _add_corpus_options(parser: argparse.ArgumentParser, jsonl_only: bool = Fals
 
 def _cleaner(arguments: argparse.Namespace) -> Cleaner:
     options = {
-        option.name: getattr(arguments, option.name)
+        option.name: tuple(value) if isinstance(value, list) else value
         for option in OPTIONS
-        if getattr(arguments, option.name) is not None
+        if (value := getattr(arguments, option.name)) is not None
     }
     return Cleaner(arguments.profile, enable=arguments.enable, disable=arguments.disable, **options)
 

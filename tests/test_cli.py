@@ -75,3 +75,20 @@ def test_python_dash_m_reads_stdin() -> None:
         check=True,
     )
     assert result.stdout.decode() == "تُفرض 2023\n"
+
+
+def test_help_lists_every_option(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["clean", "--help"])
+    assert exit_info.value.code == 0
+    out = capsys.readouterr().out
+    assert "--digits" in out and "--line-phrase PHRASE" in out
+
+
+def test_phrase_options_are_repeatable_flags(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "in.txt"
+    source.write_text("نص الخبر الأول.\nاشترك الآن في نشرتنا\nنص الخبر الثاني.", "utf-8")
+    assert main(["clean", str(source), "--line-phrase", "اشترك الآن", "--line-phrase", "x y"]) == 0
+    assert capsys.readouterr().out == "نص الخبر الأول.\nنص الخبر الثاني.\n"
