@@ -24,7 +24,7 @@ from arnorm.context import Context
 from arnorm.options import Options
 from arnorm.protect import protected_spans
 from arnorm.report import Edit, Report, apply_edits
-from arnorm.rule import LineRule, Phase, Rule, line_edits
+from arnorm.rule import LineRule, Phase, Rule, Substitution, line_edits
 
 # Line rules are applied until none removes anything; this bounds the rounds.
 MAX_LINE_ROUNDS = 8
@@ -42,18 +42,58 @@ def require_str(text: object, name: str = "text") -> str:
     raise TypeError(f"{name} must be str, not {type(text).__name__}")
 
 
-class _Compiled:
-    """One rule ready to run: its trigger as a set of characters or a predicate."""
+# Characters found in almost every Arabic text (letters, harakat, digits, spaces).  A trigger
+# made of these is tested with ``in`` (which stops at the first occurrence); the other trigger
+# characters are found by one scan whose matches are rare, so building its result is cheap.
+FREQUENT = frozenset(chr(code) for code in range(0x0621, 0x0653)) | frozenset(
+    " \n.,:0123456789\u0640\u060c\u0670"
+)
+# Without one of these a text has no protected span (URLs, e-mails and Latin tokens need a
+# Latin letter, e-mails an @): a superset of ``arnorm.protect._MAY_START``, found by the same scan.
+PROTECT_STARTERS = frozenset("@abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
-    __slots__ = ("characters", "invalidates", "predicate", "rule")
+
+class _Compiled:
+    """One step ready to run: a rule (or fused rules), its trigger and its gates."""
+
+    __slots__ = ("apply", "characters", "edits", "gates", "id", "invalidates", "predicate", "rule")
 
     def __init__(self, rule: Rule, scanned: frozenset[str], use_trigger: bool):
         self.rule = rule
+        self.id = rule.id
+        self.apply = rule.apply
+        self.edits = rule.edits
+        self.gates = rule.skip_when
         trigger = rule.trigger if use_trigger else None
         self.characters = frozenset(trigger) if isinstance(trigger, str) else None
         self.predicate = trigger if callable(trigger) else None
         # Does a change by this rule oblige us to rescan the other rules' triggers?
         self.invalidates = rule.produces is None or not scanned.isdisjoint(rule.produces)
+
+
+class _Group:
+    """Consecutive steps of one family, skipped together when none of their triggers is present."""
+
+    __slots__ = ("characters", "steps")
+
+    def __init__(self, steps: Sequence[_Compiled]):
+        self.steps = tuple(steps)
+        triggers = [step.characters for step in self.steps]
+        self.characters: frozenset[str] | None = (
+            frozenset().union(*triggers)  # type: ignore[arg-type]
+            if all(t is not None for t in triggers)
+            else None
+        )
+
+
+def _groups(steps: Sequence[_Compiled]) -> tuple[_Group, ...]:
+    groups: list[list[_Compiled]] = []
+    for step in steps:
+        if groups and groups[-1][-1].rule.family == step.rule.family:
+            groups[-1].append(step)
+        else:
+            groups.append([step])
+    return tuple(_Group(group) for group in groups)
 
 
 class Pipeline:
@@ -87,17 +127,30 @@ class Pipeline:
 
     def _compile(self) -> None:
         active = [rule for rule in self.rules if rule.is_enabled(self.options)]
+        phases = [rule.phase for rule in active]
+        if phases != sorted(phases):
+            raise ValueError("rules must be ordered by phase: document, character, line")
         trigger_characters = frozenset(
             character
             for rule in active
             if isinstance(rule.trigger, str)
             for character in rule.trigger
         )
+        has_character_rules = any(
+            rule.phase == Phase.CHARACTER and not isinstance(rule, LineRule) for rule in active
+        )
+        # Frequent trigger characters are tested with ``in``; the rest, and the characters a
+        # protected span needs, are found by one character-class scan.
+        self._frequent = tuple(sorted(trigger_characters & FREQUENT))
+        scanned = trigger_characters - FREQUENT
+        if has_character_rules:
+            scanned |= PROTECT_STARTERS
         self._scanner = (
-            re.compile("[" + "".join(re.escape(c) for c in sorted(trigger_characters)) + "]")
-            if trigger_characters
+            re.compile("[" + "".join(re.escape(c) for c in sorted(scanned)) + "]")
+            if scanned
             else None
         )
+        self._ascii_scanned = tuple(sorted(c for c in scanned | set(self._frequent) if c.isascii()))
 
         def compiled(phase: Phase, line_rules: bool = False) -> tuple[_Compiled, ...]:
             return tuple(
@@ -106,21 +159,24 @@ class Pipeline:
                 if rule.phase == phase and isinstance(rule, LineRule) == line_rules
             )
 
-        self._document = compiled(Phase.DOCUMENT)
-        self._character = compiled(Phase.CHARACTER)
-        self._layout = compiled(Phase.LINE)
+        # Reports run the rules one by one (each step is a rule id); the fast path fuses the
+        # substitutions that declare themselves fusable, and skips whole families at once.
+        fuse = self.use_triggers
+        self._document = _groups(_fused(compiled(Phase.DOCUMENT), fuse))
+        self._character = _groups(_fused(compiled(Phase.CHARACTER), fuse))
+        self._layout = _groups(_fused(compiled(Phase.LINE), fuse))
         self._lines = tuple(
             c.rule for c in compiled(Phase.LINE, line_rules=True) if isinstance(c.rule, LineRule)
         )
-        phases = [rule.phase for rule in active]
-        if phases != sorted(phases):
-            raise ValueError("rules must be ordered by phase: document, character, line")
+        self._options = self.options
 
     # -- running ---------------------------------------------------------------------------
 
     def __call__(self, text: str) -> str:
         """Clean one text."""
-        return self._run(require_str(text), None)
+        if text.__class__ is not str:
+            text = require_str(text)
+        return self._run(text, None)
 
     def explain(self, text: str) -> Report:
         """Clean one text and report every change, with its rule id and position in ``text``."""
@@ -130,73 +186,127 @@ class Pipeline:
 
     def clean_batch(self, texts: Iterable[str | None]) -> list[str | None]:
         """Clean many texts; ``None`` passes through unchanged (dataframe nulls)."""
-        return [None if text is None else self(text) for text in texts]
+        run = self._run
+        return [None if text is None else run(require_str(text), None) for text in texts]
 
     def _run(self, text: str, report: Report | None) -> str:
         if not text:
             return text
-        ctx = Context(text, self.options)
+        ctx = Context(text, self._options)
         if self._document:
-            text = self._apply(self._document, text, ctx, report, 0)
-            ctx = Context(text, self.options)
+            new = self._apply(self._document, text, ctx, report, 0, None)
+            if new is not text:
+                text = new
+                ctx = Context(text, self._options)
         if report is not None:
             report.gates = ctx.gates()
         if self._character:
             text = self._apply_outside_protected(text, ctx, report)
         if self._layout:
-            text = self._apply(self._layout, text, ctx, report, 0)
+            text = self._apply(self._layout, text, ctx, report, 0, None)
         if self._lines:
             text = self._remove_lines(text, ctx, report)
         return text
 
     def _apply_outside_protected(self, text: str, ctx: Context, report: Report | None) -> str:
-        spans = protected_spans(text)
+        present = self._present(text) if self.use_triggers else None
+        # The presence set of the whole text is a superset of each segment's: a rule it lets
+        # run on a segment without its trigger changes nothing, so it is safe for every segment.
+        if present is not None and present.isdisjoint(PROTECT_STARTERS):
+            spans = []
+        else:
+            spans = protected_spans(text)
         if not spans:
-            return self._apply(self._character, text, ctx, report, 0)
+            return self._apply(self._character, text, ctx, report, 0, present)
         pieces: list[str] = []
         written = 0  # length of the output so far: where the next segment now starts
         position = 0
         for start, end in [*spans, (len(text), len(text))]:
-            segment = self._apply(self._character, text[position:start], ctx, report, written)
+            segment = self._apply(
+                self._character, text[position:start], ctx, report, written, present
+            )
             pieces.append(segment)
             pieces.append(text[start:end])
             written += len(segment) + end - start
             position = end
         return "".join(pieces)
 
+    def _present(self, text: str) -> frozenset[str]:
+        """The trigger characters (and protected-span starters) that ``text`` contains."""
+        if text.isascii():
+            return frozenset(c for c in self._ascii_scanned if c in text)
+        found = set(self._scanner.findall(text)) if self._scanner else set()
+        for character in self._frequent:
+            if character in text:
+                found.add(character)
+        return frozenset(found)
+
     def _trigger_set(self, text: str) -> frozenset[str]:
-        return frozenset(self._scanner.findall(text)) if self._scanner else frozenset()
+        return self._present(text)
 
     def _apply(
         self,
-        rules: Sequence[_Compiled],
+        groups: Sequence[_Group],
         text: str,
         ctx: Context,
         report: Report | None,
         offset: int,
+        present: frozenset[str] | None,
     ) -> str:
-        present: frozenset[str] | None = None
-        for item in rules:
-            rule = item.rule
-            if rule.skip_when and rule.skipped(ctx):
-                continue
-            if item.characters is not None:
+        if report is not None:
+            return self._apply_reporting(groups, text, ctx, report, offset)
+        for group in groups:
+            if group.characters is not None:
                 if present is None:
-                    present = self._trigger_set(text)
-                if present.isdisjoint(item.characters):
+                    present = self._present(text)
+                if present.isdisjoint(group.characters):
                     continue
-            elif item.predicate is not None and not item.predicate(text):
-                continue
-            if report is None:
-                new = rule.apply(text, ctx)
-            else:
-                edits = rule.edits(text, ctx)
-                new = apply_edits(text, edits)
-                report.add_step(rule.id, _shifted(edits, offset))
-            if new is not text and new != text:
-                text = new
-                if item.invalidates:
-                    present = None
+            for step in group.steps:
+                if step.characters is not None:
+                    if present is None:
+                        present = self._present(text)
+                    if present.isdisjoint(step.characters):
+                        continue
+                elif step.predicate is not None and not step.predicate(text):
+                    continue
+                if step.gates and any(getattr(ctx, gate) for gate in step.gates):
+                    continue
+                new = step.apply(text, ctx)
+                if new is not text and new != text:
+                    text = new
+                    if step.invalidates:
+                        present = None
+        return text
+
+    def _apply_reporting(
+        self,
+        groups: Sequence[_Group],
+        text: str,
+        ctx: Context,
+        report: Report,
+        offset: int,
+    ) -> str:
+        # The rules one by one (fused steps unfused), each step's edits recorded.
+        present: frozenset[str] | None = None
+        for group in groups:
+            for fused in group.steps:
+                for step in _unfused(fused):
+                    if step.characters is not None:
+                        if present is None:
+                            present = self._present(text)
+                        if present.isdisjoint(step.characters):
+                            continue
+                    elif step.predicate is not None and not step.predicate(text):
+                        continue
+                    if step.gates and any(getattr(ctx, gate) for gate in step.gates):
+                        continue
+                    edits = step.edits(text, ctx)
+                    new = apply_edits(text, edits)
+                    report.add_step(step.id, _shifted(edits, offset))
+                    if new != text:
+                        text = new
+                        if step.invalidates:
+                            present = None
         return text
 
     def _remove_lines(self, text: str, ctx: Context, report: Report | None) -> str:
@@ -269,6 +379,96 @@ class Pipeline:
 
     def __repr__(self) -> str:
         return f"Pipeline([{', '.join(self.ids)}], {self.options!r})"
+
+
+class _FusedStep(_Compiled):
+    """Fusable substitutions merged into one alternation: one scan instead of one per rule."""
+
+    __slots__ = ("parts",)
+
+    def __init__(self, parts: Sequence[_Compiled]):
+        self.parts = tuple(parts)
+        rules = [part.rule for part in self.parts]
+        self.rule = rules[0]
+        self.id = "+".join(rule.id for rule in rules)
+        self.gates = rules[0].skip_when
+        triggers = [part.characters for part in self.parts]
+        # every part has a character trigger (see _fused): the step runs if one is present
+        self.characters = frozenset().union(*triggers)  # type: ignore[arg-type]
+        self.predicate = None
+        self.invalidates = any(part.invalidates for part in self.parts)
+        substitutions = [rule for rule in rules if isinstance(rule, Substitution)]
+        pattern = re.compile(
+            "|".join(f"(?P<_f{i}>{rule.pattern.pattern})" for i, rule in enumerate(substitutions)),
+            substitutions[0].pattern.flags,
+        )
+        functions = tuple(rule.function for rule in substitutions)
+        sub = pattern.sub
+
+        def apply(text: str, ctx: Context) -> str:
+            return sub(lambda match: functions[match.lastindex - 1](match, ctx), text)  # type: ignore[operator]
+
+        self.apply = apply
+        self.edits = self._unsupported
+
+    @staticmethod
+    def _unsupported(text: str, ctx: Context) -> list[Edit]:
+        raise AssertionError("reports run fused rules one by one")
+
+
+def _can_fuse(rule: Rule) -> bool:
+    return (
+        isinstance(rule, Substitution)
+        and rule.fusable
+        and rule.pattern.groups == 0
+        and rule.produces is not None
+        and not rule.pattern.pattern.startswith("(?")  # inline global flags stay at the start
+    )
+
+
+def _fusable_together(group: Sequence[_Compiled], step: _Compiled) -> bool:
+    first = group[0].rule
+    rule = step.rule
+    if not isinstance(first, Substitution) or not isinstance(rule, Substitution):
+        return False
+    if rule.phase != first.phase or rule.skip_when != first.skip_when:
+        return False
+    if rule.pattern.flags != first.pattern.flags or step.predicate or group[0].predicate:
+        return False
+    # a rule must not write what a later rule of the group reads (or fused != one by one)
+    written = "".join(part.rule.produces or "" for part in group)
+    trigger = rule.trigger if isinstance(rule.trigger, str) else None
+    return trigger is not None and not set(written) & set(trigger)
+
+
+def _fused(steps: Sequence[_Compiled], fuse: bool) -> list[_Compiled]:
+    """``steps`` with runs of compatible fusable substitutions merged into one step each."""
+    if not fuse:
+        return list(steps)
+    result: list[_Compiled] = []
+    run: list[_Compiled] = []
+
+    def flush() -> None:
+        if len(run) > 1:
+            result.append(_FusedStep(run))
+        else:
+            result.extend(run)
+        run.clear()
+
+    for step in steps:
+        if _can_fuse(step.rule) and step.characters is not None:
+            if run and not _fusable_together(run, step):
+                flush()
+            run.append(step)
+        else:
+            flush()
+            result.append(step)
+    flush()
+    return result
+
+
+def _unfused(step: _Compiled) -> tuple[_Compiled, ...]:
+    return step.parts if isinstance(step, _FusedStep) else (step,)
 
 
 def _make_pipeline(
