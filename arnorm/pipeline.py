@@ -318,19 +318,27 @@ class Pipeline:
             for line in lines:
                 origins.append(position)
                 position += len(line) + 1
-        for _ in range(MAX_LINE_ROUNDS):
-            removed_any = False
-            for rule in self._lines:
-                drop = rule.find(lines, ctx)
-                if not drop:
-                    continue
-                if report is not None:
-                    report.add_step(rule.id, line_edits(lines, drop, origins))
-                    origins = [o for index, o in enumerate(origins) if index not in drop]
-                lines = [line for index, line in enumerate(lines) if index not in drop]
-                removed_any = True
-            if not removed_any:
+        # The rules in rounds until none removes anything.  A rule applied to lines that did not
+        # change since it last found nothing would find nothing again, so the loop stops as
+        # soon as every rule in turn found nothing: the same applications as whole rounds,
+        # minus the tail of the last round.
+        # The reference path (use_triggers=False) runs whole rounds.
+        rules = self._lines
+        count = len(rules)
+        idle = 0  # consecutive applications that removed nothing
+        for application in range(MAX_LINE_ROUNDS * count):
+            if idle >= count and (self.use_triggers or application % count == 0):
                 break
+            rule = rules[application % count]
+            drop = rule.find(lines, ctx)
+            if not drop:
+                idle += 1
+                continue
+            idle = 0  # every rule, this one too, must look at the new lines
+            if report is not None:
+                report.add_step(rule.id, line_edits(lines, drop, origins))
+                origins = [o for index, o in enumerate(origins) if index not in drop]
+            lines = [line for index, line in enumerate(lines) if index not in drop]
         return "\n".join(lines)
 
     # -- deriving new pipelines ------------------------------------------------------------

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import random
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -177,13 +177,36 @@ def load_seeds(folder: Path | None) -> list[str]:
     return [path.read_text("utf-8") for path in paths]
 
 
-def paragraphs_of(seeds: Iterable[str]) -> list[str]:
-    """The non-empty lines of the seeds (a line is a paragraph in scraped text)."""
-    return [line for seed in seeds for line in seed.split("\n") if line.strip()]
+TAIL_LINE_LENGTH = 40  # the trailing blocks of a seed with only lines this short: its trailer
+
+
+@dataclass(frozen=True)
+class Parts:
+    """A seed cut at blank lines: the title block, the body blocks, the trailer blocks."""
+
+    head: str
+    body: tuple[str, ...]
+    tail: str
+
+
+def parts_of(seed: str) -> Parts:
+    """Cut a seed into title, body and trailer, keeping each block's own noise (NBSP spacer
+    lines, doubled captions) so generated documents look like the seed."""
+    blocks = [block for block in seed.strip("\n").split("\n\n") if block.strip()]
+    tail_start = len(blocks)
+    while tail_start > 2 and all(
+        len(line.strip()) < TAIL_LINE_LENGTH for line in blocks[tail_start - 1].split("\n")
+    ):
+        tail_start -= 1
+    body = tuple(blocks[1:tail_start]) or tuple(blocks[:1])
+    return Parts(blocks[0], body, "\n\n".join(blocks[tail_start:]))
 
 
 def build(variant: str, size: int, seeds: Sequence[str], *, random_seed: int = 2024) -> Corpus:
     """Documents of about ``DOCUMENT_SIZE`` characters, ``size`` UTF-8 bytes in all.
+
+    Each document is a seed's title, body blocks drawn from all the seeds, and the seed's
+    trailer, then the variant's noise.
 
     >>> corpus = build("plain", 20_000, [EMBEDDED_SEED])
     >>> corpus.size >= 20_000, corpus == build("plain", 20_000, [EMBEDDED_SEED])
@@ -192,23 +215,25 @@ def build(variant: str, size: int, seeds: Sequence[str], *, random_seed: int = 2
     if variant not in VARIANTS:
         raise ValueError(f"unknown variant {variant!r}; variants: {', '.join(VARIANTS)}")
     rng = random.Random(f"{random_seed}-{variant}")
-    paragraphs = paragraphs_of(seeds)
-    if not paragraphs:
+    parts = [parts_of(seed) for seed in seeds if seed.strip()]
+    if not parts:
         raise ValueError("the seed documents have no text")
+    blocks = [block for part in parts for block in part.body]
     noise = VARIANTS[variant]
     documents: list[str] = []
     total = 0
     while total < size:
-        lines: list[str] = []
-        length = 0
-        target = min(DOCUMENT_SIZE, max(size - total, 1))
+        part = rng.choice(parts)
+        chosen = [part.head]
+        length = len(part.head) + len(part.tail)
+        target = min(DOCUMENT_SIZE, max((size - total) // 2, 1))
         while length < target:
-            paragraph = rng.choice(paragraphs)
-            lines.append(paragraph)
-            if rng.random() < 0.5:
-                lines.append("")
-            length += len(paragraph) + 1
-        document = noise("\n".join(lines), rng)
+            block = rng.choice(blocks)
+            chosen.append(block)
+            length += len(block) + 2
+        if part.tail:
+            chosen.append(part.tail)
+        document = noise("\n\n".join(chosen), rng)
         documents.append(document)
         total += len(document.encode("utf-8"))
     return Corpus(variant, tuple(documents))
