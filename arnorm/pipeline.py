@@ -515,13 +515,16 @@ class _FusedStep(_Compiled):
         raise AssertionError("reports run fused rules one by one")
 
 
+_GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
+
+
 def _can_fuse(rule: Rule) -> bool:
     return (
         isinstance(rule, Substitution)
         and rule.fusable
         and rule.pattern.groups == 0
         and rule.produces is not None
-        and not rule.pattern.pattern.startswith("(?")  # inline global flags stay at the start
+        and not _GLOBAL_FLAGS.match(rule.pattern.pattern)  # (?m) must stay at the start
     )
 
 
