@@ -243,9 +243,13 @@ class Pipeline:
         )
         self._ascii_scanned = tuple(sorted(c for c in scanned | set(self._frequent) if c.isascii()))
 
+        # A rule that may write a scanned character obliges a rescan (a Latin letter or an @
+        # too: the presence set also decides whether protected spans are looked for).
+        invalidating = trigger_characters | PROTECT_STARTERS
+
         def compiled(phase: Phase, line_rules: bool = False) -> tuple[_Compiled, ...]:
             return tuple(
-                _Compiled(rule, trigger_characters, self.use_triggers)
+                _Compiled(rule, invalidating, self.use_triggers)
                 for rule in active
                 if rule.phase == phase and isinstance(rule, LineRule) == line_rules
             )
@@ -284,23 +288,27 @@ class Pipeline:
         if not text:
             return text
         ctx = Context(text, self._options)
+        present: frozenset[str] | None = None  # trigger characters of ``text``, when known
         if self._document:
-            new = self._apply(self._document, text, ctx, report, 0, None)
+            new, present = self._apply(self._document, text, ctx, report, 0, None)
             if new is not text:
                 text = new
                 ctx = Context(text, self._options)
         if report is not None:
             report.gates = ctx.gates()
         if self._character:
-            text = self._apply_outside_protected(text, ctx, report)
+            text = self._apply_outside_protected(text, ctx, report, present)
         if self._layout:
-            text = self._apply(self._layout, text, ctx, report, 0, None)
+            text = self._apply(self._layout, text, ctx, report, 0, None)[0]
         if self._lines:
             text = self._remove_lines(text, ctx, report)
         return text
 
-    def _apply_outside_protected(self, text: str, ctx: Context, report: Report | None) -> str:
-        present = self._present(text) if self.use_triggers else None
+    def _apply_outside_protected(
+        self, text: str, ctx: Context, report: Report | None, present: frozenset[str] | None
+    ) -> str:
+        if present is None and self.use_triggers:
+            present = self._present(text)
         # The presence set of the whole text is a superset of each segment's: a rule it lets
         # run on a segment without its trigger changes nothing, so it is safe for every segment.
         if present is not None and present.isdisjoint(PROTECT_STARTERS):
@@ -308,14 +316,14 @@ class Pipeline:
         else:
             spans = protected_spans(text)
         if not spans:
-            return self._apply(self._character, text, ctx, report, 0, present)
+            return self._apply(self._character, text, ctx, report, 0, present)[0]
         pieces: list[str] = []
         written = 0  # length of the output so far: where the next segment now starts
         position = 0
         for start, end in [*spans, (len(text), len(text))]:
             segment = self._apply(
                 self._character, text[position:start], ctx, report, written, present
-            )
+            )[0]
             pieces.append(segment)
             pieces.append(text[start:end])
             written += len(segment) + end - start
@@ -343,9 +351,10 @@ class Pipeline:
         report: Report | None,
         offset: int,
         present: frozenset[str] | None,
-    ) -> str:
+    ) -> tuple[str, frozenset[str] | None]:
+        """Run the steps of ``groups``; the text, and its trigger characters if still known."""
         if report is not None:
-            return self._apply_reporting(groups, text, ctx, report, offset)
+            return self._apply_reporting(groups, text, ctx, report, offset), None
         for group in groups:
             if group.characters is not None:
                 if present is None:
@@ -367,7 +376,7 @@ class Pipeline:
                     text = new
                     if step.invalidates:
                         present = None
-        return text
+        return text, present
 
     def _apply_reporting(
         self,
