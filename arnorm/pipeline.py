@@ -263,6 +263,10 @@ class Pipeline:
         self._lines = tuple(
             c.rule for c in compiled(Phase.LINE, line_rules=True) if isinstance(c.rule, LineRule)
         )
+        # LineRule.find only calls the function: call it directly unless a subclass overrides it.
+        self._line_finders = tuple(
+            rule.function if type(rule).find is LineRule.find else rule.find for rule in self._lines
+        )
         self._options = self.options
 
     # -- running ---------------------------------------------------------------------------
@@ -424,21 +428,22 @@ class Pipeline:
         # minus the tail of the last round.
         # The reference path (use_triggers=False) runs whole rounds.
         rules = self._lines
+        finders = self._line_finders
         count = len(rules)
         idle = 0  # consecutive applications that removed nothing
         for application in range(MAX_LINE_ROUNDS * count):
             if idle >= count and (self.use_triggers or application % count == 0):
                 break
-            rule = rules[application % count]
-            drop = rule.find(lines, ctx)
+            index = application % count
+            drop = finders[index](lines, ctx)
             if not drop:
                 idle += 1
                 continue
             idle = 0  # every rule, this one too, must look at the new lines
             if report is not None:
-                report.add_step(rule.id, line_edits(lines, drop, origins))
-                origins = [o for index, o in enumerate(origins) if index not in drop]
-            lines = [line for index, line in enumerate(lines) if index not in drop]
+                report.add_step(rules[index].id, line_edits(lines, drop, origins))
+                origins = [o for i, o in enumerate(origins) if i not in drop]
+            lines = [line for i, line in enumerate(lines) if i not in drop]
         return "\n".join(lines)
 
     # -- deriving new pipelines ------------------------------------------------------------
