@@ -443,7 +443,10 @@ class Pipeline:
             if report is not None:
                 report.add_step(rules[index].id, line_edits(lines, drop, origins))
                 origins = [o for i, o in enumerate(origins) if i not in drop]
-            lines = [line for i, line in enumerate(lines) if i not in drop]
+            if self.use_triggers:
+                lines = _without(lines, drop)
+            else:  # the reference path: the plainest way
+                lines = [line for i, line in enumerate(lines) if i not in drop]
         return "\n".join(lines)
 
     # -- deriving new pipelines ------------------------------------------------------------
@@ -585,6 +588,17 @@ def _fused(steps: Sequence[_Compiled], fuse: bool) -> list[_Compiled]:
 
 def _unfused(step: _Compiled) -> tuple[_Compiled, ...]:
     return step.parts if isinstance(step, _FusedStep) else (step,)
+
+
+def _without(lines: list[str], drop: Mapping[int, str]) -> list[str]:
+    """``lines`` without the indexes in ``drop`` (a new list; the rules' list is not changed)."""
+    if len(drop) * 16 < len(lines):  # a few lines: delete them, C moves the rest
+        kept = lines.copy()
+        for index in sorted(drop, reverse=True):
+            if 0 <= index < len(kept):
+                del kept[index]
+        return kept
+    return [line for i, line in enumerate(lines) if i not in drop]
 
 
 def _make_pipeline(

@@ -17,6 +17,7 @@ from typing import Any, NoReturn, TextIO
 import arnorm
 from arnorm.bench import baselines, corpus
 from arnorm.bench.measure import Function, Timing, side_by_side
+from arnorm.bench.steps import step_times
 from arnorm.cleaner import Cleaner
 from arnorm.pipeline import Pipeline
 
@@ -95,6 +96,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--no-per-call", action="store_true", help="do not measure the per-call overhead"
+    )
+    parser.add_argument(
+        "--rules",
+        action="store_true",
+        help="also show where the time of each profile goes: milliseconds per MB in each rule "
+        "and in the pipeline's own work",
     )
     parser.add_argument(
         "--linearity",
@@ -248,7 +255,9 @@ def _run(args: argparse.Namespace) -> int:
     families = [] if args.no_families else _family_pipelines(profiles)
     found = baselines.available() if args.compare else []
     progress.steps = (
-        len(corpora) * (1 + bool(families) + bool(found)) + (not args.no_per_call) + len(linearity)
+        len(corpora) * (1 + bool(families) + bool(found) + args.rules)
+        + (not args.no_per_call)
+        + len(linearity)
     )
     timings: list[Timing] = []
 
@@ -275,6 +284,16 @@ def _run(args: argparse.Namespace) -> int:
         if found:
             contenders = [*cleaners, *((b.name, b.function) for b in found)]
             measure("compare", c.name, contenders, c.documents)
+        if args.rules:
+            progress.step += 1
+            progress(f"rules on {c.name}: {args.repeat} rounds")
+            for profile in profiles:
+                spent = step_times(Cleaner(profile).pipeline, c.documents, args.repeat)
+                for step, seconds in spent.items():
+                    timings.append(
+                        Timing("rules", c.name, f"{profile}: {step}", len(c.documents), c.size,
+                               seconds)
+                    )  # fmt: skip
     if not args.no_per_call:
         short = _short_text(corpora[0].documents)
         default = Cleaner()
@@ -426,6 +445,7 @@ def _print_report(results: dict[str, Any], out: TextIO) -> None:
         "compare": "Side by side with the baselines (xN: arnorm repair is N times as fast as it)",
         "per_call": "Per-call overhead on a short string",
         "linearity": "Linearity: one document of each size, default clean()",
+        "rules": "Where the time goes: milliseconds per MB in each step (and share)",
     }
     for section, title in titles.items():
         rows = [t for t in timings if t["section"] == section]
@@ -438,6 +458,16 @@ def _print_report(results: dict[str, Any], out: TextIO) -> None:
             line = f"  {t['corpus']:<14} {t['name']:<32}"
             if section == "per_call":
                 line += f" {t['us_per_doc']:9.2f} µs/call"
+            elif section == "rules":
+                total = sum(
+                    r["median_seconds"]
+                    for r in rows
+                    if r["corpus"] == t["corpus"]
+                    and r["name"].split(":")[0] == t["name"].split(":")[0]
+                )
+                ms_per_mb = t["median_seconds"] / (t["bytes"] / 1e6) * 1e3
+                share = t["median_seconds"] / total * 100 if total else 0.0
+                line += f" {ms_per_mb:9.2f} ms/MB {share:6.1f} %"
             else:
                 docs = t["docs_per_s"]
                 line += f" {t['mb_per_s']:9.1f} MB/s {docs:11.0f} docs/s"
