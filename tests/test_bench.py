@@ -15,6 +15,8 @@ import pytest
 from arnorm.bench import corpus
 from arnorm.bench.baselines import available, naive_loop
 from arnorm.bench.run import main, parse_size
+from arnorm.bench.steps import OWN_WORK, TRIGGER_SCAN, instrument
+from arnorm.cleaner import Cleaner
 
 TINY = ["--size", "4KB", "--repeat", "1", "--min-time", "0", "--linearity", "1KB,3KB"]
 
@@ -149,3 +151,22 @@ def test_baselines_floor_and_ceiling_are_always_there() -> None:
     names = [b.name for b in available()]
     assert names[:2] == ["naive Python loop", "one re scan"]
     assert naive_loop("أَحْمَد عَلَى") == "احمد علي"
+
+
+def test_rules_section_names_every_step(capsys: pytest.CaptureFixture[str]) -> None:
+    args = [*TINY, "--variants", "plain", "--profiles", "repair", "--no-families"]
+    assert main([*args, "--rules", "--json", "--quiet", "--no-per-call"]) == 0
+    results = json.loads(capsys.readouterr().out)
+    steps = {t["name"] for t in results["timings"] if t["section"] == "rules"}
+    expected = {f"repair: {rule.id}" for rule in Cleaner().rules}
+    assert expected | {f"repair: {OWN_WORK}", f"repair: {TRIGGER_SCAN}"} == steps
+    assert main([*args, "--rules", "--quiet", "--no-per-call"]) == 0
+    assert "ms/MB" in capsys.readouterr().out
+
+
+def test_instrumented_pipeline_gives_the_same_output() -> None:
+    pipeline = Cleaner("search").pipeline
+    copy, spent = instrument(pipeline)
+    text = "عنوان\n\nتٌفرض ١٢ https://x.org/٣ عَلَى\n\nعنوان\nقد يهمك:\nاترك رد"
+    assert copy(text) == pipeline(text)
+    assert spent["marks.stray_tanween"] > 0 and spent[TRIGGER_SCAN] > 0
