@@ -26,7 +26,7 @@ try:  # the regular-expression parser: re._parser since Python 3.11, sre_parse b
 except ImportError:  # pragma: no cover
     _sre = importlib.import_module("sre_parse")
 
-from arnorm.context import Context
+from arnorm.context import GATE_EVIDENCE, Context
 from arnorm.options import Options
 from arnorm.protect import protected_spans
 from arnorm.report import Edit, Report, apply_edits
@@ -232,8 +232,14 @@ class Pipeline:
         )
         # Frequent trigger characters are tested with ``in``; the rest, and the characters a
         # protected span needs, are found by one character-class scan.
-        self._frequent = tuple(sorted(trigger_characters & FREQUENT))
-        scanned = trigger_characters - FREQUENT
+        # Gates the rules read, and the characters without which each is off.
+        gates = {gate for rule in active for gate in rule.skip_when}
+        self._evidence = tuple(
+            (gate, frozenset(GATE_EVIDENCE[gate])) for gate in sorted(gates & set(GATE_EVIDENCE))
+        )
+        evidence = frozenset().union(*(characters for _, characters in self._evidence))
+        self._frequent = tuple(sorted((trigger_characters | evidence) & FREQUENT))
+        scanned = (trigger_characters | evidence) - FREQUENT
         if has_character_rules:
             scanned |= PROTECT_STARTERS
         self._scanner = (
@@ -245,7 +251,7 @@ class Pipeline:
 
         # A rule that may write a scanned character obliges a rescan (a Latin letter or an @
         # too: the presence set also decides whether protected spans are looked for).
-        invalidating = trigger_characters | PROTECT_STARTERS
+        invalidating = trigger_characters | PROTECT_STARTERS | evidence
 
         def compiled(phase: Phase, line_rules: bool = False) -> tuple[_Compiled, ...]:
             return tuple(
@@ -313,6 +319,12 @@ class Pipeline:
     ) -> str:
         if present is None and self.use_triggers:
             present = self._present(text)
+        if present is not None:
+            # ``present`` covers the whole text here (``ctx.text``): a gate with no evidence
+            # in it is off, without counting.
+            for gate, characters in self._evidence:
+                if present.isdisjoint(characters):
+                    ctx.__dict__[gate] = False  # what the cached property would compute
         # The presence set of the whole text is a superset of each segment's: a rule it lets
         # run on a segment without its trigger changes nothing, so it is safe for every segment.
         if present is not None and present.isdisjoint(PROTECT_STARTERS):
