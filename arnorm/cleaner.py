@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -36,10 +36,13 @@ class Cleaner:
         self.disabled = _names(disable, "disable")
         self.pipeline: Pipeline = build(profile, self.enabled, self.disabled, options)
         self.options = self.pipeline.options
+        self._run = self.pipeline._run
 
     def __call__(self, text: str) -> str:
         """Clean one text."""
-        return self.pipeline(text)
+        if text.__class__ is not str:
+            text = require_str(text)
+        return self._run(text, None)
 
     clean = __call__
 
@@ -128,10 +131,22 @@ def clean(
     >>> clean("تٌفرض عقوبات منذ عام ٢٠٢٢")
     'تُفرض عقوبات منذ عام 2022'
     """
-    require_str(text)
+    if text.__class__ is not str:
+        text = require_str(text)
     if profile == "repair" and not enable and not disable and not options:
-        return cached_cleaner("repair", (), (), ())(text)
+        run = _DEFAULT_RUN or _default_run()
+        return run(text, None)
     return _cleaner_for(profile, enable, disable, options)(text)
+
+
+_DEFAULT_RUN: Callable[[str, Report | None], str] | None = None
+
+
+def _default_run() -> Callable[[str, Report | None], str]:
+    # The default cleaner's entry point, kept aside: clean(text) skips the cache lookup.
+    global _DEFAULT_RUN
+    _DEFAULT_RUN = cached_cleaner("repair", (), (), ())._run
+    return _DEFAULT_RUN
 
 
 def explain(

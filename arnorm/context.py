@@ -94,3 +94,8 @@ class Context:
             "quranic": self.quranic,
             "visual": self.visual,
         }
+
+
+# Gates that are off in any text without one of these characters: the pipeline's trigger scan
+# looks for them too, and sets such a gate to False without counting (keep beside each gate).
+GATE_EVIDENCE: dict[str, str] = {"quranic": QURANIC_MARKS + ALEF_WASLA}

@@ -16,15 +16,21 @@ rule's edits; its output equals the fast path's by construction, and a property 
 
 from __future__ import annotations
 
+import importlib
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
-from arnorm.context import Context
+try:  # the regular-expression parser: re._parser since Python 3.11, sre_parse before
+    _sre: Any = importlib.import_module("re._parser")
+except ImportError:  # pragma: no cover
+    _sre = importlib.import_module("sre_parse")
+
+from arnorm.context import GATE_EVIDENCE, Context
 from arnorm.options import Options
 from arnorm.protect import protected_spans
 from arnorm.report import Edit, Report, apply_edits
-from arnorm.rule import LineRule, Phase, Rule, line_edits
+from arnorm.rule import LineRule, Phase, Rule, Substitution, line_edits
 
 # Line rules are applied until none removes anything; this bounds the rounds.
 MAX_LINE_ROUNDS = 8
@@ -42,18 +48,143 @@ def require_str(text: object, name: str = "text") -> str:
     raise TypeError(f"{name} must be str, not {type(text).__name__}")
 
 
-class _Compiled:
-    """One rule ready to run: its trigger as a set of characters or a predicate."""
+# Characters found in almost every Arabic text (letters, harakat, digits, spaces).  A trigger
+# made of these is tested with ``in`` (which stops at the first occurrence); the other trigger
+# characters are found by one scan whose matches are rare, so building its result is cheap.
+FREQUENT = frozenset(chr(code) for code in range(0x0621, 0x0653)) | frozenset(
+    " \n.,:0123456789\u0640\u060c\u0670"
+)
+# Without one of these a text has no protected span (URLs, e-mails and Latin tokens need a
+# Latin letter, e-mails an @): a superset of ``arnorm.protect._MAY_START``, found by the same scan.
+PROTECT_STARTERS = frozenset("@abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
-    __slots__ = ("characters", "invalidates", "predicate", "rule")
+
+class _Compiled:
+    """One step ready to run: a rule (or fused rules), its trigger and its gates."""
+
+    __slots__ = ("apply", "characters", "edits", "gates", "id", "invalidates", "predicate", "rule")
 
     def __init__(self, rule: Rule, scanned: frozenset[str], use_trigger: bool):
         self.rule = rule
+        self.id = rule.id
+        self.apply = rule.apply
+        self.edits = rule.edits
+        self.gates = rule.skip_when
         trigger = rule.trigger if use_trigger else None
         self.characters = frozenset(trigger) if isinstance(trigger, str) else None
         self.predicate = trigger if callable(trigger) else None
+        if use_trigger and trigger is None and isinstance(rule, Substitution):
+            # A pattern that cannot match without a literal (two spaces, "&nbsp;") gets a
+            # free trigger: ``in`` tests run at thousands of MB/s.
+            self.predicate = _contains_any(required_literals(rule.pattern))
         # Does a change by this rule oblige us to rescan the other rules' triggers?
         self.invalidates = rule.produces is None or not scanned.isdisjoint(rule.produces)
+
+
+def _contains_any(literals: tuple[str, ...] | None) -> Callable[[str], bool] | None:
+    if not literals:
+        return None
+    if len(literals) == 1:
+        literal = literals[0]
+        return lambda text: literal in text
+    return lambda text: any(literal in text for literal in literals)
+
+
+def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Strings one of which every match of ``pattern`` contains; ``None`` if none is known.
+
+    >>> required_literals(re.compile(r"(?<=[^ ]) {2,}(?=[^ ])"))
+    ('  ',)
+    >>> required_literals(re.compile(r"&(?:nbsp|#160);"))
+    ('nbsp', '#160')
+    >>> required_literals(re.compile(r"(?m)^[ \\t]+|[ \\t]+$")) is None
+    True
+    """
+    if not isinstance(pattern.pattern, str) or pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        parsed = _sre.parse(pattern.pattern, pattern.flags)
+    except Exception:  # pragma: no cover - it compiled, so it parses
+        return None
+    return _required(list(parsed))
+
+
+def _better(a: tuple[str, ...] | None, b: tuple[str, ...] | None) -> tuple[str, ...] | None:
+    # The more selective requirement: longer shortest literal, then fewer alternatives.
+    if a is None or b is None:
+        return a if b is None else b
+    key_a = (min(map(len, a)), -len(a))
+    key_b = (min(map(len, b)), -len(b))
+    return a if key_a >= key_b else b
+
+
+def _required(items: list[Any]) -> tuple[str, ...] | None:
+    constants = _sre
+    best: tuple[str, ...] | None = None
+    run = ""
+    for op, value in items:
+        if op is constants.LITERAL:
+            run += chr(value)
+            continue
+        if op in (constants.MAX_REPEAT, constants.MIN_REPEAT) or (
+            op is getattr(constants, "POSSESSIVE_REPEAT", None)
+        ):
+            low, high, body = value
+            body = list(body)
+            if low >= 1 and len(body) == 1 and body[0][0] is constants.LITERAL:
+                repeated = chr(body[0][1]) * low
+                run += repeated
+                if high != low:  # variable length: what follows starts after the repeats
+                    best = _better(best, (run,))
+                    run = repeated
+                continue
+            best = _better(best, (run,) if run else None)
+            run = ""
+            if low >= 1:
+                best = _better(best, _required(body))
+            continue
+        best = _better(best, (run,) if run else None)
+        run = ""
+        if op is constants.SUBPATTERN:
+            add_flags = value[1]
+            if not add_flags & re.IGNORECASE:
+                best = _better(best, _required(list(value[-1])))
+        elif op is getattr(constants, "ATOMIC_GROUP", None):
+            best = _better(best, _required(list(value)))
+        elif op is constants.BRANCH:
+            branches = [_required(list(branch)) for branch in value[1]]
+            if all(branch is not None for branch in branches):
+                alternatives = tuple(
+                    dict.fromkeys(literal for branch in branches for literal in branch or ())
+                )
+                best = _better(best, alternatives)
+        # classes, anchors, lookarounds, backreferences: no literal, and they end the run
+    return _better(best, (run,) if run else None)
+
+
+class _Group:
+    """Consecutive steps of one family, skipped together when none of their triggers is present."""
+
+    __slots__ = ("characters", "steps")
+
+    def __init__(self, steps: Sequence[_Compiled]):
+        self.steps = tuple(steps)
+        triggers = [step.characters for step in self.steps]
+        self.characters: frozenset[str] | None = (
+            frozenset().union(*triggers)  # type: ignore[arg-type]
+            if all(t is not None for t in triggers)
+            else None
+        )
+
+
+def _groups(steps: Sequence[_Compiled]) -> tuple[_Group, ...]:
+    groups: list[list[_Compiled]] = []
+    for step in steps:
+        if groups and groups[-1][-1].rule.family == step.rule.family:
+            groups[-1].append(step)
+        else:
+            groups.append([step])
+    return tuple(_Group(group) for group in groups)
 
 
 class Pipeline:
@@ -87,40 +218,70 @@ class Pipeline:
 
     def _compile(self) -> None:
         active = [rule for rule in self.rules if rule.is_enabled(self.options)]
+        phases = [rule.phase for rule in active]
+        if phases != sorted(phases):
+            raise ValueError("rules must be ordered by phase: document, character, line")
         trigger_characters = frozenset(
             character
             for rule in active
             if isinstance(rule.trigger, str)
             for character in rule.trigger
         )
+        has_character_rules = any(
+            rule.phase == Phase.CHARACTER and not isinstance(rule, LineRule) for rule in active
+        )
+        # Frequent trigger characters are tested with ``in``; the rest, and the characters a
+        # protected span needs, are found by one character-class scan.
+        # Gates the rules read, and the characters without which each is off.
+        gates = {gate for rule in active for gate in rule.skip_when}
+        self._evidence = tuple(
+            (gate, frozenset(GATE_EVIDENCE[gate])) for gate in sorted(gates & set(GATE_EVIDENCE))
+        )
+        evidence = frozenset().union(*(characters for _, characters in self._evidence))
+        self._frequent = tuple(sorted((trigger_characters | evidence) & FREQUENT))
+        scanned = (trigger_characters | evidence) - FREQUENT
+        if has_character_rules:
+            scanned |= PROTECT_STARTERS
         self._scanner = (
-            re.compile("[" + "".join(re.escape(c) for c in sorted(trigger_characters)) + "]")
-            if trigger_characters
+            re.compile("[" + "".join(re.escape(c) for c in sorted(scanned)) + "]")
+            if scanned
             else None
         )
+        self._ascii_scanned = tuple(sorted(c for c in scanned | set(self._frequent) if c.isascii()))
+
+        # A rule that may write a scanned character obliges a rescan (a Latin letter or an @
+        # too: the presence set also decides whether protected spans are looked for).
+        invalidating = trigger_characters | PROTECT_STARTERS | evidence
 
         def compiled(phase: Phase, line_rules: bool = False) -> tuple[_Compiled, ...]:
             return tuple(
-                _Compiled(rule, trigger_characters, self.use_triggers)
+                _Compiled(rule, invalidating, self.use_triggers)
                 for rule in active
                 if rule.phase == phase and isinstance(rule, LineRule) == line_rules
             )
 
-        self._document = compiled(Phase.DOCUMENT)
-        self._character = compiled(Phase.CHARACTER)
-        self._layout = compiled(Phase.LINE)
+        # Reports run the rules one by one (each step is a rule id); the fast path fuses the
+        # substitutions that declare themselves fusable, and skips whole families at once.
+        fuse = self.use_triggers
+        self._document = _groups(_fused(compiled(Phase.DOCUMENT), fuse))
+        self._character = _groups(_fused(compiled(Phase.CHARACTER), fuse))
+        self._layout = _groups(_fused(compiled(Phase.LINE), fuse))
         self._lines = tuple(
             c.rule for c in compiled(Phase.LINE, line_rules=True) if isinstance(c.rule, LineRule)
         )
-        phases = [rule.phase for rule in active]
-        if phases != sorted(phases):
-            raise ValueError("rules must be ordered by phase: document, character, line")
+        # LineRule.find only calls the function: call it directly unless a subclass overrides it.
+        self._line_finders = tuple(
+            rule.function if type(rule).find is LineRule.find else rule.find for rule in self._lines
+        )
+        self._options = self.options
 
     # -- running ---------------------------------------------------------------------------
 
     def __call__(self, text: str) -> str:
         """Clean one text."""
-        return self._run(require_str(text), None)
+        if text.__class__ is not str:
+            text = require_str(text)
+        return self._run(text, None)
 
     def explain(self, text: str) -> Report:
         """Clean one text and report every change, with its rule id and position in ``text``."""
@@ -130,73 +291,138 @@ class Pipeline:
 
     def clean_batch(self, texts: Iterable[str | None]) -> list[str | None]:
         """Clean many texts; ``None`` passes through unchanged (dataframe nulls)."""
-        return [None if text is None else self(text) for text in texts]
+        run = self._run
+        return [None if text is None else run(require_str(text), None) for text in texts]
 
     def _run(self, text: str, report: Report | None) -> str:
         if not text:
             return text
-        ctx = Context(text, self.options)
+        ctx = Context(text, self._options)
+        present: frozenset[str] | None = None  # trigger characters of ``text``, when known
         if self._document:
-            text = self._apply(self._document, text, ctx, report, 0)
-            ctx = Context(text, self.options)
+            new, present = self._apply(self._document, text, ctx, report, 0, None)
+            if new is not text:
+                text = new
+                ctx = Context(text, self._options)
         if report is not None:
             report.gates = ctx.gates()
         if self._character:
-            text = self._apply_outside_protected(text, ctx, report)
+            text = self._apply_outside_protected(text, ctx, report, present)
         if self._layout:
-            text = self._apply(self._layout, text, ctx, report, 0)
+            text = self._apply(self._layout, text, ctx, report, 0, None)[0]
         if self._lines:
             text = self._remove_lines(text, ctx, report)
         return text
 
-    def _apply_outside_protected(self, text: str, ctx: Context, report: Report | None) -> str:
-        spans = protected_spans(text)
+    def _apply_outside_protected(
+        self, text: str, ctx: Context, report: Report | None, present: frozenset[str] | None
+    ) -> str:
+        if present is None and self.use_triggers:
+            present = self._present(text)
+        if present is not None:
+            # ``present`` covers the whole text here (``ctx.text``): a gate with no evidence
+            # in it is off, without counting.
+            for gate, characters in self._evidence:
+                if present.isdisjoint(characters):
+                    ctx.__dict__[gate] = False  # what the cached property would compute
+        # The presence set of the whole text is a superset of each segment's: a rule it lets
+        # run on a segment without its trigger changes nothing, so it is safe for every segment.
+        if present is not None and present.isdisjoint(PROTECT_STARTERS):
+            spans = []
+        else:
+            spans = protected_spans(text)
         if not spans:
-            return self._apply(self._character, text, ctx, report, 0)
+            return self._apply(self._character, text, ctx, report, 0, present)[0]
         pieces: list[str] = []
         written = 0  # length of the output so far: where the next segment now starts
         position = 0
         for start, end in [*spans, (len(text), len(text))]:
-            segment = self._apply(self._character, text[position:start], ctx, report, written)
+            segment = self._apply(
+                self._character, text[position:start], ctx, report, written, present
+            )[0]
             pieces.append(segment)
             pieces.append(text[start:end])
             written += len(segment) + end - start
             position = end
         return "".join(pieces)
 
+    def _present(self, text: str) -> frozenset[str]:
+        """The trigger characters (and protected-span starters) that ``text`` contains."""
+        if text.isascii():
+            return frozenset(c for c in self._ascii_scanned if c in text)
+        found = set(self._scanner.findall(text)) if self._scanner else set()
+        for character in self._frequent:
+            if character in text:
+                found.add(character)
+        return frozenset(found)
+
     def _trigger_set(self, text: str) -> frozenset[str]:
-        return frozenset(self._scanner.findall(text)) if self._scanner else frozenset()
+        return self._present(text)
 
     def _apply(
         self,
-        rules: Sequence[_Compiled],
+        groups: Sequence[_Group],
         text: str,
         ctx: Context,
         report: Report | None,
         offset: int,
-    ) -> str:
-        present: frozenset[str] | None = None
-        for item in rules:
-            rule = item.rule
-            if rule.skip_when and rule.skipped(ctx):
-                continue
-            if item.characters is not None:
+        present: frozenset[str] | None,
+    ) -> tuple[str, frozenset[str] | None]:
+        """Run the steps of ``groups``; the text, and its trigger characters if still known."""
+        if report is not None:
+            return self._apply_reporting(groups, text, ctx, report, offset), None
+        for group in groups:
+            if group.characters is not None:
                 if present is None:
-                    present = self._trigger_set(text)
-                if present.isdisjoint(item.characters):
+                    present = self._present(text)
+                if present.isdisjoint(group.characters):
                     continue
-            elif item.predicate is not None and not item.predicate(text):
-                continue
-            if report is None:
-                new = rule.apply(text, ctx)
-            else:
-                edits = rule.edits(text, ctx)
-                new = apply_edits(text, edits)
-                report.add_step(rule.id, _shifted(edits, offset))
-            if new is not text and new != text:
-                text = new
-                if item.invalidates:
-                    present = None
+            for step in group.steps:
+                if step.characters is not None:
+                    if present is None:
+                        present = self._present(text)
+                    if present.isdisjoint(step.characters):
+                        continue
+                elif step.predicate is not None and not step.predicate(text):
+                    continue
+                if step.gates and any(getattr(ctx, gate) for gate in step.gates):
+                    continue
+                new = step.apply(text, ctx)
+                if new is not text and new != text:
+                    text = new
+                    if step.invalidates:
+                        present = None
+        return text, present
+
+    def _apply_reporting(
+        self,
+        groups: Sequence[_Group],
+        text: str,
+        ctx: Context,
+        report: Report,
+        offset: int,
+    ) -> str:
+        # The rules one by one (fused steps unfused), each step's edits recorded.
+        present: frozenset[str] | None = None
+        for group in groups:
+            for fused in group.steps:
+                for step in _unfused(fused):
+                    if step.characters is not None:
+                        if present is None:
+                            present = self._present(text)
+                        if present.isdisjoint(step.characters):
+                            continue
+                    elif step.predicate is not None and not step.predicate(text):
+                        continue
+                    if step.gates and any(getattr(ctx, gate) for gate in step.gates):
+                        continue
+                    edits = step.edits(text, ctx)
+                    new = apply_edits(text, edits)
+                    report.add_step(step.id, _shifted(edits, offset))
+                    if new != text:
+                        text = new
+                        if step.invalidates:
+                            present = None
         return text
 
     def _remove_lines(self, text: str, ctx: Context, report: Report | None) -> str:
@@ -208,19 +434,31 @@ class Pipeline:
             for line in lines:
                 origins.append(position)
                 position += len(line) + 1
-        for _ in range(MAX_LINE_ROUNDS):
-            removed_any = False
-            for rule in self._lines:
-                drop = rule.find(lines, ctx)
-                if not drop:
-                    continue
-                if report is not None:
-                    report.add_step(rule.id, line_edits(lines, drop, origins))
-                    origins = [o for index, o in enumerate(origins) if index not in drop]
-                lines = [line for index, line in enumerate(lines) if index not in drop]
-                removed_any = True
-            if not removed_any:
+        # The rules in rounds until none removes anything.  A rule applied to lines that did not
+        # change since it last found nothing would find nothing again, so the loop stops as
+        # soon as every rule in turn found nothing: the same applications as whole rounds,
+        # minus the tail of the last round.
+        # The reference path (use_triggers=False) runs whole rounds.
+        rules = self._lines
+        finders = self._line_finders
+        count = len(rules)
+        idle = 0  # consecutive applications that removed nothing
+        for application in range(MAX_LINE_ROUNDS * count):
+            if idle >= count and (self.use_triggers or application % count == 0):
                 break
+            index = application % count
+            drop = finders[index](lines, ctx)
+            if not drop:
+                idle += 1
+                continue
+            idle = 0  # every rule, this one too, must look at the new lines
+            if report is not None:
+                report.add_step(rules[index].id, line_edits(lines, drop, origins))
+                origins = [o for i, o in enumerate(origins) if i not in drop]
+            if self.use_triggers:
+                lines = _without(lines, drop)
+            else:  # the reference path: the plainest way
+                lines = [line for i, line in enumerate(lines) if i not in drop]
         return "\n".join(lines)
 
     # -- deriving new pipelines ------------------------------------------------------------
@@ -269,6 +507,110 @@ class Pipeline:
 
     def __repr__(self) -> str:
         return f"Pipeline([{', '.join(self.ids)}], {self.options!r})"
+
+
+class _FusedStep(_Compiled):
+    """Fusable substitutions merged into one alternation: one scan instead of one per rule."""
+
+    __slots__ = ("parts",)
+
+    def __init__(self, parts: Sequence[_Compiled]):
+        self.parts = tuple(parts)
+        rules = [part.rule for part in self.parts]
+        self.rule = rules[0]
+        self.id = "+".join(rule.id for rule in rules)
+        self.gates = rules[0].skip_when
+        triggers = [part.characters for part in self.parts]
+        # every part has a character trigger (see _fused): the step runs if one is present
+        self.characters = frozenset().union(*triggers)  # type: ignore[arg-type]
+        self.predicate = None
+        self.invalidates = any(part.invalidates for part in self.parts)
+        substitutions = [rule for rule in rules if isinstance(rule, Substitution)]
+        pattern = re.compile(
+            "|".join(f"(?P<_f{i}>{rule.pattern.pattern})" for i, rule in enumerate(substitutions)),
+            substitutions[0].pattern.flags,
+        )
+        functions = tuple(rule.function for rule in substitutions)
+        sub = pattern.sub
+
+        def apply(text: str, ctx: Context) -> str:
+            return sub(lambda match: functions[match.lastindex - 1](match, ctx), text)  # type: ignore[operator]
+
+        self.apply = apply
+        self.edits = self._unsupported
+
+    @staticmethod
+    def _unsupported(text: str, ctx: Context) -> list[Edit]:
+        raise AssertionError("reports run fused rules one by one")
+
+
+_GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
+
+
+def _can_fuse(rule: Rule) -> bool:
+    return (
+        isinstance(rule, Substitution)
+        and rule.fusable
+        and rule.pattern.groups == 0
+        and rule.produces is not None
+        and not _GLOBAL_FLAGS.match(rule.pattern.pattern)  # (?m) must stay at the start
+    )
+
+
+def _fusable_together(group: Sequence[_Compiled], step: _Compiled) -> bool:
+    first = group[0].rule
+    rule = step.rule
+    if not isinstance(first, Substitution) or not isinstance(rule, Substitution):
+        return False
+    if rule.phase != first.phase or rule.skip_when != first.skip_when:
+        return False
+    if rule.pattern.flags != first.pattern.flags or step.predicate or group[0].predicate:
+        return False
+    # a rule must not write what a later rule of the group reads (or fused != one by one)
+    written = "".join(part.rule.produces or "" for part in group)
+    trigger = rule.trigger if isinstance(rule.trigger, str) else None
+    return trigger is not None and not set(written) & set(trigger)
+
+
+def _fused(steps: Sequence[_Compiled], fuse: bool) -> list[_Compiled]:
+    """``steps`` with runs of compatible fusable substitutions merged into one step each."""
+    if not fuse:
+        return list(steps)
+    result: list[_Compiled] = []
+    run: list[_Compiled] = []
+
+    def flush() -> None:
+        if len(run) > 1:
+            result.append(_FusedStep(run))
+        else:
+            result.extend(run)
+        run.clear()
+
+    for step in steps:
+        if _can_fuse(step.rule) and step.characters is not None:
+            if run and not _fusable_together(run, step):
+                flush()
+            run.append(step)
+        else:
+            flush()
+            result.append(step)
+    flush()
+    return result
+
+
+def _unfused(step: _Compiled) -> tuple[_Compiled, ...]:
+    return step.parts if isinstance(step, _FusedStep) else (step,)
+
+
+def _without(lines: list[str], drop: Mapping[int, str]) -> list[str]:
+    """``lines`` without the indexes in ``drop`` (a new list; the rules' list is not changed)."""
+    if len(drop) * 16 < len(lines):  # a few lines: delete them, C moves the rest
+        kept = lines.copy()
+        for index in sorted(drop, reverse=True):
+            if 0 <= index < len(kept):
+                del kept[index]
+        return kept
+    return [line for i, line in enumerate(lines) if i not in drop]
 
 
 def _make_pipeline(

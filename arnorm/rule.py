@@ -51,6 +51,9 @@ class Rule:
     decides from the options whether the rule is in a pipeline at all.  ``profiles`` are the
     profiles that include the rule by default.  ``produces`` lists the characters the rule may
     write (``None``: unknown), so the pipeline knows when other rules' triggers must be rescanned.
+    ``fusable`` (substitutions only) lets the pipeline merge the rule with its fusable neighbours
+    into one alternation scan: the rule promises its pattern has no groups and its matches do
+    not overlap theirs (a property test checks fused == one by one).
     """
 
     phase: Phase
@@ -66,6 +69,7 @@ class Rule:
         skip_when: Iterable[Gate] = (),
         enabled_if: Callable[[Options], bool] | None = None,
         produces: str | None = None,
+        fusable: bool = False,
     ):
         family, _, name = id.partition(".")
         if not family or not name or name != function.__name__:
@@ -78,6 +82,7 @@ class Rule:
         self.skip_when = tuple(skip_when)
         self.enabled_if = enabled_if
         self.produces = produces
+        self.fusable = fusable
         self.function = function
         # Let doctest, help() and the docs generator see the wrapped function.
         self.__wrapped__ = function
@@ -228,9 +233,17 @@ def substitution(
     enabled_if: Callable[[Options], bool] | None = None,
     produces: str | None = None,
     phase: Phase = Phase.CHARACTER,
+    fusable: bool = False,
 ) -> Callable[[ReplaceFunction], Substitution]:
-    """Make a :class:`Substitution` rule from a replacement function ``(match, ctx) -> str``."""
+    """Make a :class:`Substitution` rule from a replacement function ``(match, ctx) -> str``.
+
+    ``fusable=True``: the pipeline may merge this rule with adjacent fusable substitutions of
+    the same phase and gates into one regular-expression pass (the pattern must have no
+    groups, and ``produces`` must be given).
+    """
     compiled = re.compile(pattern) if isinstance(pattern, str) else pattern
+    if fusable and (compiled.groups or produces is None):
+        raise ValueError(f"{id}: a fusable substitution needs a pattern without groups, produces=")
 
     def decorate(function: ReplaceFunction) -> Substitution:
         return Substitution(
@@ -244,6 +257,7 @@ def substitution(
             skip_when=skip_when,
             enabled_if=enabled_if,
             produces=produces,
+            fusable=fusable,
         )
 
     return decorate

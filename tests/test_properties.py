@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import unicodedata
 
 import unicodedata2
@@ -12,6 +13,8 @@ from hypothesis import strategies as st
 import arnorm
 from arnorm import Cleaner, Pipeline
 from arnorm.catalogue import CATALOGUE
+from arnorm.context import Context
+from arnorm.rule import substitution
 from tests.strategies import any_text, arabic_text, texts
 
 CLEANERS = [
@@ -131,3 +134,69 @@ def test_locality_with_explicit_options(a: str, b: str) -> None:
 
 def test_every_rule_is_reachable_by_id() -> None:
     assert len({rule.id for rule in CATALOGUE}) == len(CATALOGUE)
+
+
+# --- fusion: fusable substitutions merged into one pass == the rules one by one -------------
+
+
+@substitution(
+    "fusiontest.lam_alef", "[\ufefb\ufefc]", code="X1", trigger="\ufefb\ufefc",
+    produces="\u0644\u0627", fusable=True,
+)  # fmt: skip
+def lam_alef(match: re.Match[str], ctx: Context) -> str:
+    """Write the lam-alef ligature as two letters (a test rule)."""
+    return "\u0644\u0627"
+
+
+@substitution(
+    "fusiontest.tatweel", "\u0640+", code="X2", trigger="\u0640", produces="", fusable=True
+)
+def tatweel(match: re.Match[str], ctx: Context) -> str:
+    """Delete tatweel runs (a test rule)."""
+    return ""
+
+
+@substitution(
+    "fusiontest.kaf", "\u06a9", code="X3", trigger="\u06a9", produces="\u0643", fusable=True
+)
+def kaf(match: re.Match[str], ctx: Context) -> str:
+    """Persian kaf becomes Arabic kaf (a test rule; with a lookahead it would not be fusable
+    with a deletion rule: deleting tatweel changes what the lookahead sees)."""
+    return "\u0643"
+
+
+@substitution(
+    "fusiontest.lam", "\u0644\u0644", code="X4", trigger="\u0644", produces="\u0644", fusable=True
+)
+def lam(match: re.Match[str], ctx: Context) -> str:
+    """A doubled lam becomes one (a test rule that reads what lam_alef writes)."""
+    return "\u0644"
+
+
+FUSION_RULES = [lam_alef, tatweel, kaf, lam]
+fusion_text = st.text(
+    st.sampled_from(["\ufefb", "\ufefc", "\u0640", "\u06a9", "\u0644", "ا", "ب", " "])
+)
+
+
+def test_fusable_rules_are_fused_where_safe() -> None:
+    steps = [step.id for group in Pipeline(FUSION_RULES)._character for step in group.steps]
+    # lam reads what lam_alef writes: it is not fused with it, and stays a step of its own
+    assert steps == ["fusiontest.lam_alef+fusiontest.tatweel+fusiontest.kaf", "fusiontest.lam"]
+    assert [step.id for group in Pipeline(FUSION_RULES, use_triggers=False)._character
+            for step in group.steps] == [rule.id for rule in FUSION_RULES]  # fmt: skip
+
+
+@given(fusion_text)
+def test_fused_equals_rules_one_by_one(text: str) -> None:
+    one_by_one = text
+    for fusion_rule in FUSION_RULES:
+        one_by_one = Pipeline([fusion_rule])(one_by_one)
+    assert Pipeline(FUSION_RULES)(text) == one_by_one
+    assert Pipeline(FUSION_RULES, use_triggers=False)(text) == one_by_one
+    report = Pipeline(FUSION_RULES).explain(text)
+    assert report.output == one_by_one and report.replay() == one_by_one
+
+
+# Fusion of catalogue rules (any that declare fusable=True) is covered by
+# test_skipping_by_trigger_changes_nothing: the reference path (use_triggers=False) never fuses.

@@ -1,0 +1,8 @@
+"""The spaces family, each rule alone and as a pipeline: ``python benchmarks/bench_spaces.py``."""
+
+from __future__ import annotations
+
+from bench_family import main
+
+if __name__ == "__main__":
+    main("spaces")

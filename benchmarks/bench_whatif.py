@@ -1,0 +1,74 @@
+"""What the whole pipeline would do with the faster rule variants measured in this folder.
+
+    python benchmarks/bench_whatif.py [--size 2MB]
+
+The alternatives (``bench_marks.tanween_first``, ``bench_whitespace.trim_by_strip``,
+``bench_boilerplate.trailer_fast``) give the same output as the rules (each file checks it on
+the corpus); here they are swapped into a copy of the default pipeline with
+``Pipeline.replace``, so the gain can be weighed before anyone edits a rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from _harness import arguments, check_same, compare, corpora
+from bench_boilerplate import trailer_fast
+from bench_marks import tanween_first
+from bench_whitespace import trim_by_strip
+
+from arnorm.boilerplate.trailer import trailer
+from arnorm.boilerplate.whitespace import trim_lines
+from arnorm.chars.marks import stray_tanween
+from arnorm.cleaner import Cleaner
+from arnorm.rule import LineRule, Phase, Rewrite
+
+
+def _variant_rules() -> dict[str, object]:
+    # Rules of the same id whose work is done by the alternatives.
+    def stray_tanween_fast(text, ctx):  # type: ignore[no-untyped-def]
+        return tanween_first(text, ctx)
+
+    def trim_lines_fast(text, ctx):  # type: ignore[no-untyped-def]
+        return trim_by_strip(text)
+
+    stray_tanween_fast.__name__ = "stray_tanween"
+    trim_lines_fast.__name__ = "trim_lines"
+    trailer_fast.__name__ = "trailer"
+    return {
+        stray_tanween.id: Rewrite(
+            stray_tanween_fast, Phase.CHARACTER, id=stray_tanween.id, code="M2",
+            trigger=stray_tanween.trigger, profiles=stray_tanween.profiles,
+            skip_when=stray_tanween.skip_when, produces=stray_tanween.produces,
+        ),
+        trim_lines.id: Rewrite(
+            trim_lines_fast, Phase.LINE, id=trim_lines.id, code="W1", trigger=None,
+            profiles=trim_lines.profiles, enabled_if=trim_lines.enabled_if, produces="",
+        ),
+        trailer.id: LineRule(
+            trailer_fast, id=trailer.id, code="B4", trigger=None, profiles=trailer.profiles,
+            enabled_if=trailer.enabled_if,
+        ),
+    }  # fmt: skip
+
+
+def main() -> None:
+    args = arguments("the pipeline with faster rule variants")
+    built = corpora(args)
+    contenders: list[tuple[str, Callable[[str], object]]] = []
+    for profile in ("repair", "search"):
+        current = Cleaner(profile).pipeline
+        faster = current
+        for rule_id, rule in _variant_rules().items():
+            if rule_id in faster.ids:
+                faster = faster.replace(rule_id, rule)  # type: ignore[arg-type]
+        check_same(current, faster, built)
+        contenders += [
+            (f"{profile}: current rules", current),
+            (f"{profile}: faster variants", faster),
+        ]
+    compare("whole pipeline, current rules vs the measured alternatives", contenders, built, args)
+
+
+if __name__ == "__main__":
+    main()
