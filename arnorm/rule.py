@@ -141,13 +141,21 @@ class Substitution(Rule):
     phase = Phase.CHARACTER
 
     def __init__(
-        self, function: ReplaceFunction, pattern: re.Pattern[str], phase: Phase, **kwargs: Any
+        self,
+        function: ReplaceFunction,
+        pattern: re.Pattern[str],
+        phase: Phase,
+        fast: Callable[[str], str] | None = None,
+        **kwargs: Any,
     ):
         super().__init__(function, **kwargs)
         self.pattern = pattern
         self.phase = phase
+        self.fast = fast
 
     def apply(self, text: str, ctx: Context) -> str:
+        if self.fast is not None:
+            return self.fast(text)
         replace = self.function
         return self.pattern.sub(lambda match: replace(match, ctx), text)
 
@@ -234,12 +242,17 @@ def substitution(
     produces: str | None = None,
     phase: Phase = Phase.CHARACTER,
     fusable: bool = False,
+    fast: Callable[[str], str] | None = None,
 ) -> Callable[[ReplaceFunction], Substitution]:
     """Make a :class:`Substitution` rule from a replacement function ``(match, ctx) -> str``.
 
     ``fusable=True``: the pipeline may merge this rule with adjacent fusable substitutions of
     the same phase and gates into one regular-expression pass (the pattern must have no
     groups, and ``produces`` must be given).
+
+    ``fast``: an equivalent implementation of the whole substitution in plain string methods,
+    used to clean; ``explain`` still reports the pattern's matches, and a property test checks
+    that both give the same text.
     """
     compiled = re.compile(pattern) if isinstance(pattern, str) else pattern
     if fusable and (compiled.groups or produces is None):
@@ -250,6 +263,7 @@ def substitution(
             function,
             compiled,
             phase,
+            fast,
             id=id,
             code=code,
             trigger=trigger,
