@@ -25,8 +25,10 @@ from arnorm.chars.tables import (
 from arnorm.context import Context
 from arnorm.rule import substitution
 
+# No tanween before the first one: a run of marks splits one way only (linear time).
+_MARK_NOT_TANWEEN = MARK_CLASS.replace("\u064b-\u065f", "\u064e-\u065f")
 _STRAY_TANWEEN = re.compile(
-    rf"(?P<base>[{LETTER_CLASS}])(?P<marks>[{MARK_CLASS}]*[{TANWEEN}][{MARK_CLASS}]*)"
+    rf"(?P<base>[{LETTER_CLASS}])(?P<marks>[{_MARK_NOT_TANWEEN}]*[{TANWEEN}][{MARK_CLASS}]*)"
     # not word-final: the next base (after bare tatweels) is a letter; look one letter further
     # to tell a word-final support alef or alef maksura (كتابًا، هُدًى) from a medial letter.
     rf"(?={TATWEEL}*(?P<next>[{LETTER_CLASS}])[{MARK_CLASS}]*(?P<after>[{LETTER_CLASS}{TATWEEL}])?)"
