@@ -209,9 +209,10 @@ def test_regression_marks_run_is_linear() -> None:
         "بَA١ ب",  # ... and its start
         "zَhttps://example.com/٢٠٢٣",  # a mark between a word and a URL scheme
         "zَwww.example.com/٢٠٢٣",
+        "ب\u2002ٌ",  # tools/fuzz.py: an EN SPACE carrying a mark, kept by I7, then bare (search)
     ],
 )
-def test_regression_deleting_a_mark_never_unprotects_a_span(text: str) -> None:
+def test_regression_deleting_a_mark_is_stable(text: str) -> None:
     for cleaner in CLEANERS:
         once = cleaner(text)
         assert cleaner(once) == once, _ids(cleaner)
