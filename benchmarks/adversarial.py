@@ -363,21 +363,15 @@ def hand_written_cases() -> list[Case]:
             cases.append(Case(f"{tag}: near-miss (cut)", phrase[:-1] + "\n"))
             cases.append(Case(f"{tag}: near-miss (longer)", phrase + " ب\n"))
             cases.append(Case(f"{tag}: in a line", "كلمة " + phrase + " كلمة "))
-            lead = paragraph + "\n\n"
-            cases.append(
-                Case(f"{tag}: headers in the tail", phrase + "\n", False, None, lead, 0.75)
-            )
-            cases.append(
-                Case(
-                    f"{tag}: headers in the tail, then a sentence",
-                    phrase + "\n",
-                    False,
-                    None,
-                    lead,
-                    0.75,
-                    sentence,
-                )
-            )
+        # Headers filling the tail of a document, all different (adjacent repeats are B2's),
+        # with and without a sentence after them.
+        lead = paragraph + "\n\n"
+        every = "\n".join(phrases) + "\n"
+        tag = f"{file_name}: every header in the tail"
+        cases.append(Case(tag, every, lead=lead, lead_share=0.75))
+        cases.append(
+            Case(tag + ", then a sentence", every, lead=lead, lead_share=0.75, tail=sentence)
+        )
     return cases
 
 

@@ -425,6 +425,8 @@ def test_bad_option_value_names_the_allowed_values(option: object) -> None:
             arnorm.clean("نص", **{option.name: bad})  # type: ignore[attr-defined]
         message = str(error.value)
         assert option.name in message  # type: ignore[attr-defined]
+        if getattr(option, "validator", None) is not None:
+            continue  # free-form values (a tuple of phrases): the message says what is expected
         assert all(repr(value) in message for value in option.allowed)  # type: ignore[attr-defined]
 
 

@@ -38,6 +38,23 @@ from benchmarks.adversarial import all_cases, configurations, make_cleaner  # no
 MAX_CHARACTERS = 2_000
 
 
+def fuzz_cleaners() -> list:  # type: ignore[type-arg]
+    """The cleaners to fuzz: every configuration, minus rules with a known, handed-over bug."""
+    from arnorm.boilerplate.trailer import trailer
+    from arnorm.catalogue import OPTIONS
+    from arnorm.context import Context
+    from arnorm.options import Options
+
+    settings = configurations()
+    lines = ["نص الخبر.", "قد يهمك", "نص الخبر.", "قد يهمك", "نص الخبر."]
+    if len(trailer.find(lines, Context("", Options(OPTIONS)))) == 1:
+        # Foundation's B4 drops one mid-text header per call and the line phase stops after 8
+        # rounds (tests/test_hardening.py xfails it; fixed on the boilerplate branch).
+        print("fuzz: boilerplate.trailer disabled (known: one header per call)", file=sys.stderr)
+        settings = [{**s, "disable": ["boilerplate.trailer"]} for s in settings]
+    return [make_cleaner(setting) for setting in settings]
+
+
 def check(text: str, which: int, cleaners: list) -> None:  # type: ignore[type-arg]
     """Raise AssertionError (or whatever cleaning raises) if an invariant fails."""
     cleaner = cleaners[which % len(cleaners)]
@@ -71,7 +88,7 @@ def run_atheris(arguments: list[str]) -> None:
 
     # arnorm is already imported (by benchmarks.adversarial): instrument what is loaded.
     atheris.instrument_all()
-    cleaners = [make_cleaner(setting) for setting in configurations()]
+    cleaners = fuzz_cleaners()
 
     def one_input(data: bytes) -> None:
         if not data:
@@ -101,7 +118,7 @@ def run_hypothesis(examples: int) -> None:
     from hypothesis import HealthCheck, given, settings
     from hypothesis import strategies as st
 
-    cleaners = [make_cleaner(setting) for setting in configurations()]
+    cleaners = fuzz_cleaners()
     pieces = sorted({case.unit.replace("\x00", "")[:40] for case in all_cases()} - {""})
     text = st.lists(
         st.one_of(
