@@ -91,7 +91,7 @@ def _add_options(parser: argparse.ArgumentParser) -> None:
                 dest=option.name,
                 action=argparse.BooleanOptionalAction,
                 default=None,
-                help=option.doc,
+                help=option.doc.replace("%", "%%"),  # argparse formats help with %
             )
         else:
             parser.add_argument(
@@ -99,7 +99,7 @@ def _add_options(parser: argparse.ArgumentParser) -> None:
                 dest=option.name,
                 default=None,
                 choices=[str(value) for value in option.allowed],
-                help=option.doc,
+                help=option.doc.replace("%", "%%"),  # argparse formats help with %
             )
 
 

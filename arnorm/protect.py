@@ -9,24 +9,20 @@ from __future__ import annotations
 
 import re
 
-from arnorm.chars.tables import MARK_CLASS, TATWEEL
-
 _DIGITS = "0-9\u0660-\u0669\u06f0-\u06f9"
-# Characters a character rule may delete (marks, tatweel, invisible format characters).  A
-# span's edges look through them, so deleting one never shrinks a span: what was protected
-# stays protected on the next run, and clean(clean(x)) == clean(x) ("A٠ً²" once lost its span).
-_DELETABLE = (
-    f"{MARK_CLASS}\u0300-\u036f{TATWEEL}"
-    "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
-)
 PROTECTED = re.compile(
     # URLs, IRIs with Arabic paths included.  A URL starts at its scheme or "www." even when
-    # glued to a word before it: a look-behind could not see through deletable characters.
+    # glued to a word before it: a look-behind would see a mark or invisible character that a
+    # rule deletes, and the span would then vanish on the next run (idempotence).
     r"(?i:(?:https?|ftp)://\S+|www\.\S+)"
-    r"|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail addresses
+    # e-mail addresses, ASCII only: a domain must not grow into the Arabic word after it when
+    # a mark between them is deleted (that would change what is protected on the next run).
+    r"|(?<![A-Za-z0-9_.+-])[A-Za-z0-9_.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
     # Latin alphanumeric tokens with a letter and a digit: mp3, COVID-19, H2O, COVID-١٩.
-    rf"|(?<![\w\-{_DELETABLE}])(?=[A-Za-z0-9_-]*[A-Za-z])(?=[A-Za-z0-9_-]*[{_DIGITS}])"
-    rf"[A-Za-z0-9_\-{_DIGITS}]+(?![\w\-{_DELETABLE}]|://)"  # not the scheme of a URL
+    # The token is bounded by its own characters, not by \w: deleting an invisible character
+    # or a mark next to it must not change whether it is protected (idempotence).
+    rf"|(?<![A-Za-z0-9_\-{_DIGITS}])(?=[A-Za-z0-9_-]*[A-Za-z])(?=[A-Za-z0-9_-]*[{_DIGITS}])"
+    rf"[A-Za-z0-9_\-{_DIGITS}]+(?![A-Za-z0-9_\-{_DIGITS}]|://)"  # not the scheme of a URL
 )
 # Without one of these there can be no protected span, and the scan is skipped.
 _MAY_START = re.compile(r"://|www\.|@|[A-Za-z]")

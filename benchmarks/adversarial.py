@@ -599,12 +599,18 @@ def cli_memory() -> int:
     return int(jsonl and growth > 1.5)
 
 
-# Run the CLI in a child and print its peak RSS (KiB on Linux) as the last line.
+# Run the CLI in a child and print its peak RSS in KiB as the last line.  VmHWM belongs to the
+# child's own address space; ru_maxrss would carry over the parent's peak across exec.
 _RSS_CHILD = (
     "import resource, sys\n"
     "from arnorm.cli import main\n"
     "status = main(sys.argv[1:])\n"
-    "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+    "try:\n"
+    "    lines = open('/proc/self/status').read().split('\\n')\n"
+    "    peak = next(int(l.split()[1]) for l in lines if l.startswith('VmHWM:'))\n"
+    "except (OSError, StopIteration):\n"
+    "    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+    "print(peak)\n"
     "sys.exit(status)\n"
 )
 
