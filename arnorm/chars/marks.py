@@ -66,7 +66,13 @@ def stray_tanween(match: re.Match[str], ctx: Context) -> str:
     if tanween[0] == FATHATAN:
         if base == ALEF:
             return match.group()
-        if match.group("next") in (ALEF, ALEF_MAKSURA) and match.group("after") is None:
+        # An alef followed by madda or hamza (a decomposed آ أ إ) is a letter, not a support.
+        following = match.string[match.end("next") : match.end("next") + 1]
+        if (
+            match.group("next") in (ALEF, ALEF_MAKSURA)
+            and match.group("after") is None
+            and following not in ("\u0653", "\u0654", "\u0655")
+        ):
             return match.group()
     if base == HAMZA and match.start() > 0 and match.string[match.start() - 1] == ALEF:
         return match.group()
