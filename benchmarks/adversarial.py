@@ -406,21 +406,33 @@ def all_cases() -> list[Case]:
 def configurations() -> list[dict[str, Any]]:
     """Cleaner settings that together switch on every catalogue rule.
 
-    Every profile with its defaults; then, on the default profile, every non-default value of
-    every option that changes which rules run, and otherwise (an option that only moves a
-    gate, like ``lang``) its first two non-default values.
+    Every profile with its defaults; then, on each profile, every non-default value of every
+    option that changes which rules run; on the default profile, an option that only moves a
+    gate (like ``lang``) gets its first two non-default values; an opt-in rule that none of
+    these runs is enabled by name.
     """
     settings: list[dict[str, Any]] = [{"profile": name} for name in PROFILES]
-    default_rules = active_rules(Cleaner())
-    for option in OPTIONS:
-        others = [value for value in option.allowed if value != option.default]
-        changing = [
-            value
-            for value in others
-            if active_rules(Cleaner(**{option.name: value})) != default_rules
-        ]
-        for value in changing or others[:2]:
-            settings.append({"profile": "repair", option.name: value})
+    for profile in PROFILES:
+        default_rules = active_rules(Cleaner(profile))
+        for option in OPTIONS:
+            others = [value for value in option.allowed if value != option.default]
+            changing = [
+                value
+                for value in others
+                if active_rules(Cleaner(profile, **{option.name: value})) != default_rules
+            ]
+            if profile == "repair" and not changing:
+                changing = others[:2]  # an option that only moves a gate (lang)
+            settings += [{"profile": profile, option.name: value} for value in changing]
+    # Opt-in rules (in no profile, or off by an option): enabled by name on a profile.
+    covered = set().union(*(active_rules(make_cleaner(setting)) for setting in settings))
+    for rule in CATALOGUE:
+        if rule.id not in covered:
+            for profile in sorted(PROFILES, key=lambda name: name not in rule.profiles):
+                setting = {"profile": profile, "enable": [rule.id]}
+                if rule.id in active_rules(make_cleaner(setting)):
+                    settings.append(setting)
+                    break
     return settings
 
 
@@ -495,7 +507,7 @@ def _describe(cleaner: Cleaner) -> str:
         if cleaner.options[o.name] != o.default
         and PROFILES[cleaner.profile].options.get(o.name) != cleaner.options[o.name]
     ]
-    return " ".join([cleaner.profile, *changed])
+    return " ".join([cleaner.profile, *changed, *(f"+{name}" for name in cleaner.enabled)])
 
 
 def heavy_cases() -> int:
