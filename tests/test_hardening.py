@@ -93,7 +93,7 @@ _ONE_HEADER_PER_CALL = (
 )
 _TRAILER_BUG = pytest.mark.xfail(
     _ONE_HEADER_PER_CALL,
-    strict=True,
+    strict=False,  # at 2 kB some of these inputs hold fewer than 8 headers and pass
     reason="boilerplate.trailer removes one header per call; the line phase stops after 8 rounds",
 )
 
