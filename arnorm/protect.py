@@ -10,16 +10,20 @@ from __future__ import annotations
 import re
 
 _DIGITS = "0-9\u0660-\u0669\u06f0-\u06f9"
-# Combining marks count as part of a word at span edges: deleting one (search folding strips
-# them) must not turn a non-span into a span or back, or cleaning would not be idempotent.
-_MARKS = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u08d3-\u08ff"
 PROTECTED = re.compile(
-    # URLs, IRIs with Arabic paths included; a scheme glued to a word before it still counts.
-    rf"(?i:(?<![a-z{_MARKS}])(?:https?|ftp)://\S+|(?<![a-z{_MARKS}])www\.\S+)"
-    r"|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail addresses
+    # URLs, IRIs with Arabic paths included.  A URL starts at its scheme or "www." even when
+    # glued to a word before it: a look-behind would see a mark or invisible character that a
+    # rule deletes, and the span would then vanish on the next run (idempotence).
+    r"(?i:(?:https?|ftp)://\S+|www\.\S+)"
+    # e-mail addresses, ASCII only: a domain must not grow into the Arabic word after it when
+    # a mark between them is deleted (that would change what is protected on the next run).
+    r"|(?<![A-Za-z0-9_.+-])[A-Za-z0-9_.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
     # Latin alphanumeric tokens with a letter and a digit: mp3, COVID-19, H2O, COVID-١٩.
-    rf"|(?<![\w\-{_MARKS}])(?=[A-Za-z0-9_-]*[A-Za-z])(?=[A-Za-z0-9_-]*[{_DIGITS}])"
-    rf"[A-Za-z0-9_\-{_DIGITS}]+(?![\w\-{_MARKS}]|://)"  # not the scheme of a URL
+    # The token is bounded by its own characters, not by \w: deleting an invisible character
+    # or a mark next to it must not change whether it is protected (idempotence).
+    # The look-aheads cross Eastern digits too: "۹www" is a token before and after D1 ("9www").
+    rf"|(?<![A-Za-z0-9_\-{_DIGITS}])(?=[A-Za-z_\-{_DIGITS}]*[A-Za-z])(?=[A-Za-z_\-]*[{_DIGITS}])"
+    rf"[A-Za-z0-9_\-{_DIGITS}]+(?![A-Za-z0-9_\-{_DIGITS}]|://)"  # not the scheme of a URL
 )
 # Without one of these there can be no protected span, and the scan is skipped.
 _MAY_START = re.compile(r"://|www\.|@|[A-Za-z]")

@@ -15,9 +15,11 @@ from arnorm.protect import protected_spans
         ("انظرhttp://x.org/١", [(4, 18)]),  # a scheme glued to an Arabic word
         ("0-HTTP://٠", [(2, 10)]),  # the token before a scheme is not a span of its own
         ("COVID-١٩ و mp3 و H2O", [(0, 8), (11, 14), (17, 20)]),
-        ("راسلنا user٢@mail.com", [(7, 21)]),
-        ("A٠\u064b²", []),  # a Latin token glued by a mark to a word is not a span
-        ("x\u064bhttp://٠", []),
+        ("راسلنا user2@mail.com", [(7, 21)]),
+        # Spans are bounded by their own characters, so a mark beside one (that search
+        # folding may delete) changes nothing.
+        ("A٠\u064b²", [(0, 2)]),
+        ("x\u064bhttp://٠", [(2, 10)]),
     ],
 )
 def test_spans(text: str, spans: list[tuple[int, int]]) -> None:

@@ -25,8 +25,10 @@ from arnorm.chars.tables import (
 from arnorm.context import Context
 from arnorm.rule import substitution
 
+# No tanween before the first one: a run of marks splits one way only (linear time).
+_MARK_NOT_TANWEEN = MARK_CLASS.replace("\u064b-\u065f", "\u064e-\u065f")
 _STRAY_TANWEEN = re.compile(
-    rf"(?P<base>[{LETTER_CLASS}])(?P<marks>[{MARK_CLASS}]*[{TANWEEN}][{MARK_CLASS}]*)"
+    rf"(?P<base>[{LETTER_CLASS}])(?P<marks>[{_MARK_NOT_TANWEEN}]*[{TANWEEN}][{MARK_CLASS}]*)"
     # not word-final: the next base (after bare tatweels) is a letter; look one letter further
     # to tell a word-final support alef or alef maksura (كتابًا، هُدًى) from a medial letter.
     rf"(?={TATWEEL}*(?P<next>[{LETTER_CLASS}])[{MARK_CLASS}]*(?P<after>[{LETTER_CLASS}{TATWEEL}])?)"
@@ -64,7 +66,13 @@ def stray_tanween(match: re.Match[str], ctx: Context) -> str:
     if tanween[0] == FATHATAN:
         if base == ALEF:
             return match.group()
-        if match.group("next") in (ALEF, ALEF_MAKSURA) and match.group("after") is None:
+        # An alef followed by madda or hamza (a decomposed آ أ إ) is a letter, not a support.
+        following = match.string[match.end("next") : match.end("next") + 1]
+        if (
+            match.group("next") in (ALEF, ALEF_MAKSURA)
+            and match.group("after") is None
+            and following not in ("\u0653", "\u0654", "\u0655")
+        ):
             return match.group()
     if base == HAMZA and match.start() > 0 and match.string[match.start() - 1] == ALEF:
         return match.group()

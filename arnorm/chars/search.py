@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from arnorm.chars.tables import MARK_CLASS, TATWEEL, expand_class
+from arnorm.chars.tables import MARK_CLASS, SPACE_LIKE_CLASS, TATWEEL, expand_class
 from arnorm.context import Context
 from arnorm.rule import Phase, rewrite, substitution
 
@@ -77,9 +77,12 @@ def fold_alef_maksura(text: str, ctx: Context) -> str:
     return text.replace("\u0649", "\u064a")
 
 
+_MARKS_AND_TATWEEL = frozenset(expand_class(MARK_CLASS) + TATWEEL)
+
+
 @substitution(
     "search.strip_diacritics",
-    f"\u00a0?[{MARK_CLASS}{TATWEEL}]+",
+    f"[{SPACE_LIKE_CLASS}]?[{MARK_CLASS}{TATWEEL}]+",  # any carrier spaces.nbsp_to_space keeps
     code="S5",
     trigger=expand_class(MARK_CLASS) + TATWEEL,
     profiles=("search",),
@@ -94,7 +97,7 @@ def strip_diacritics(match: re.Match[str], ctx: Context) -> str:
     >>> strip_diacritics("العَرَبِيَّة هـ")
     'العربية ه'
     """
-    return " " if match.group().startswith("\u00a0") else ""
+    return "" if match.group()[0] in _MARKS_AND_TATWEEL else " "
 
 
 RULES = (fold_alef, fold_teh_marbuta, fold_alef_maksura, strip_diacritics)

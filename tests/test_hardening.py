@@ -1,0 +1,565 @@
+"""Hardening (issue 7): no input crashes arnorm, makes it lose correct text, or differs by run.
+
+The adversarial inputs come from ``benchmarks/adversarial.py``, generated from every rule of
+:data:`arnorm.catalogue.CATALOGUE` and every compiled pattern in the package, so rules that land
+later are covered without editing this file.  Speed is not asserted here (house rule: no timed
+assertions); ``benchmarks/adversarial.py`` checks it on 1 MB inputs.  See docs/guarantees.md.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import os
+import pickle
+import subprocess
+import sys
+import tracemalloc
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+import unicodedata2
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import arnorm
+from arnorm import Cleaner, Pipeline
+from arnorm.boilerplate.trailer import trailer
+from arnorm.catalogue import CATALOGUE, OPTIONS
+from arnorm.context import PERSIAN_MARKERS, Context
+from arnorm.options import Options
+from arnorm.protect import PROTECTED
+from arnorm.report import apply_edits, diff_edits
+from arnorm.rule import Substitution
+from benchmarks.adversarial import (
+    Case,
+    active_rules,
+    all_cases,
+    configurations,
+    make_cleaner,
+    module_patterns,
+    ordinary_text,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXED_POINTS = sorted((Path(__file__).parent / "fixtures" / "fixed_points").glob("*.txt"))
+CASES = all_cases()
+CLEANERS = [make_cleaner(setting) for setting in configurations()]
+SMALL = 2_000  # bytes per adversarial case in CI; benchmarks/adversarial.py uses 1 MB
+_CONTEXT = Context("", Options(OPTIONS))
+EXAMPLES = {"ci": 200, "long": 5000}[os.environ.get("ARNORM_HYPOTHESIS_PROFILE", "ci")]
+
+
+def _ids(cleaner: Cleaner) -> str:
+    changed = {k: v for k, v in cleaner.options.items() if v != _defaults()[k]}
+    return " ".join([cleaner.profile, *(f"{k}={v}" for k, v in changed.items())])
+
+
+def _defaults() -> dict[str, object]:
+    return {option.name: option.default for option in OPTIONS}
+
+
+# -- coverage: the generated inputs reach every rule -----------------------------------------
+
+
+def test_every_catalogue_rule_runs_in_some_configuration() -> None:
+    covered = set().union(*(active_rules(cleaner) for cleaner in CLEANERS))
+    assert {rule.id for rule in CATALOGUE} <= covered
+
+
+def test_every_pattern_has_adversarial_cases() -> None:
+    names = {case.name.split(":")[0] for case in CASES}
+    substitutions = {rule.id for rule in CATALOGUE if isinstance(rule, Substitution)}
+    assert substitutions <= names
+    assert "arnorm.protect.PROTECTED" in names
+    assert module_patterns()["arnorm.protect.PROTECTED"] is PROTECTED
+    # Each pattern gets runs of the characters its quantifiers accept, not only samples.
+    patterns = {rule.id: rule.pattern for rule in CATALOGUE if isinstance(rule, Substitution)}
+    patterns["arnorm.protect.PROTECTED"] = PROTECTED
+    for name, pattern in patterns.items():
+        if any(quantifier in pattern.pattern for quantifier in "*+{"):
+            assert any(c.name.startswith(f"{name}: run") for c in CASES), name
+
+
+# -- never raises, on any str ----------------------------------------------------------------
+
+
+# Foundation's boilerplate.trailer removed one mid-text header per call and the pipeline stops
+# after MAX_LINE_ROUNDS (8) rounds, so with more headers clean(clean(x)) != clean(x).  The
+# boilerplate branch removes every header in one call; until it lands, these cases xfail.
+_ONE_HEADER_PER_CALL = (
+    len(trailer.find(["نص الخبر.", "قد يهمك", "نص الخبر.", "قد يهمك", "نص الخبر."], _CONTEXT)) == 1
+)
+_TRAILER_BUG = pytest.mark.xfail(
+    _ONE_HEADER_PER_CALL,
+    strict=False,  # at 2 kB some of these inputs hold fewer than 8 headers and pass
+    reason="boilerplate.trailer removes one header per call; the line phase stops after 8 rounds",
+)
+
+
+def _case_param(index: int, case: Case) -> object:
+    many_headers = any(k in case.name for k in ("header x N, body first", "every header"))
+    marks = [_TRAILER_BUG] if many_headers else []
+    return pytest.param(case, _cleaners_for(index, case), id=case.name, marks=marks)
+
+
+def _cleaners_for(index: int, case: Case) -> list[Cleaner]:
+    # The profiles' defaults, every cleaner that runs the case's rule, and one more in turn,
+    # so every configuration sees a share of every kind of case (the test stays fast).
+    chosen = [CLEANERS[0], CLEANERS[1], CLEANERS[index % len(CLEANERS)]]
+    if case.rule is not None:
+        chosen += [c for c in CLEANERS if case.rule in active_rules(c)]
+    return list({id(c): c for c in chosen}.values())
+
+
+def test_regression_every_mid_text_header_goes_in_one_clean() -> None:
+    text = "\n".join(["فقرة من نص الخبر الطويل.", "قد يهمك:"] * 12 + ["فقرة أخيرة."])
+    once = arnorm.clean(text)
+    if _ONE_HEADER_PER_CALL:
+        pytest.xfail("boilerplate.trailer removes one header per call (fixed on its branch)")
+    assert arnorm.clean(once) == once
+    assert "قد يهمك" not in once
+
+
+@pytest.mark.parametrize(("case", "cleaners"), [_case_param(*item) for item in enumerate(CASES)])
+def test_adversarial_input_is_cleaned_and_stable(case: Case, cleaners: list[Cleaner]) -> None:
+    text = case.text(SMALL)
+    for cleaner in cleaners:
+        once = cleaner(text)
+        assert isinstance(once, str)
+        assert cleaner(once) == once, _ids(cleaner)
+
+
+@pytest.mark.parametrize("case", CASES[::7], ids=[case.name for case in CASES[::7]])
+def test_adversarial_input_is_explained_exactly(case: Case) -> None:
+    text = case.text(SMALL)
+    for cleaner in CLEANERS[:2]:
+        report = cleaner.explain(text)
+        assert report.output == cleaner(text)
+        assert report.replay() == report.output
+        assert all(0 <= c.start <= c.end <= len(text) for c in report.changes)
+
+
+ISSUE_INPUTS = {
+    "lone surrogates": "نص \ud800 و\udfff\udc00 آخر",
+    "NUL": "نص\x00آخر\x00",
+    "U+FFFD": "\ufffd\ufffdنص\ufffd",
+    "unassigned code points": "\u0378\u08b5\U000e0080\U0010fffe\u061d",
+    "100,000 Arabic marks in a row": "ب" + "\u064b" * 100_000,
+    "100,000 mixed Arabic marks in a row": "ب" + "\u064e\u0651\u0650\u064c" * 25_000,
+    "100,000 marks needing reordering": "ب" + "\u0651" * 50_000 + "\u064e" * 50_000,
+    "100,000 Latin combining marks": "e" + "\u0301" * 100_000,
+    "100,000 marks without a base": "\u064e" * 100_000,
+    "a single 1 MB line": "كلمة " * 200_000,
+    "100,000 empty lines": "\n" * 100_000,
+    "only NBSP": "\u00a0" * 100_000,
+    "only tatweel": "\u0640" * 100_000,
+    "only ZWJ": "\u200d" * 100_000,
+}
+
+
+@pytest.mark.parametrize("name", list(ISSUE_INPUTS))
+def test_issue_inputs_never_raise(name: str) -> None:
+    # The full-size versions (10 MB line, 1,000,000 lines) are in benchmarks/adversarial.py.
+    text = ISSUE_INPUTS[name]
+    for cleaner in CLEANERS[:2]:
+        out = cleaner(text)
+        assert isinstance(out, str)
+        assert cleaner(out) == out
+
+
+def test_issue_inputs_keep_what_they_should() -> None:
+    clean = arnorm.clean
+    assert clean(ISSUE_INPUTS["only tatweel"]) == ISSUE_INPUTS["only tatweel"]
+    assert clean(ISSUE_INPUTS["only NBSP"]) == ""  # a line of spaces shows nothing
+    assert clean(ISSUE_INPUTS["100,000 empty lines"]) == ""
+    assert clean(ISSUE_INPUTS["a single 1 MB line"]) == ISSUE_INPUTS["a single 1 MB line"][:-1]
+    assert clean(ISSUE_INPUTS["NUL"]) == ISSUE_INPUTS["NUL"]
+    assert clean(ISSUE_INPUTS["lone surrogates"]) == ISSUE_INPUTS["lone surrogates"]
+    out = clean(ISSUE_INPUTS["100,000 Arabic marks in a row"])
+    assert len(out) == 100_001  # no mark is lost or added
+
+
+# Pieces that adversarial inputs are made of: every case's unit, and odd characters.
+PIECES = sorted({case.unit.replace("\x00", "")[:40] for case in CASES} - {""})
+adversarial_text = st.lists(
+    st.one_of(
+        st.sampled_from(PIECES),
+        st.characters(min_codepoint=0, max_codepoint=0x10FFFF, exclude_categories=()),
+    ),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(adversarial_text, st.sampled_from(range(len(CLEANERS))))
+def test_mixed_adversarial_pieces(text: str, which: int) -> None:
+    cleaner = CLEANERS[which]
+    once = cleaner(text)
+    assert cleaner(once) == once
+    report = cleaner.explain(text)
+    assert report.output == once and report.replay() == once
+
+
+# -- regressions found by this suite and tools/fuzz.py ---------------------------------------
+
+
+def test_regression_marks_run_is_linear() -> None:
+    # marks.stray_tanween's [marks]*[tanween][marks]* split a run of tanween in n ways:
+    # "ب" + 100,000 fathatan took 155 s.  Now the marks before the tanween exclude tanween.
+    text = "ب" + "\u064b" * 100_000 + "ب"
+    assert arnorm.clean(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A٠ً²",  # the mark after a Latin+digit token hid the token's end
+        "بَA١ ب",  # ... and its start
+        "zَhttps://example.com/٢٠٢٣",  # a mark between a word and a URL scheme
+        "zَwww.example.com/٢٠٢٣",
+        "ب\u2002ٌ",  # tools/fuzz.py: an EN SPACE carrying a mark, kept by I7, then bare (search)
+        "۹WwW.!ى",  # a token starting with an Eastern digit was not one until D1 made it "9WwW"
+    ],
+)
+def test_regression_deleting_a_mark_is_stable(text: str) -> None:
+    for cleaner in CLEANERS:
+        once = cleaner(text)
+        assert cleaner(once) == once, _ids(cleaner)
+
+
+def test_regression_tanween_before_decomposed_alef_madda_without_nfc() -> None:
+    # Found by test_properties' long profile: stray_tanween read alef + U+0653 (a decomposed
+    # آ) as a support alef; renormalize composed آ and the next run converted the tanween.
+    cleaner = Cleaner(disable=["unicode.nfc"])
+    for text in ("\u0628\u064b\u0627\u0653", "\u0620\u064b\u0627\u0653 ب"):
+        once = cleaner(text)
+        assert cleaner(once) == once
+        assert once == arnorm.clean(text, boilerplate=True)  # the same as with NFC first
+
+
+def test_regression_explain_is_linear_on_repetitive_text() -> None:
+    # diff_edits used difflib: 2,000 characters of "أب" took 52 s to explain with "search".
+    before, after = "أب" * 50_000, "اب" * 50_000
+    edits = diff_edits(before, after)
+    assert len(edits) == 50_000 and apply_edits(before, edits) == after
+    before = "ا\u0654ب" * 30_000  # lengths differ: NFC composes
+    after = unicodedata2.normalize("NFC", before)
+    edits = diff_edits(before, after)
+    assert len(edits) == 30_000 and apply_edits(before, edits) == after
+    report = Cleaner("search").explain("أب" * 20_000)
+    assert report.replay() == report.output == "اب" * 20_000
+
+
+@given(st.text("أاب\u0654ءX", max_size=30), st.text("أاب\u0654ءX", max_size=30))
+@settings(max_examples=EXAMPLES, deadline=None)
+def test_diff_edits_always_replay(before: str, after: str) -> None:
+    edits = diff_edits(before, after)
+    assert apply_edits(before, edits) == after
+    assert all(a.end <= b.start for a, b in itertools.pairwise(edits))
+
+
+# -- no content lost: correct text is a fixed point ------------------------------------------
+
+
+def _fixture(path: Path) -> tuple[dict[str, str], str]:
+    head, _, text = path.read_text("utf-8").partition("\n---\n")
+    meta = dict(line.split(": ", 1) for line in head.splitlines())
+    return meta, text.removesuffix("\n")
+
+
+def _options(meta: dict[str, str]) -> dict[str, object]:
+    values = {"True": True, "False": False}
+    pairs = (item.split("=", 1) for item in meta.get("options", "").split())
+    return {name: values.get(value, value) for name, value in pairs}
+
+
+def _fixture_param(path: Path) -> object:
+    meta, _ = _fixture(path)
+    marks = [pytest.mark.xfail(strict=True, reason=meta["xfail"])] if "xfail" in meta else []
+    return pytest.param(path, id=path.stem, marks=marks)
+
+
+def test_fixed_point_corpus_is_complete() -> None:
+    names = {path.stem for path in FIXED_POINTS}
+    wanted = {"msa_vocalised", "msa_plain", "quran", "persian", "urdu", "english", "code"}
+    assert wanted | {"urls_emails", "emoji"} <= names
+    for path in FIXED_POINTS:
+        meta, text = _fixture(path)
+        assert meta["source"] and meta["expect"] in ("unchanged", "nfc") and text
+
+
+@pytest.mark.parametrize("path", [_fixture_param(p) for p in FIXED_POINTS])
+def test_correct_text_is_a_fixed_point(path: Path) -> None:
+    meta, text = _fixture(path)
+    expected = unicodedata2.normalize("NFC", text) if meta["expect"] == "nfc" else text
+    options = _options(meta)
+    assert arnorm.clean(text, **options) == expected
+    # Each line alone too (the gates see less text), and with the other options.
+    for line in text.split("\n"):
+        if line.strip():
+            expected_line = expected.split("\n")[text.split("\n").index(line)]
+            assert arnorm.clean(line, **options) == expected_line
+    for extra in ({"lang": "ar"}, {"digits": "keep"}, {"boilerplate": False}):
+        if meta["expect"] == "unchanged" and not (set(extra) & set(options)):
+            if "lang" in extra and any(c in text for c in PERSIAN_MARKERS):
+                continue  # lang="ar" on Persian text asks for the Arabic look-alike repairs
+            assert arnorm.clean(text, **options, **extra) == expected, extra
+
+
+def test_quranic_text_is_only_nfc_normalised() -> None:
+    _, text = _fixture(Path(__file__).parent / "fixtures" / "fixed_points" / "quran.txt")
+    decomposed = unicodedata2.normalize("NFD", text)
+    assert decomposed != text
+    assert arnorm.clean(decomposed) == unicodedata2.normalize("NFC", text)
+
+
+# -- deterministic and safe to share ---------------------------------------------------------
+
+
+def _documents() -> list[str]:
+    documents = [ordinary_text()]
+    documents += [_fixture(path)[1] for path in FIXED_POINTS]
+    documents += [case.text(500) for case in CASES[::5]]
+    return documents
+
+
+def _digest(cleaner: Cleaner, documents: list[str]) -> str:
+    digest = hashlib.sha256()
+    for document in documents:
+        digest.update(cleaner(document).encode("utf-8", "surrogatepass") + b"\x00")
+    return digest.hexdigest()
+
+
+_CHILD = """
+import sys
+sys.path.insert(0, {root!r})
+from tests.test_hardening import CLEANERS, _digest, _documents
+documents = _documents()
+print(" ".join(_digest(cleaner, documents) for cleaner in CLEANERS))
+"""
+
+
+def test_same_output_in_other_processes() -> None:
+    documents = _documents()
+    here = " ".join(_digest(cleaner, documents) for cleaner in CLEANERS)
+    for seed in ("0", "4242"):
+        environment = {**os.environ, "PYTHONHASHSEED": seed}
+        child = subprocess.run(
+            [sys.executable, "-c", _CHILD.format(root=str(ROOT))],
+            capture_output=True,
+            text=True,
+            env=environment,
+            check=True,
+        )
+        assert child.stdout.split() == here.split()
+
+
+def test_cleaners_and_pipelines_pickle_to_the_same_behaviour() -> None:
+    documents = _documents()
+    for cleaner in CLEANERS:
+        data = pickle.dumps(cleaner)
+        assert len(data) < 2_000  # settings, not compiled patterns
+        copy = pickle.loads(data)
+        pipeline = pickle.loads(pickle.dumps(cleaner.pipeline))
+        assert isinstance(pipeline, Pipeline)
+        for document in documents:
+            expected = cleaner(document)
+            assert copy(document) == expected
+            assert pipeline(document) == expected
+    for rule in CATALOGUE:
+        assert pickle.loads(pickle.dumps(rule)) is rule
+
+
+def test_eight_threads_give_the_same_output() -> None:
+    documents = _documents()
+    for cleaner in CLEANERS[:3]:
+        expected = [cleaner(document) for document in documents]
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            results = list(pool.map(lambda c: [c(d) for d in documents], [cleaner] * 8))
+        assert all(result == expected for result in results)
+        with ThreadPoolExecutor(max_workers=8) as pool:  # one cleaner per document, too
+            assert list(pool.map(cleaner, documents * 4)) == expected * 4
+
+
+def _module_state() -> dict[str, bytes]:
+    import importlib
+    import pkgutil
+
+    state = {}
+    for info in pkgutil.walk_packages(arnorm.__path__, "arnorm."):
+        if info.name.endswith("__main__"):
+            continue
+        try:
+            module = importlib.import_module(info.name)
+        except ImportError:
+            continue
+        for name, value in vars(module).items():
+            if isinstance(value, list | dict | set | bytearray) and not name.startswith("__"):
+                state[f"{info.name}.{name}"] = pickle.dumps(value)
+    return state
+
+
+def test_cleaning_mutates_no_module_state() -> None:
+    before = _module_state()
+    for cleaner in CLEANERS:
+        for document in _documents():
+            cleaner(document)
+            cleaner.explain(document[:2000])
+    assert _module_state() == before
+
+
+# -- error contract ----------------------------------------------------------------------------
+
+NOT_STR = [b"bytes", bytearray(b"x"), memoryview(b"x"), None, 42, 3.5, ["list"], object()]
+
+
+@pytest.mark.parametrize("value", NOT_STR, ids=lambda v: type(v).__name__)
+def test_non_str_input_raises_type_error_naming_the_type(value: object) -> None:
+    calls = [
+        arnorm.clean,
+        arnorm.explain,
+        Cleaner(),
+        Cleaner().explain,
+        Cleaner("search"),
+        Cleaner().pipeline,
+    ]
+    for call in calls:
+        with pytest.raises(TypeError) as error:
+            call(value)  # type: ignore[operator]
+        assert type(value).__name__ in str(error.value)
+        if isinstance(value, bytes | bytearray | memoryview):
+            assert "decode" in str(error.value)
+
+
+def test_clean_batch_passes_none_and_rejects_other_types() -> None:
+    assert Cleaner().clean_batch(["تٌفرض", None]) == ["تُفرض", None]
+    with pytest.raises(TypeError, match="bytes"):
+        Cleaner().clean_batch([b"x"])  # type: ignore[list-item]
+
+
+@pytest.mark.parametrize("option", OPTIONS, ids=lambda o: o.name)
+def test_bad_option_value_names_the_allowed_values(option: object) -> None:
+    for bad in ("no-such-value", 17, None):
+        with pytest.raises(ValueError) as error:
+            arnorm.clean("نص", **{option.name: bad})  # type: ignore[attr-defined]
+        message = str(error.value)
+        assert option.name in message  # type: ignore[attr-defined]
+        if getattr(option, "validator", None) is not None:
+            continue  # free-form values (a tuple of phrases): the message says what is expected
+        assert all(repr(value) in message for value in option.allowed)  # type: ignore[attr-defined]
+
+
+def test_bad_names_raise_value_error_listing_the_choices() -> None:
+    with pytest.raises(ValueError, match="known options"):
+        arnorm.clean("نص", no_such_option=1)
+    with pytest.raises(ValueError, match="repair"):
+        arnorm.clean("نص", profile="no-such-profile")
+    with pytest.raises(ValueError, match="families"):
+        arnorm.clean("نص", disable=["no.such_rule"])
+
+
+def test_html_nested_deep_or_malformed_is_cleaned_or_a_value_error() -> None:
+    html = pytest.importorskip("arnorm.html")  # lands with the boilerplate/HTML branch
+    pytest.importorskip("bs4")
+    pages = [
+        "<div>" * 100_000 + "نص عميق" + "</div>" * 100_000,
+        "<p>" * 100_000 + "نص",
+        "<p>فقرة <b>غير <i>مغلقة</p></div></span><<>>&&#xZZ;&#99999999;<!--",
+        "<table><tr><td>" * 20_000 + "خلية",
+        "\x00<p>\ud800نص</p>\ufffd",
+    ]
+    for page in pages:
+        try:
+            out = html.clean_html(page)
+        except ValueError as error:
+            assert str(error)
+        else:
+            assert isinstance(out, str)
+    assert "نص عميق" in html.clean_html(pages[0])
+    with pytest.raises(TypeError, match="decode"):
+        html.clean_html(b"<p>x</p>")
+
+
+# -- the command line: user mistakes, interruption ----------------------------------------
+
+
+def _arnorm(*arguments: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "arnorm", *arguments],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+
+
+def test_cli_user_mistakes_name_the_file_and_exit_non_zero(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes("سطر\nسطر\n".encode() + b"\xc7\xe1\n")
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    good = tmp_path / "good.txt"
+    good.write_text("نص", "utf-8")
+    mistakes = [
+        (["clean", str(bad)], f"{bad}:3"),
+        (["clean", str(tmp_path / "missing.txt")], "missing.txt"),
+        (["clean", str(folder)], str(folder)),
+        (["clean", str(good), "-o", str(tmp_path / "no" / "out.txt")], "out.txt"),
+        (["clean", str(good), "--digits", "roman"], "latin"),
+        (["clean", str(good), "--disable", "no.such_rule"], "no.such_rule"),
+    ]
+    for arguments, named in mistakes:
+        result = _arnorm(*arguments)
+        assert result.returncode != 0, arguments
+        assert named in result.stderr, (arguments, result.stderr)
+        assert "Traceback" not in result.stderr, (arguments, result.stderr)
+
+
+def test_cli_help_works_for_every_command() -> None:
+    # An option's doc with "%" (digits: "٪ become %") crashed argparse's --help with a traceback.
+    for arguments in (["--help"], ["clean", "--help"], ["explain", "--help"]):
+        result = _arnorm(*arguments)
+        assert result.returncode == 0, result.stderr
+        assert "Traceback" not in result.stderr and "usage" in result.stdout
+
+
+def test_interrupted_cli_leaves_no_partial_output(tmp_path: Path) -> None:
+    import signal
+    import time
+
+    output = tmp_path / "out.txt"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "arnorm", "clean", "-", "-o", str(output)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+    )
+    assert process.stdin is not None
+    process.stdin.write((ordinary_text() + "\n").encode("utf-8") * 200)
+    process.stdin.flush()
+    time.sleep(1.0)  # let it read (and, when streaming, write) part of the input
+    process.send_signal(signal.SIGINT)
+    process.stdin.close()
+    process.wait(timeout=60)
+    assert process.returncode != 0
+    assert list(tmp_path.iterdir()) == []  # neither the output nor a temporary file
+
+
+# -- memory --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("profile", ["repair", "search"])
+def test_memory_peak_is_below_five_times_the_input(profile: str) -> None:
+    # tracemalloc counts allocations, so this is deterministic; 100 MB is in the benchmark.
+    text = (ordinary_text() + "\n") * 300  # about 2 MB of UTF-8
+    arnorm.clean(text[:1000], profile)
+    tracemalloc.start()
+    try:
+        arnorm.clean(text, profile)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 5 * len(text.encode("utf-8"))
