@@ -15,8 +15,10 @@ PROTECTED = re.compile(
     r"(?i:(?<![a-z])(?:https?|ftp)://\S+|(?<![a-z])www\.\S+)"
     r"|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail addresses
     # Latin alphanumeric tokens with a letter and a digit: mp3, COVID-19, H2O, COVID-١٩.
-    rf"|(?<![\w-])(?=[A-Za-z0-9_-]*[A-Za-z])(?=[A-Za-z0-9_-]*[{_DIGITS}])"
-    rf"[A-Za-z0-9_\-{_DIGITS}]+(?![\w-]|://)"  # not the scheme of a URL
+    # The token is bounded by its own characters, not by \w: deleting an invisible character
+    # or a mark next to it must not change whether it is protected (idempotence).
+    rf"|(?<![A-Za-z0-9_\-{_DIGITS}])(?=[A-Za-z0-9_-]*[A-Za-z])(?=[A-Za-z0-9_-]*[{_DIGITS}])"
+    rf"[A-Za-z0-9_\-{_DIGITS}]+(?![A-Za-z0-9_\-{_DIGITS}]|://)"  # not the scheme of a URL
 )
 # Without one of these there can be no protected span, and the scan is skipped.
 _MAY_START = re.compile(r"://|www\.|@|[A-Za-z]")
