@@ -31,11 +31,11 @@ def _with_presentation_forms(letters: str) -> str:
     the forms are mapped to letters (rule U2): gates must not change between two runs."""
     import unicodedata2  # type: ignore[import-not-found,unused-ignore]
 
-    forms = [
-        chr(code)
-        for code in (*range(0xFB50, 0xFDFF), *range(0xFE70, 0xFEFF))
-        if unicodedata2.normalize("NFKC", chr(code)) in letters
-    ]
+    forms = []
+    for code in (*range(0xFB50, 0xFE00), *range(0xFE70, 0xFEFF)):
+        nominal = unicodedata2.normalize("NFKC", chr(code))
+        # A ligature counts once per letter it spells (ﷺ has ى and ي): repeat it.
+        forms.append(chr(code) * sum(nominal.count(letter) for letter in letters))
     return letters + "".join(forms)
 
 

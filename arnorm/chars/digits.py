@@ -92,16 +92,19 @@ _TO_ARABIC_DIGITS = {
     **{d: ARABIC_INDIC_DIGITS[i] for i, d in enumerate(WESTERN_DIGITS)},
     **{d: ARABIC_INDIC_DIGITS[i] for i, d in enumerate(PERSIAN_DIGITS)},
 }
-_ARABIC_CONTEXT = re.compile(f"[{LETTER_CLASS}{MARK_CLASS}\u060c\u061b\u061f]")
+_ARABIC_CONTEXT = re.compile(f"[{LETTER_CLASS}{MARK_CLASS}\u0640\u060c\u061b\u061f]")
 _LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
 _GROUPED = re.compile(r"[0-9\u06f0-\u06f9]{1,3}(?:,[0-9\u06f0-\u06f9]{3})+")
 
 
+_SPACES = " \t\u00a0"  # not line breaks: a number's context ends with its line
+
+
 def _neighbours(match: re.Match[str]) -> tuple[str, str]:
-    """The nearest non-space characters before and after a match ('' at an edge)."""
+    """The nearest non-space characters before and after a match on its line."""
     text = match.string
-    before = text[: match.start()].rstrip()[-1:]
-    after = text[match.end() :].lstrip()[:1]
+    before = text[: match.start()].rstrip(_SPACES)[-1:]
+    after = text[match.end() :].lstrip(_SPACES)[:1]
     return before, after
 
 
@@ -174,7 +177,8 @@ def to_arabic(match: re.Match[str], ctx: Context) -> str:
     return _to_arabic_token(token)
 
 
-def _mixed_target(token: str, ctx: Context) -> dict[str, str]:
+def _mixed_target(match: re.Match[str]) -> dict[str, str]:
+    token = match.group()
     counts = {
         "latin": sum(token.count(d) for d in WESTERN_DIGITS),
         "arabic": sum(token.count(d) for d in ARABIC_INDIC_DIGITS),
@@ -183,7 +187,10 @@ def _mixed_target(token: str, ctx: Context) -> dict[str, str]:
     best = max(counts.values())
     leaders = [script for script, count in counts.items() if count == best]
     if len(leaders) > 1:
-        document = ctx.text
+        # The line decides a tie (not the whole document: a paragraph must clean the same
+        # alone or among others).
+        text, start, end = match.string, match.start(), match.end()
+        document = text[text.rfind("\n", 0, start) + 1 : (text.find("\n", end) + 1 or None)]
         totals = {
             script: sum(document.count(d) for d in digits)
             for script, digits in (
@@ -216,7 +223,8 @@ def _mixed_target(token: str, ctx: Context) -> dict[str, str]:
 def unify_mixed(match: re.Match[str], ctx: Context) -> str:
     """With ``digits="keep"``, write a number that mixes digit scripts in its majority script.
 
-    On a tie, the script with more digits in the whole document wins.
+    On a tie, the script with more digits in the line wins (then Western, Arabic-Indic,
+    Persian, in that order).
 
     >>> from arnorm.chars.digits import unify_mixed
     >>> unify_mixed("عام ٢0٢٣", digits="keep")
@@ -225,7 +233,7 @@ def unify_mixed(match: re.Match[str], ctx: Context) -> str:
     token = match.group()
     if len(_scripts(token)) < 2:
         return token
-    mapping = _mixed_target(token, ctx)
+    mapping = _mixed_target(match)
     return "".join(mapping.get(character, character) for character in token)
 
 

@@ -19,7 +19,7 @@ _INVISIBLE = "\u00ad\u200b-\u200f\u2060\ufeff"
 
 
 def starts_document(ctx: Context, segment: str, first: str = MARK_CLASS) -> bool:
-    """Whether ``segment`` (as the rules changed it so far) is the document's first one.
+    """Whether the segment that starts with ``segment`` is the document's first one.
 
     It is when the document starts with the segment and not with a protected span, or when no
     protected span of the document is followed by a character of the class ``first`` (the
@@ -34,7 +34,7 @@ def starts_document(ctx: Context, segment: str, first: str = MARK_CLASS) -> bool
 
 
 def ends_document(ctx: Context, segment: str, last: str = MARK_CLASS) -> bool:
-    """Whether ``segment`` (as the rules changed it so far) is the document's last one."""
+    """Whether the segment that ends with ``segment`` is the document's last one."""
     text = ctx.text
     spans = protected_spans(text)
     if text.endswith(segment) and not (spans and spans[-1][1] == len(text)):

@@ -13,6 +13,8 @@ import re
 
 import ftfy
 
+from arnorm.chars.tables import SOFT_HYPHEN
+from arnorm.chars.unicode import to_nfc
 from arnorm.context import Context
 from arnorm.options import Option, Options
 from arnorm.rule import Phase, rewrite
@@ -38,7 +40,12 @@ _TRIGGER = "".join(
     c for c in _CONTINUATION if c not in "\u060c\u061b\u061f\u00ab\u00bb\u00a0\u200c\u200d"
 )
 _ARABIC_BLOCK = re.compile("[\u0600-\u06ff]")
-_TOKEN = re.compile(r"[^ \t\n\r\f\v]+")  # ASCII whitespace only: NBSP is mojibake material
+# Runs of characters Windows-1256 can encode, split on ASCII whitespace only (NBSP is mojibake
+# material): an invisible character inside a token (an isolate, a BOM) does not hide the rest.
+_CP1256_CHARACTERS = "".join(
+    sorted(set(bytes(range(0x80, 0x100)).decode("cp1256")) - set("\u00a0") | {"\u00a0"})
+)
+_TOKEN = re.compile("[!-~" + re.escape(_CP1256_CHARACTERS) + "]+")
 # What a repaired token may contain: ASCII, general punctuation, NBSP, Arabic punctuation and
 # guillemets, and the letters, marks and digits of the Arabic blocks.
 _PLAUSIBLE = re.compile(
@@ -49,21 +56,41 @@ _PLAUSIBLE = re.compile(
 
 
 def _is_cp1256_mojibake(text: str) -> bool:
+    # Tatweel is not mojibake material (byte DC is ـ, never a continuation), and T1 deletes it
+    # between letters: count as if it were gone, so the next run decides the same.
+    text = text.replace("\u0640", "")
     pairs = len(_PAIR.findall(text))
     if pairs < 3:
         return False
     return 2 * pairs >= 0.5 * len(_ARABIC_BLOCK.findall(text))
 
 
+def _cp1256(first: int, last: int) -> str:
+    return re.escape(bytes(range(first, last + 1)).decode("cp1256"))
+
+
+# One UTF-8 character as cp1256 text: a lead byte and exactly as many continuation bytes as the
+# lead byte announces.  Decoding character by character (not token by token) keeps the repair
+# the same whatever the neighbours are (a digit, a mark, an NBSP that later rules change).
+_CONTINUATION_CLASS = f"[{re.escape(_CONTINUATION)}]"
+_SEQUENCE = re.compile(
+    f"[{_cp1256(0xC2, 0xDF)}]{_CONTINUATION_CLASS}"
+    f"|[{_cp1256(0xE0, 0xEF)}]{_CONTINUATION_CLASS}{{2}}"
+    f"|[{_cp1256(0xF0, 0xF4)}]{_CONTINUATION_CLASS}{{3}}"
+)
+
+
 def _repair_cp1256_token(match: re.Match[str]) -> str:
-    token = match.group()
-    if not _PAIR.search(token):
-        return token
+    return _SEQUENCE.sub(_repair_cp1256, match.group())
+
+
+def _repair_cp1256(match: re.Match[str]) -> str:
+    sequence = match.group()
     try:
-        decoded = token.encode("cp1256").decode("utf-8")
+        decoded = sequence.encode("cp1256").decode("utf-8")
     except UnicodeError:
-        return token
-    return decoded if _PLAUSIBLE.fullmatch(decoded) else token
+        return sequence
+    return decoded if _PLAUSIBLE.fullmatch(decoded) else sequence
 
 
 @rewrite(
@@ -87,9 +114,12 @@ def utf8_as_cp1256(text: str, ctx: Context) -> str:
     >>> utf8_as_cp1256("ضغط، ثم اضغط، ثم ضغط، ثم")
     'ضغط، ثم اضغط، ثم ضغط، ثم'
     """
-    if not _is_cp1256_mojibake(text):
+    # Decomposed input (آ as ا + madda) is not what a decoder wrote: compose it first.
+    composed = to_nfc(text)
+    if not _is_cp1256_mojibake(composed):
         return text
-    return _TOKEN.sub(_repair_cp1256_token, text)
+    repaired = _TOKEN.sub(_repair_cp1256_token, composed)
+    return text if repaired == composed else repaired
 
 
 _FTFY_CONFIG = ftfy.TextFixerConfig(
@@ -139,15 +169,22 @@ def utf8_as_latin(text: str, ctx: Context) -> str:
     >>> utf8_as_latin("“مقدمة” café")
     '“مقدمة” café'
     """
-    fixed: str = ftfy.fix_text(text, _FTFY_CONFIG)
-    if fixed == text:
-        return text
+    # Decomposed input (Ù as U + grave) is not what a decoder wrote: compose it first.  A
+    # soft hyphen that does not follow a lead byte (Ø + U+00AD is ح) is a real one, which I2
+    # deletes later: ftfy must not see it, or the next run would judge differently.
+    composed = _REAL_SOFT_HYPHEN.sub("", to_nfc(text))
+    fixed: str = ftfy.fix_text(composed, _FTFY_CONFIG)
     # Keep the repair only when it brings back Arabic: on Latin-script text ftfy's judgement
     # flips with the characters around a sequence (² ß ¢, « Â), so a later rule could make the
     # next run repair what this one left: cleaning would not be idempotent.
-    if len(_ARABIC_LETTER.findall(fixed)) <= len(_ARABIC_LETTER.findall(text)):
-        return text
-    return fixed
+    return fixed if _arabic_letters(fixed) > _arabic_letters(text) else text
+
+
+_REAL_SOFT_HYPHEN = re.compile(f"(?<![\u00c2-\u00f4]){SOFT_HYPHEN}")
+
+
+def _arabic_letters(text: str) -> int:
+    return len(_ARABIC_LETTER.findall(text))
 
 
 _ARABIC_LETTER = re.compile("[\u0621-\u064a]")

@@ -187,7 +187,6 @@ def _strip_zwnj_enabled(options: Options) -> bool:
     code="I4",
     trigger=ZWNJ,
     phase=Phase.DOCUMENT,
-    skip_when=("not_arabic_confident",),
     enabled_if=_strip_zwnj_enabled,
     produces="",
 )
@@ -201,6 +200,9 @@ def join_breaking_zwnj(text: str, ctx: Context) -> str:
     >>> join_breaking_zwnj("ب\\u200cت", strip_zwnj=True, lang="ar")
     'بت'
     """
+    # A document rule sees the context of the text before NFC: ask the gate about this text.
+    if not Context(text, ctx.options).arabic_confident:
+        return text
     return _delete(_ZWNJ_RUN, text)
 
 

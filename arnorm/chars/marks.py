@@ -266,7 +266,7 @@ def stray_initial_mark(match: re.Match[str], ctx: Context) -> str:
     text = match.string
     if start > 0:
         return "" if _STRAY_BASES.match(text, start - 1) else run
-    return "" if starts_document(ctx, text) else run
+    return "" if starts_document(ctx, text[: len(run) + 2]) else run
 
 
 _FOREIGN_BASE = re.compile(f"[{FOREIGN_BASE_CLASS}]")
@@ -295,7 +295,7 @@ def mark_on_non_arabic(match: re.Match[str], ctx: Context) -> str:
         index -= 1  # a Latin letter's own accents come before the Arabic marks
     if index == 0 or not _FOREIGN_BASE.match(text, index - 1):
         return run
-    if match.end() == len(text) and not ends_document(ctx, text):
+    if match.end() == len(text) and not ends_document(ctx, text[max(index - 2, 0) :]):
         return run  # a protected span may follow: deleting could glue the letter to it
     return "".join(mark for mark in run if mark not in CORE_MARKS)
 

@@ -63,7 +63,7 @@ def _nfkc(match: re.Match[str]) -> str:
     "search.nfkc",
     code="S6",
     trigger=None,
-    phase=Phase.CHARACTER,
+    phase=Phase.DOCUMENT,
     profiles=("search",),
     produces=None,
 )
@@ -145,6 +145,7 @@ def fold_alef_maksura(text: str, ctx: Context) -> str:
     trigger=expand_class(MARK_CLASS) + TATWEEL,
     profiles=("search",),
     produces=" ",
+    phase=Phase.DOCUMENT,
 )
 def strip_diacritics(match: re.Match[str], ctx: Context) -> str:
     """Delete every Arabic combining mark (harakat, tanween, shadda, Quranic marks) and tatweel.
@@ -245,14 +246,14 @@ def strip_joiners(text: str, ctx: Context) -> str:
 
 
 RULES = (
-    nfkc,
     fold_alef,
     fold_teh_marbuta,
     fold_alef_maksura,
     fold_hamza_seats,
-    strip_diacritics,
     ascii_punctuation,
 )
-# Like the invisible family, a document rule: deleting a joiner next to a URL or Latin token
-# must happen before the protected spans are found.
-DOCUMENT_RULES = (strip_joiners,)
+# The folds that delete or rewrite characters anywhere run in the document phase, before the
+# protected spans are found: deleting a mark or a joiner next to a URL or a Latin token could
+# otherwise change, on the next run, what is protected.  In the search profile they apply to
+# URLs too (an index folds everything).  NFKC comes first so the others see what it writes.
+DOCUMENT_RULES = (strip_joiners, nfkc, strip_diacritics)
