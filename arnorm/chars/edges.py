@@ -18,6 +18,14 @@ from arnorm.protect import protected_spans
 _INVISIBLE = "\u00ad\u200b-\u200f\u2060\ufeff"
 
 
+_LEADING_MARKS = re.compile(f"[{MARK_CLASS}{_INVISIBLE}]*")
+
+
+def _skip_marks(text: str) -> str:
+    """``text`` without its leading marks and invisibles (the rules may have changed them)."""
+    return text[_LEADING_MARKS.match(text).end() :]  # type: ignore[union-attr]
+
+
 def starts_document(ctx: Context, segment: str, first: str = MARK_CLASS) -> bool:
     """Whether the segment that starts with ``segment`` is the document's first one.
 
@@ -27,7 +35,7 @@ def starts_document(ctx: Context, segment: str, first: str = MARK_CLASS) -> bool
     """
     text = ctx.text
     spans = protected_spans(text)
-    if text.startswith(segment) and not (spans and spans[0][0] == 0):
+    if _skip_marks(text)[:2] == _skip_marks(segment)[:2] and not (spans and spans[0][0] == 0):
         return True
     after = re.compile(f"[{_INVISIBLE}]*[{first}]")
     return not any(after.match(text, end) for _, end in spans)
@@ -37,7 +45,9 @@ def ends_document(ctx: Context, segment: str, last: str = MARK_CLASS) -> bool:
     """Whether the segment that ends with ``segment`` is the document's last one."""
     text = ctx.text
     spans = protected_spans(text)
-    if text.endswith(segment) and not (spans and spans[-1][1] == len(text)):
+    if _skip_marks(text[::-1])[:2] == _skip_marks(segment[::-1])[:2] and not (
+        spans and spans[-1][1] == len(text)
+    ):
         return True
     before = re.compile(f"[{last}][{_INVISIBLE}]*$")
     return not any(before.search(text, 0, start) for start, _ in spans)

@@ -13,7 +13,7 @@ import re
 
 import ftfy
 
-from arnorm.chars.tables import SOFT_HYPHEN
+from arnorm.chars.tables import LETTER_CLASS, SOFT_HYPHEN
 from arnorm.chars.unicode import to_nfc
 from arnorm.context import Context
 from arnorm.options import Option, Options
@@ -39,6 +39,10 @@ _PAIR = re.compile(f"[{re.escape(_LEAD)}][{re.escape(_CONTINUATION)}]")
 _TRIGGER = "".join(
     c for c in _CONTINUATION if c not in "\u060c\u061b\u061f\u00ab\u00bb\u00a0\u200c\u200d"
 )
+# Every Arabic letter is a lead character, so real Arabic is full of pairs with ، ؛ ؟ « »
+# ("كتبنا، قرأنا"): only pairs with another continuation character count as evidence.
+_UNAMBIGUOUS_PAIR = re.compile(f"[{re.escape(_LEAD)}][{re.escape(_TRIGGER)}]")
+_ARABIC_LETTERS = re.compile(f"[{LETTER_CLASS}]")
 _ARABIC_BLOCK = re.compile("[\u0600-\u06ff]")
 # Runs of characters Windows-1256 can encode, split on ASCII whitespace only (NBSP is mojibake
 # material): an invisible character inside a token (an isolate, a BOM) does not hide the rest.
@@ -59,10 +63,12 @@ def _is_cp1256_mojibake(text: str) -> bool:
     # Tatweel is not mojibake material (byte DC is ـ, never a continuation), and T1 deletes it
     # between letters: count as if it were gone, so the next run decides the same.
     text = text.replace("\u0640", "")
-    pairs = len(_PAIR.findall(text))
+    pairs = len(_UNAMBIGUOUS_PAIR.findall(text))
     if pairs < 3:
         return False
-    return 2 * pairs >= 0.5 * len(_ARABIC_BLOCK.findall(text))
+    # Letters only (not digits, marks, tatweel or signs, which later rules change), so the
+    # next run decides the same.
+    return 2 * pairs >= 0.5 * len(_ARABIC_LETTERS.findall(text))
 
 
 def _cp1256(first: int, last: int) -> str:

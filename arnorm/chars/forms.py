@@ -20,9 +20,9 @@ from arnorm.chars.tables import (
     TATWEEL,
     expand_class,
 )
-from arnorm.chars.unicode import is_nfc, to_nfc
+from arnorm.chars.unicode import to_nfc
 from arnorm.context import Context
-from arnorm.rule import Phase, rewrite
+from arnorm.rule import substitution
 
 import unicodedata2  # type: ignore[import-not-found,unused-ignore]  # isort: skip
 
@@ -43,15 +43,17 @@ _FORM = re.compile("[" + "".join(sorted(NOMINAL)) + "]")
 _ATTACHES_TO = re.compile(f"[{LETTER_CLASS}{MARK_CLASS}{TATWEEL}]")
 
 
-@rewrite(
+@substitution(
     "forms.presentation_forms",
+    # The marks around the forms are part of the match, so the replacement can be put in NFC
+    # on its own (an isolated fatha attached after a shadda, ﻻ followed by hamza above).
+    f"[{MARK_CLASS}]*{_FORM.pattern}+[{MARK_CLASS}]*",
     code="U2",
     trigger="".join(sorted(NOMINAL)),
-    phase=Phase.CHARACTER,
     skip_when=("quranic", "visual"),
     produces=None,
 )
-def presentation_forms(text: str, ctx: Context) -> str:
+def presentation_forms(match: re.Match[str], ctx: Context) -> str:
     """Map presentation forms and lam-alef ligatures to the nominal letters (ﻻ → لا).
 
     An isolated haraka form (ﹶ) attaches to the letter before it; with no letter before it,
@@ -63,22 +65,19 @@ def presentation_forms(text: str, ctx: Context) -> str:
     >>> presentation_forms("ﷺ ﷼") == "ﷺ ﷼"
     True
     """
-
-    def replace(match: re.Match[str]) -> str:
-        nominal = NOMINAL[match.group()]
+    text, start = match.string, match.start()
+    out = []
+    previous = text[start - 1] if start > 0 else ""
+    for character in match.group():
+        nominal = NOMINAL.get(character, character)
         if nominal.startswith(" "):
-            start = match.start()
-            previous = text[start - 1] if start > 0 else ""
             attach = previous in NOMINAL or (
                 bool(previous) and _ATTACHES_TO.match(previous) is not None
             )
-            return nominal[1:] if attach else "\u00a0" + nominal[1:]
-        return nominal
-
-    result = _FORM.sub(replace, text)
-    if result != text and not is_nfc(result):
-        result = to_nfc(result)
-    return result
+            nominal = nominal[1:] if attach else "\u00a0" + nominal[1:]
+        out.append(nominal)
+        previous = character
+    return to_nfc("".join(out))
 
 
 RULES = (presentation_forms,)

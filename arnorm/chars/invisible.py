@@ -32,7 +32,7 @@ from arnorm.chars.tables import (
 from arnorm.chars.unicode import is_nfc, to_nfc
 from arnorm.context import Context
 from arnorm.options import Option, Options
-from arnorm.rule import Phase, rewrite
+from arnorm.rule import Phase, rewrite, substitution
 
 OPTIONS = (
     Option(
@@ -257,17 +257,19 @@ _ZERO_WIDTH_SPACE = re.compile(
 )
 
 
-@rewrite(
+@substitution(
     "invisible.zero_width_space",
+    _ZERO_WIDTH_SPACE,
     code="I6",
     trigger=ZWSP + WORD_JOINER,
     phase=Phase.DOCUMENT,
     produces="",
 )
-def zero_width_space(text: str, ctx: Context) -> str:
+def zero_width_space(match: re.Match[str], ctx: Context) -> str:
     """Delete ZWSP and WORD JOINER next to whitespace or a text edge, where they do nothing.
 
     Between two non-space characters they stay: a ZWSP there may be the only word separator.
+    (Next to whitespace, deleting one never brings two marks together: no NFC step needed.)
 
     >>> from arnorm.chars.invisible import zero_width_space
     >>> zero_width_space("كلمة\\u200b أخرى")
@@ -275,7 +277,7 @@ def zero_width_space(text: str, ctx: Context) -> str:
     >>> zero_width_space("كلمة\\u200bأخرى") == "كلمة\\u200bأخرى"
     True
     """
-    return _delete(_ZERO_WIDTH_SPACE, text)
+    return ""
 
 
 RULES = (bom, soft_hyphen, bidi_controls, zwnj, join_breaking_zwnj, zwj, zero_width_space)

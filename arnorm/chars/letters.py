@@ -4,7 +4,8 @@ A Persian keyboard types ی ک for Arabic ي ك, and Urdu text supplies ہ ھ ۃ
 reader sees the same letters, so mapping them keeps what was read (Google Nisaba's Arabic
 visual norm).  In Persian, Urdu or Kurdish these are different letters: the rules run only in
 documents the language gate finds confidently Arabic (or with ``lang="ar"``), and a token that
-contains a letter Arabic never uses (پ چ ژ گ ٹ ڈ ڑ ں ے ۀ ێ ۆ ڵ ڕ) is left whole (پاکستان).
+contains a letter Arabic never uses (پ چ ژ گ ٹ ڈ ڑ ں ے ۀ ێ ۆ ڵ ڕ) is left whole (پاکستان), and
+so are its neighbours (a quoted Persian phrase: پیداری اسلامی).
 """
 
 from __future__ import annotations
@@ -53,15 +54,30 @@ _GATES = ("not_arabic_confident", "quranic")
 def _outside_foreign_tokens(
     text: str, pattern: re.Pattern[str], replace: Callable[[re.Match[str]], str]
 ) -> str:
-    """``pattern.sub(replace, text)``, except inside tokens with a non-Arabic letter."""
+    """``pattern.sub(replace, text)``, except in tokens with a non-Arabic letter or next to one."""
     if not _FOREIGN.search(text):
         return pattern.sub(replace, text)
 
-    def token(match: re.Match[str]) -> str:
-        word = match.group()
-        return word if _FOREIGN.search(word) else pattern.sub(replace, word)
+    # A Persian phrase quoted in Arabic text (پیداری اسلامی, رژیم صهیونیستی) is left whole:
+    # a token next to one with a non-Arabic letter is left too.
+    tokens = list(_TOKEN.finditer(text))
+    foreign = [bool(_FOREIGN.search(token.group())) for token in tokens]
+    pieces = []
+    position = 0
+    def foreign_neighbour(index: int, other: int) -> bool:
+        if not 0 <= other < len(tokens) or not foreign[other]:
+            return False
+        start, end = sorted((tokens[index].end(), tokens[other].start()))
+        return "\n" not in text[min(start, end) : max(start, end)]
 
-    return _TOKEN.sub(token, text)
+    for index, token in enumerate(tokens):
+        keep = foreign[index] or foreign_neighbour(index, index - 1)
+        keep = keep or foreign_neighbour(index, index + 1)
+        pieces.append(text[position : token.start()])
+        pieces.append(token.group() if keep else pattern.sub(replace, token.group()))
+        position = token.end()
+    pieces.append(text[position:])
+    return "".join(pieces)
 
 
 _FARSI_YEH = re.compile(
