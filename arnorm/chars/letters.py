@@ -64,6 +64,7 @@ def _outside_foreign_tokens(
     foreign = [bool(_FOREIGN.search(token.group())) for token in tokens]
     pieces = []
     position = 0
+
     def foreign_neighbour(index: int, other: int) -> bool:
         if not 0 <= other < len(tokens) or not foreign[other]:
             return False

@@ -143,7 +143,7 @@ def guillemets(text: str, ctx: Context) -> str:
     number of quotes (``12"``) or a pair around Latin text stays as it is.
 
     >>> from arnorm.chars.punctuation import guillemets
-    >>> guillemets("“مقدمة الأولويات” و\\"نص\\"", quotes="guillemets")
+    >>> guillemets('“مقدمة الأولويات” و"نص"', quotes="guillemets")
     '«مقدمة الأولويات» و«نص»'
     """
     lines = text.split("\n")
