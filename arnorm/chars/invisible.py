@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from arnorm.chars.forms import NOMINAL
 from arnorm.chars.tables import (
     BIDI_CONTROLS_CLASS,
     BOM,
@@ -66,10 +67,19 @@ def _delete(pattern: re.Pattern[str], text: str, replacement: str = "") -> str:
 
 
 def _base_before(text: str, index: int) -> str:
-    """The character before ``index``, skipping combining marks ('' at the start)."""
+    """The character before ``index``, skipping combining marks ('' at the start).
+
+    A presentation form counts as the letter it shows (U2 maps it later): the decision must
+    be the same before and after that mapping.
+    """
     while index > 0 and _MARK_RUN.match(text, index - 1):
         index -= 1
-    return text[index - 1] if index > 0 else ""
+    return NOMINAL.get(text[index - 1], text[index - 1])[-1:] if index > 0 else ""
+
+
+def _character_after(text: str, index: int) -> str:
+    """The character at ``index`` ('' at the end), a presentation form as its first letter."""
+    return NOMINAL.get(text[index], text[index])[:1] if index < len(text) else ""
 
 
 def _joins_forward(character: str) -> bool:
@@ -141,7 +151,7 @@ _ZWNJ_RUN = re.compile(f"{ZWNJ}+")
 
 def _zwnj_has_effect(text: str, start: int, end: int) -> bool:
     before = _base_before(text, start)
-    after = text[end] if end < len(text) else ""
+    after = _character_after(text, end)
     return _joins_forward(before) and _joins_backward(after)
 
 
@@ -234,7 +244,7 @@ def zwj(text: str, ctx: Context) -> str:
     def replace(match: re.Match[str]) -> str:
         start, end = match.span()
         before = text[start - 1] if start > 0 else ""
-        after = text[end] if end < len(text) else ""
+        after = _character_after(text, end)
         if (before and _EMOJI.match(before)) or (after and _EMOJI.match(after)):
             return ZWJ
         if after and _MARK_RUN.match(after):
