@@ -13,7 +13,9 @@ _DIGITS = "0-9\u0660-\u0669\u06f0-\u06f9"
 PROTECTED = re.compile(
     # URLs, IRIs with Arabic paths included; a scheme glued to a word before it still counts.
     r"(?i:(?<![a-z])(?:https?|ftp)://\S+|(?<![a-z])www\.\S+)"
-    r"|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail addresses
+    # e-mail addresses, ASCII only: a domain must not grow into the Arabic word after it when
+    # a mark between them is deleted (that would change what is protected on the next run).
+    r"|(?<![A-Za-z0-9_.+-])[A-Za-z0-9_.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
     # Latin alphanumeric tokens with a letter and a digit: mp3, COVID-19, H2O, COVID-١٩.
     # The token is bounded by its own characters, not by \w: deleting an invisible character
     # or a mark next to it must not change whether it is protected (idempotence).

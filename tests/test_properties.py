@@ -7,13 +7,13 @@ import re
 import unicodedata
 
 import unicodedata2
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import arnorm
 from arnorm import Cleaner, Pipeline
 from arnorm.catalogue import CATALOGUE
-from arnorm.chars.encoding import utf8_as_latin
+from arnorm.chars.encoding import utf8_as_cp1256, utf8_as_latin
 from tests.strategies import any_text, arabic_text, texts
 
 CLEANERS = [
@@ -141,7 +141,10 @@ def test_locality_with_explicit_options(a: str, b: str) -> None:
     # The visual-order gate is per document too: explicit options set it.
     cleaner = Cleaner(lang="ar", boilerplate=False, visual="no")
     a, b = (t.replace("\n", " ").replace("\u0671", "\u0627") for t in (a, b))
-    assert cleaner(a + "\n\n" + b) == cleaner(a) + "\n\n" + cleaner(b)
+    # Mojibake (E1) is also detected per document: letters such as ظک can look like it.
+    joined = a + "\n\n" + b
+    assume(all(utf8_as_cp1256(t) == t for t in (a, b, joined)))
+    assert cleaner(joined) == cleaner(a) + "\n\n" + cleaner(b)
 
 
 def test_every_rule_is_reachable_by_id() -> None:

@@ -13,7 +13,7 @@ import re
 
 import ftfy
 
-from arnorm.chars.tables import LETTER_CLASS, SOFT_HYPHEN
+from arnorm.chars.tables import LETTER_CLASS, MARK_CLASS, SOFT_HYPHEN
 from arnorm.chars.unicode import to_nfc
 from arnorm.context import Context
 from arnorm.options import Option, Options
@@ -179,6 +179,8 @@ def utf8_as_latin(text: str, ctx: Context) -> str:
     # soft hyphen that does not follow a lead byte (Ø + U+00AD is ح) is a real one, which I2
     # deletes later: ftfy must not see it, or the next run would judge differently.
     composed = _REAL_SOFT_HYPHEN.sub("", to_nfc(text))
+    # The same for an NBSP (Ø + NBSP is ؠ): a real one becomes a space later (I7) anyway.
+    composed = _REAL_NBSP.sub(" ", composed)
     fixed: str = ftfy.fix_text(composed, _FTFY_CONFIG)
     # Keep the repair only when it brings back Arabic: on Latin-script text ftfy's judgement
     # flips with the characters around a sequence (² ß ¢, « Â), so a later rule could make the
@@ -187,6 +189,7 @@ def utf8_as_latin(text: str, ctx: Context) -> str:
 
 
 _REAL_SOFT_HYPHEN = re.compile(f"(?<![\u00c2-\u00f4]){SOFT_HYPHEN}")
+_REAL_NBSP = re.compile(f"(?<![\u00c2-\u00f4])\u00a0(?![{MARK_CLASS}\u0300-\u036f])")
 
 
 def _arabic_letters(text: str) -> int:

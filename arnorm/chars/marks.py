@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from arnorm.chars.edges import ends_document, starts_document
+from arnorm.chars.edges import span_after_mark
 from arnorm.chars.tables import (
     ALEF,
     ALEF_MAKSURA,
@@ -250,8 +250,7 @@ def stray_initial_mark(match: re.Match[str], ctx: Context) -> str:
 
     A combining mark never comes before its base, and attaching it to the previous word would
     be a guess.  A mark shown on its own, followed by a space or punctuation (``( ُ )``), stays;
-    an NBSP that carried a deleted mark becomes a space.  A mark at the very start of a text
-    (or next to a URL or Latin token) stays: what is before it is unknown.
+    an NBSP that carried a deleted mark becomes a space.
 
     >>> from arnorm.chars.marks import stray_initial_mark
     >>> stray_initial_mark("كتاب ُجديد (ُكتب)")
@@ -266,7 +265,9 @@ def stray_initial_mark(match: re.Match[str], ctx: Context) -> str:
     text = match.string
     if start > 0:
         return "" if _STRAY_BASES.match(text, start - 1) else run
-    return "" if starts_document(ctx, text[: len(run) + 2]) else run
+    # At the start of a segment: the start of the text, or right after a protected span, which
+    # cannot carry an Arabic mark either (deleting it there never changes the span).
+    return ""
 
 
 _FOREIGN_BASE = re.compile(f"[{FOREIGN_BASE_CLASS}]")
@@ -295,7 +296,7 @@ def mark_on_non_arabic(match: re.Match[str], ctx: Context) -> str:
         index -= 1  # a Latin letter's own accents come before the Arabic marks
     if index == 0 or not _FOREIGN_BASE.match(text, index - 1):
         return run
-    if match.end() == len(text) and not ends_document(ctx, text[max(index - 2, 0) :]):
+    if match.end() == len(text) and span_after_mark(ctx):
         return run  # a protected span may follow: deleting could glue the letter to it
     return "".join(mark for mark in run if mark not in CORE_MARKS)
 
