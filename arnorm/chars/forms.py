@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+import unicodedata2  # type: ignore[import-not-found,unused-ignore]
+
 from arnorm.chars.tables import (
     LETTER_CLASS,
     MARK_CLASS,
@@ -23,8 +25,6 @@ from arnorm.chars.tables import (
 from arnorm.chars.unicode import to_nfc
 from arnorm.context import Context
 from arnorm.rule import substitution
-
-import unicodedata2  # type: ignore[import-not-found,unused-ignore]  # isort: skip
 
 
 def _build_map() -> dict[str, str]:

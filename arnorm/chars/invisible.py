@@ -14,6 +14,7 @@ U+0890–0891 and U+08E2, CGJ, variation selectors, emoji tags.  ZWJ in emoji se
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from arnorm.chars.forms import NOMINAL
 from arnorm.chars.tables import (
@@ -180,12 +181,14 @@ def zwnj(text: str, ctx: Context) -> str:
     return _delete_with(replace, _ZWNJ_RUN, text)
 
 
-def _delete_with(function: object, pattern: re.Pattern[str], text: str) -> str:
-    result = pattern.sub(function, text)  # type: ignore[call-overload]
+def _delete_with(
+    function: Callable[[re.Match[str]], str], pattern: re.Pattern[str], text: str
+) -> str:
+    """``pattern.sub(function, text)``, put back in NFC if a deletion joined two mark runs."""
+    result = pattern.sub(function, text)
     if result != text and not is_nfc(result):
         result = to_nfc(result)
-    out: str = result
-    return out
+    return result
 
 
 def _strip_zwnj_enabled(options: Options) -> bool:
