@@ -74,9 +74,9 @@ plain = (
 def test_text_without_targets_is_unchanged(text: str) -> None:
     assert arnorm.clean(text, boilerplate=False) == text
     # search applies NFKC beyond the Latin blocks (ﬁ → fi, S6), writes guillemets as " (S7)
-    expected = re.sub(
-        "[^\x00-\u036f]+", lambda m: unicodedata2.normalize("NFKC", m.group()), text
-    ).translate({0xAB: '"', 0xBB: '"'})
+    expected = re.sub("[^\x00-\u036f]+", lambda m: unicodedata2.normalize("NFKC", m.group()), text)
+    # ... except a guillemet right after a Latin-1 letter (half of a mojibake character?)
+    expected = re.sub("(?<![\u00c2-\u00f4])[\u00ab\u00bb]", '"', expected)
     assert arnorm.clean(text, profile="search", boilerplate=False) == expected
 
 

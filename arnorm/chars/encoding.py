@@ -13,6 +13,7 @@ import re
 
 import ftfy
 
+from arnorm.chars.punctuation import ASCII_QUOTE
 from arnorm.chars.tables import LETTER_CLASS, MARK_CLASS, SOFT_HYPHEN
 from arnorm.chars.unicode import to_nfc
 from arnorm.context import Context
@@ -181,14 +182,44 @@ def utf8_as_latin(text: str, ctx: Context) -> str:
     composed = _REAL_SOFT_HYPHEN.sub("", to_nfc(text))
     # The same for an NBSP (Ø + NBSP is ؠ): a real one becomes a space later (I7) anyway.
     composed = _REAL_NBSP.sub(" ", composed)
-    fixed: str = ftfy.fix_text(composed, _FTFY_CONFIG)
+    # And for NEL, which I8 turns into a line break.
+    composed = _REAL_NEL.sub("\n", composed)
+    if ctx.options.get("quotes") == "ascii":
+        # P4 will write every quote as " anyway: ftfy sees them so, as the next run will.
+        composed = ASCII_QUOTE.sub('"', composed)
+    fixed = _fix_with_quotes_aside(composed)
     # Keep the repair only when it brings back Arabic: on Latin-script text ftfy's judgement
     # flips with the characters around a sequence (² ß ¢, « Â), so a later rule could make the
     # next run repair what this one left: cleaning would not be idempotent.
     return fixed if _arabic_letters(fixed) > _arabic_letters(text) else text
 
 
+# Quotes that do not follow a lead byte are real quotes; ftfy judges a sequence differently
+# next to one (« Ø¤), and the search profile rewrites them (S7): ftfy must not see them.
+# (After Â, a curly quote would decode to a C1 control: it is a real quote there too.)
+REAL_QUOTE = re.compile(
+    "(?<![\u00c2-\u00f4])[\u00ab\u00bb]|(?<![\u00c3-\u00f4])[\u201c\u201d\u201e\u2018\u2019]"
+)
+_PLACEHOLDER = "\x00"
+
+
+def _fix_with_quotes_aside(text: str) -> str:
+    """ftfy's encoding repair, with the real quotes set aside and put back afterwards."""
+    quotes = REAL_QUOTE.findall(text)
+    if not quotes or _PLACEHOLDER in text:
+        fixed: str = ftfy.fix_text(text, _FTFY_CONFIG)
+        return fixed
+    fixed = ftfy.fix_text(REAL_QUOTE.sub(_PLACEHOLDER, text), _FTFY_CONFIG)
+    pieces = fixed.split(_PLACEHOLDER)
+    if len(pieces) != len(quotes) + 1:
+        fixed = ftfy.fix_text(text, _FTFY_CONFIG)
+        return fixed
+    return "".join(piece + quote for piece, quote in zip(pieces, [*quotes, ""], strict=True))
+
+
 _REAL_SOFT_HYPHEN = re.compile(f"(?<![\u00c2-\u00f4]){SOFT_HYPHEN}")
+# (After à or ð, byte 85 cannot continue a UTF-8 character: E0 needs A0-BF, F0 needs 90-BF.)
+_REAL_NEL = re.compile("(?<![\u00c2-\u00df\u00e1-\u00ef\u00f1-\u00f4])\u0085")
 _REAL_NBSP = re.compile(f"(?<![\u00c2-\u00f4])\u00a0(?![{MARK_CLASS}\u0300-\u036f])")
 
 

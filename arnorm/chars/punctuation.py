@@ -161,12 +161,16 @@ def _pair_to_guillemets(match: re.Match[str]) -> str:
     return "\u00ab" + inside + "\u00bb"
 
 
-_ASCII_QUOTE = re.compile(f"[{_ALL_QUOTES}]")
+# Not right after a Latin-1 letter: there a quote may be half of a mojibake character that
+# the encoding repair left (Ø« is ث read as cp1252), and must look the same to the next run.
+ASCII_QUOTE = re.compile(
+    '(?<![\u00c2-\u00f4])[\u00ab\u00bb\u2039\u203a]|(?<![\u00c3-\u00f4])[\u201c\u201d\u201e"]'
+)
 
 
 @substitution(
     "punctuation.ascii_quotes",
-    _ASCII_QUOTE,
+    ASCII_QUOTE,
     code="P4",
     trigger=_ALL_QUOTES,
     enabled_if=_quotes_are("ascii"),

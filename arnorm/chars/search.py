@@ -183,6 +183,11 @@ def fold_hamza_seats(text: str, ctx: Context) -> str:
     return text
 
 
+# Double quotes and guillemets, except right after a Latin-1 letter that could make them half
+# of a mojibake character (Ø« is ث read as cp1252; after Â a curly quote would be a C1 control).
+_REAL_DOUBLE_QUOTE = re.compile(
+    "(?<![\u00c2-\u00f4])[\u00ab\u00bb]|(?<![\u00c3-\u00f4])[\u201c\u201d\u201e]"
+)
 _ASCII_PUNCTUATION = (
     ("\u060c", ","),
     ("\u061b", ";"),
@@ -211,10 +216,13 @@ def ascii_punctuation(text: str, ctx: Context) -> str:
     >>> ascii_punctuation("«هل؟» نعم، ٥٪")
     '"هل?" نعم, ٥%'
     """
-    for source, target in _ASCII_PUNCTUATION:
+    for source, target in _ASCII_PUNCTUATION[:4]:
         if source in text:
             text = text.replace(source, target)
-    return text
+    # Quotes: only real ones.  After a Latin-1 letter a quote may be half of a mojibake
+    # character that the encoding repair (E2) left: rewriting it would change what the next
+    # run's repair sees.
+    return _REAL_DOUBLE_QUOTE.sub('"', text)
 
 
 # A ZWJ next to one of these builds an emoji and stays.
