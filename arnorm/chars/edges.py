@@ -18,6 +18,17 @@ from arnorm.protect import protected_spans
 _INVISIBLE = "\u00ad\u200b-\u200f\u2060\ufeff"
 
 
+def ends_document(ctx: Context, tail: str) -> bool:
+    """Whether a segment that ends with ``tail`` (a base and its marks) may be treated as the
+    end of the document: no protected span follows a mark, or the document ends with that
+    same text and not with a protected span (then the segment is the last one)."""
+    if not span_after_mark(ctx):
+        return True
+    text = ctx.text
+    spans = protected_spans(text)
+    return text.endswith(tail) and not (spans and spans[-1][1] == len(text))
+
+
 def span_after_mark(ctx: Context) -> bool:
     """Whether a protected span of the document comes right after a mark.
 

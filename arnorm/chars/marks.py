@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from arnorm.chars.edges import span_after_mark
+from arnorm.chars.edges import ends_document
 from arnorm.chars.tables import (
     ALEF,
     ALEF_MAKSURA,
@@ -296,7 +296,7 @@ def mark_on_non_arabic(match: re.Match[str], ctx: Context) -> str:
         index -= 1  # a Latin letter's own accents come before the Arabic marks
     if index == 0 or not _FOREIGN_BASE.match(text, index - 1):
         return run
-    if match.end() == len(text) and span_after_mark(ctx):
+    if match.end() == len(text) and not ends_document(ctx, text[index - 1 :]):
         return run  # a protected span may follow: deleting could glue the letter to it
     return "".join(mark for mark in run if mark not in CORE_MARKS)
 
