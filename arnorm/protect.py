@@ -19,7 +19,7 @@ PROTECTED = re.compile(
     # Latin alphanumeric tokens with a letter and a digit: mp3, COVID-19, H2O, COVID-١٩.
     # The token is bounded by its own characters, not by \w: deleting an invisible character
     # or a mark next to it must not change whether it is protected (idempotence).
-    rf"|(?<![A-Za-z0-9_\-{_DIGITS}])(?=[A-Za-z0-9_-]*[A-Za-z])(?=[A-Za-z0-9_-]*[{_DIGITS}])"
+    rf"|(?<![A-Za-z0-9_\-{_DIGITS}])(?=[A-Za-z0-9_\-{_DIGITS}]*[A-Za-z])(?=[A-Za-z0-9_\-{_DIGITS}]*[{_DIGITS}])"
     rf"[A-Za-z0-9_\-{_DIGITS}]+(?![A-Za-z0-9_\-{_DIGITS}]|://)"  # not the scheme of a URL
 )
 # Without one of these there can be no protected span, and the scan is skipped.
