@@ -13,6 +13,7 @@ import re
 
 import ftfy
 
+from arnorm.chars.forms import NOMINAL
 from arnorm.chars.punctuation import ASCII_QUOTE
 from arnorm.chars.tables import LETTER_CLASS, MARK_CLASS, SOFT_HYPHEN
 from arnorm.chars.unicode import to_nfc
@@ -43,6 +44,7 @@ _TRIGGER = "".join(
 # Every Arabic letter is a lead character, so real Arabic is full of pairs with ، ؛ ؟ « »
 # ("كتبنا، قرأنا"): only pairs with another continuation character count as evidence.
 _UNAMBIGUOUS_PAIR = re.compile(f"[{re.escape(_LEAD)}][{re.escape(_TRIGGER)}]")
+_FORM = re.compile("[" + "".join(sorted(NOMINAL)) + "]")
 _ARABIC_LETTERS = re.compile(f"[{LETTER_CLASS}]")
 _ARABIC_BLOCK = re.compile("[\u0600-\u06ff]")
 # Runs of characters Windows-1256 can encode, split on ASCII whitespace only (NBSP is mojibake
@@ -64,6 +66,9 @@ def _is_cp1256_mojibake(text: str) -> bool:
     # Tatweel is not mojibake material (byte DC is ـ, never a continuation), and T1 deletes it
     # between letters: count as if it were gone, so the next run decides the same.
     text = text.replace("\u0640", "")
+    if _FORM.search(text):
+        # Presentation forms count as the letters U2 will write.
+        text = _FORM.sub(lambda match: NOMINAL[match.group()], text)
     pairs = len(_UNAMBIGUOUS_PAIR.findall(text))
     if pairs < 3:
         return False
