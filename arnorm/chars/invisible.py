@@ -220,7 +220,7 @@ def join_breaking_zwnj(text: str, ctx: Context) -> str:
 
 
 # Emoji neighbours: a ZWJ between them builds one emoji (👨‍👩‍👧) and must stay.
-_EMOJI = re.compile(
+EMOJI = re.compile(
     "[\u00a9\u00ae\u203c\u2049\u2122\u2139\u2194-\u21aa\u231a-\u23ff\u24c2\u25aa-\u27bf"
     "\u2934\u2935\u2b05-\u2b55\u3030\u303d\u3297\u3299\ufe0f\U0001f000-\U0001faff"
     "\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f]"
@@ -248,7 +248,7 @@ def zwj(text: str, ctx: Context) -> str:
         start, end = match.span()
         before = text[start - 1] if start > 0 else ""
         after = _character_after(text, end)
-        if (before and _EMOJI.match(before)) or (after and _EMOJI.match(after)):
+        if (before and EMOJI.match(before)) or (after and EMOJI.match(after)):
             return ZWJ
         if after and _MARK_RUN.match(after):
             return ZWJ

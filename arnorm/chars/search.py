@@ -11,6 +11,7 @@ import re
 
 import unicodedata2  # type: ignore[import-not-found,unused-ignore]
 
+from arnorm.chars.invisible import EMOJI
 from arnorm.chars.tables import (
     FARSI_YEH,
     HEH,
@@ -226,7 +227,7 @@ def ascii_punctuation(text: str, ctx: Context) -> str:
 
 
 # A ZWJ next to one of these builds an emoji and stays.
-_EMOJI_NEIGHBOUR = "[\u00a9\u00ae\u203c-\u3299\ufe0f\U0001f000-\U0001faff]"
+_EMOJI_NEIGHBOUR = EMOJI.pattern  # the same emoji as I5 (not ⸮, which P1 rewrites)
 _JOINERS = re.compile(
     f"[{ZWNJ}\u00ad]|(?<!{_EMOJI_NEIGHBOUR}){ZWJ}(?!{_EMOJI_NEIGHBOUR})|(?P<space>[\u200b\u2060])"
 )
