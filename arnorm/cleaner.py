@@ -161,7 +161,7 @@ def explain(
 
     >>> report = explain("تٌفرض")
     >>> [(c.rule, c.start, c.before, c.after) for c in report.changes] == [
-    ...     ("marks.stray_tanween", 0, "تٌ", "تُ")]
+    ...     ("marks.stray_tanween", 1, "\u064c", "\u064f")]
     True
     """
     require_str(text)

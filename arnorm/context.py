@@ -8,6 +8,7 @@ option (``lang="ar"``).
 
 from __future__ import annotations
 
+import re
 from functools import cached_property
 
 from arnorm.options import Option, Options
@@ -23,6 +24,24 @@ QURANIC_MARKS = (
     "\u06e7\u06e8\u06ea\u06eb\u06ec\u06ed\u08f0\u08f1\u08f2"
 )
 ALEF_WASLA = "\u0671"
+
+
+def _with_presentation_forms(letters: str) -> str:
+    """``letters`` and their presentation forms, so a gate counts the same before and after
+    the forms are mapped to letters (rule U2): gates must not change between two runs."""
+    import unicodedata2  # type: ignore[import-not-found,unused-ignore]
+
+    forms = []
+    for code in (*range(0xFB50, 0xFE00), *range(0xFE70, 0xFEFF)):
+        nominal = unicodedata2.normalize("NFKC", chr(code))
+        # A ligature counts once per letter it spells (ﷺ has ى and ي): repeat it.
+        forms.append(chr(code) * sum(nominal.count(letter) for letter in letters))
+    return letters + "".join(forms)
+
+
+ARABIC_MARKER_FORMS = _with_presentation_forms(ARABIC_MARKERS)[len(ARABIC_MARKERS) :]
+PERSIAN_MARKER_FORMS = _with_presentation_forms(PERSIAN_MARKERS)[len(PERSIAN_MARKERS) :]
+ALEF_WASLA_FORMS = _with_presentation_forms(ALEF_WASLA)[1:]
 PERSIAN_LANGUAGES = frozenset({"fa", "ur", "ckb", "ku", "ps", "sd", "ug"})
 
 OPTIONS = (
@@ -35,11 +54,35 @@ OPTIONS = (
         "them off and keeps Persian conventions (fathatan on the alef); 'other' turns both off.",
         example='clean(text, lang="ar")',
     ),
+    Option(
+        "quranic",
+        "auto",
+        ("auto", "yes", "no"),
+        "The Quranic guard: 'auto' detects Quranic text (3 or more Quranic marks or alef "
+        "waslas) and then applies NFC only to its orthography; 'yes' forces the guard on, "
+        "'no' turns it off (mark repairs run even on text with Quranic marks).",
+        example='clean(text, quranic="no")',
+    ),
+    Option(
+        "visual",
+        "auto",
+        ("auto", "yes", "no"),
+        "The visual-order guard: 'auto' detects reversed (visual-order) Arabic, reports it and "
+        "leaves its forms and marks alone; 'yes' forces the guard on, 'no' turns it off.",
+        example='clean(text, visual="no")',
+    ),
 )
 
 
-def _count_any(text: str, characters: str) -> int:
-    return sum(text.count(character) for character in characters)
+_PRESENTATION_FORM = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
+
+
+def _count_any(text: str, characters: str, forms: str = "") -> int:
+    """How many of ``characters`` (and of their presentation ``forms``) ``text`` has."""
+    count = sum(text.count(character) for character in characters)
+    if forms:
+        count += sum(text.count(character) for character in forms)
+    return count
 
 
 class Context:
@@ -50,6 +93,14 @@ class Context:
         self.options = options
 
     @cached_property
+    def has_presentation_forms(self) -> bool:
+        """Whether the document has presentation forms (they count as their letters)."""
+        return _PRESENTATION_FORM.search(self.text) is not None
+
+    def _forms(self, forms: str) -> str:
+        return forms if self.has_presentation_forms else ""
+
+    @cached_property
     def arabic_confident(self) -> bool:
         """The document is Arabic with confidence: look-alike letter rules may fire."""
         lang = self.options.get("lang", "auto")
@@ -57,7 +108,7 @@ class Context:
             return True
         if lang != "auto":
             return False
-        arabic = _count_any(self.text, ARABIC_MARKERS)
+        arabic = _count_any(self.text, ARABIC_MARKERS, self._forms(ARABIC_MARKER_FORMS))
         return arabic >= 3 and arabic >= 3 * self.persian_markers
 
     @cached_property
@@ -69,22 +120,39 @@ class Context:
         if lang != "auto":
             return False
         persian = self.persian_markers
-        return persian >= 3 and persian > _count_any(self.text, ARABIC_MARKERS)
+        return persian >= 3 and persian > _count_any(
+            self.text, ARABIC_MARKERS, self._forms(ARABIC_MARKER_FORMS)
+        )
 
     @cached_property
     def persian_markers(self) -> int:
         """How many Persian/Urdu/Kurdish-only letters the document has."""
-        return _count_any(self.text, PERSIAN_MARKERS)
+        return _count_any(self.text, PERSIAN_MARKERS, self._forms(PERSIAN_MARKER_FORMS))
+
+    @cached_property
+    def not_arabic_confident(self) -> bool:
+        """The negation of :attr:`arabic_confident`, for rules that need an Arabic document."""
+        return not self.arabic_confident
 
     @cached_property
     def quranic(self) -> bool:
-        """Quranic text (≥ 3 Quranic marks or alef waslas): mark repairs stay off."""
-        return _count_any(self.text, QURANIC_MARKS) >= 3 or self.text.count(ALEF_WASLA) >= 3
+        """Quranic text (≥ 3 Quranic marks or alef waslas): only NFC touches its orthography."""
+        forced = self.options.get("quranic", "auto")
+        if forced != "auto":
+            return forced == "yes"
+        if _count_any(self.text, QURANIC_MARKS) >= 3:
+            return True
+        return _count_any(self.text, ALEF_WASLA, self._forms(ALEF_WASLA_FORMS)) >= 3
 
     @cached_property
     def visual(self) -> bool:
-        """Visual-order (reversed) Arabic, detected by :mod:`arnorm.chars.visual` when present."""
-        return False
+        """Visual-order (reversed) Arabic (V1, :mod:`arnorm.chars.visual`): forms, marks off."""
+        forced = self.options.get("visual", "auto")
+        if forced != "auto":
+            return forced == "yes"
+        from arnorm.chars.visual import is_visual_order
+
+        return is_visual_order(self.text)
 
     def gates(self) -> dict[str, bool]:
         """All gates, for reports."""

@@ -9,7 +9,7 @@ import pytest
 
 import arnorm
 from arnorm import Cleaner, Pipeline
-from arnorm.catalogue import CATALOGUE, rule
+from arnorm.catalogue import rule
 
 
 @pytest.mark.parametrize("bad", [None, 1, 3.5, ["نص"], object()])
@@ -26,12 +26,12 @@ def test_bytes_error_says_to_decode() -> None:
 
 
 def test_unknown_option_names_the_known_ones() -> None:
-    with pytest.raises(ValueError, match="known options: boilerplate, digits, lang"):
+    with pytest.raises(ValueError, match=r"known options: boilerplate, digits, .*lang"):
         arnorm.clean("x", digit="latin")
 
 
 def test_bad_option_value_names_the_allowed_values() -> None:
-    with pytest.raises(ValueError, match="allowed values: 'latin', 'keep'"):
+    with pytest.raises(ValueError, match="allowed values: 'latin', 'arabic', 'keep'"):
         arnorm.clean("x", digits="roman")
     with pytest.raises(ValueError, match="allowed values: True, False"):
         Cleaner(boilerplate=1)
@@ -82,7 +82,7 @@ def test_cleaner_equals_clean_and_pickles_small() -> None:
 
 
 def test_pipeline_pickles_and_derives() -> None:
-    pipeline = Pipeline(CATALOGUE[:5])
+    pipeline = Pipeline([rule(name) for name in ("unicode.nfc", "I8", "I7", "M2", "D1")])
     again = pickle.loads(pickle.dumps(pipeline))
     assert again.ids == pipeline.ids
     assert "marks.stray_tanween" not in pipeline.disable("marks").ids

@@ -79,7 +79,7 @@ def test_classless_page_relies_on_the_line_rules(parser: str) -> None:
     assert "قد يهمك:" in text and "// انتهى //" in text  # no class tells they are boilerplate
     report = arnorm.explain(text)
     removed = {c.before.strip(): c.rule for c in report.removed_lines if c.before.strip()}
-    assert removed["إقرأ أيضاً: المدينة تطلق برنامجا جديدا للمنح البحثية"] == (
+    assert removed["إقرأ أيضًا: المدينة تطلق برنامجا جديدا للمنح البحثية"] == (  # M4 ran
         "boilerplate.phrase_lines"
     )
     assert removed["// انتهى //"] == "boilerplate.trailer"

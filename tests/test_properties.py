@@ -7,12 +7,13 @@ import re
 import unicodedata
 
 import unicodedata2
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import arnorm
 from arnorm import Cleaner, Pipeline
 from arnorm.catalogue import CATALOGUE
+from arnorm.chars.encoding import utf8_as_cp1256, utf8_as_latin
 from arnorm.context import Context
 from arnorm.rule import substitution
 from tests.strategies import any_text, arabic_text, texts
@@ -39,7 +40,7 @@ def test_never_raises_on_any_str(text: str) -> None:
 def test_idempotent(text: str, which: int) -> None:
     cleaner = CLEANERS[which]
     once = cleaner(text)
-    assert cleaner(once) == once
+    assert cleaner(once) == once, ascii(text)
 
 
 @given(texts)
@@ -57,16 +58,28 @@ def test_equivalent_input_gives_the_same_output(text: str) -> None:
     assert arnorm.clean(unicodedata2.normalize("NFC", text)) == out
 
 
-# Text with nothing for arnorm to do: no Arabic, no digits script to change, no special space.
-plain = st.text(
-    st.characters(min_codepoint=0x20, max_codepoint=0x24F, exclude_characters="\u00a0\u0085\u00ad"),
-).map(lambda t: unicodedata2.normalize("NFC", t))
+# Text with nothing for arnorm to do: no Arabic, no digits script to change, no special space,
+# and no Arabic mojibake ("Ø¤" is ؤ read as cp1252).  C1 controls and Latin mojibake are left
+# alone: E2 keeps only the repairs that give Arabic.
+plain = (
+    st.text(
+        st.characters(
+            min_codepoint=0x20, max_codepoint=0x24F, exclude_characters="\u00a0\u0085\u00ad"
+        ),
+    )
+    .map(lambda t: unicodedata2.normalize("NFC", t))
+    .filter(lambda t: utf8_as_latin(t) == t)
+)
 
 
 @given(plain)
 def test_text_without_targets_is_unchanged(text: str) -> None:
     assert arnorm.clean(text, boilerplate=False) == text
-    assert arnorm.clean(text, profile="search", boilerplate=False) == text
+    # search applies NFKC beyond the Latin blocks (ﬁ → fi, S6), writes guillemets as " (S7)
+    expected = re.sub("[^\x00-\u036f]+", lambda m: unicodedata2.normalize("NFKC", m.group()), text)
+    # ... except a guillemet right after a Latin-1 letter (half of a mojibake character?)
+    expected = re.sub("(?<![\u00c2-\u00f4])[\u00ab\u00bb]", '"', expected)
+    assert arnorm.clean(text, profile="search", boilerplate=False) == expected
 
 
 def test_latin_sample_is_byte_identical() -> None:
@@ -80,7 +93,7 @@ def test_latin_sample_is_byte_identical() -> None:
 
 def skeleton(text: str) -> str:
     """The Arabic letters of a text (NFKD, letters of U+0600–06FF only, look-alikes folded)."""
-    folded = unicodedata2.normalize("NFKD", text).translate(str.maketrans("یىکھہە", "ييكههه"))
+    folded = unicodedata2.normalize("NFKD", text).translate(str.maketrans("یىکھہەۃ", "ييكهههة"))
     return "".join(
         c for c in folded if "\u0600" <= c <= "\u06ff" and unicodedata.category(c) == "Lo"
     )
@@ -127,9 +140,13 @@ def test_repair_never_adds_tokens(text: str) -> None:
 @given(arabic_text, arabic_text)
 def test_locality_with_explicit_options(a: str, b: str) -> None:
     # The Quranic gate is per document (alef wasla counts): keep it out of this property.
-    cleaner = Cleaner(lang="ar", boilerplate=False)
+    # The visual-order gate is per document too: explicit options set it.
+    cleaner = Cleaner(lang="ar", boilerplate=False, visual="no")
     a, b = (t.replace("\n", " ").replace("\u0671", "\u0627") for t in (a, b))
-    assert cleaner(a + "\n\n" + b) == cleaner(a) + "\n\n" + cleaner(b)
+    # Mojibake (E1) is also detected per document: letters such as ظک can look like it.
+    joined = a + "\n\n" + b
+    assume(all(utf8_as_cp1256(t) == t for t in (a, b, joined)))
+    assert cleaner(joined) == cleaner(a) + "\n\n" + cleaner(b)
 
 
 def test_every_rule_is_reachable_by_id() -> None:

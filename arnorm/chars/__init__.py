@@ -1,15 +1,48 @@
-"""Document and character rules, one module per family, in pipeline order."""
+"""Document and character rules, one module per family, in pipeline order.
+
+The order is the rulebook's (ORTHOGRAPHY.md §2): encoding repair (E), NFC (U1), invisible
+characters (I1–I6, in the document phase: see :mod:`arnorm.chars.invisible`), then, outside
+protected spans, presentation forms (U2), spaces (I7), look-alike letters (L), tatweel (T),
+marks (M), digits (D), punctuation (P), the search folds (S), and a final NFC.
+"""
 
 from __future__ import annotations
 
-from arnorm.chars import digits, marks, search, spaces, unicode
+from arnorm.chars import (
+    digits,
+    encoding,
+    forms,
+    invisible,
+    letters,
+    marks,
+    punctuation,
+    search,
+    spaces,
+    tatweel,
+    unicode,
+)
 
 RULES = (
+    *encoding.RULES,
     *unicode.RULES,
-    *spaces.RULES,
+    spaces.line_breaks,
+    *invisible.RULES,
+    *search.DOCUMENT_RULES,
+    *forms.RULES,
+    spaces.nbsp_to_space,
+    *letters.RULES,
+    *tatweel.RULES,
     *marks.RULES,
     *digits.RULES,
+    *punctuation.RULES,
     *search.RULES,
     *unicode.LAST_RULES,
 )
-OPTIONS = (*digits.OPTIONS,)
+OPTIONS = (
+    *encoding.OPTIONS,
+    *invisible.OPTIONS,
+    *letters.OPTIONS,
+    *marks.OPTIONS,
+    *digits.OPTIONS,
+    *punctuation.OPTIONS,
+)

@@ -7,31 +7,100 @@ is word-final when the next base, skipping bare tatweels, is not an Arabic lette
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
+from arnorm.chars.edges import ends_document
 from arnorm.chars.tables import (
     ALEF,
     ALEF_MAKSURA,
     ALWAYS_FINAL,
+    CORE_MARKS,
     FATHATAN,
+    FOREIGN_BASE_CLASS,
     HAMZA,
     LETTER_CLASS,
     MARK_CLASS,
+    NO_FATHATAN_MOVE,
+    PUNCTUATION_CLASS,
+    SHADDA,
     SHORT_VOWEL_OF_TANWEEN,
     SHORT_VOWELS,
+    SPACE_LIKE_CLASS,
     SUKUN,
     TANWEEN,
     TATWEEL,
+    expand_class,
 )
 from arnorm.context import Context
+from arnorm.options import Option, Options
 from arnorm.rule import substitution
 
-# No tanween before the first one: a run of marks splits one way only (linear time).
-_MARK_NOT_TANWEEN = MARK_CLASS.replace("\u064b-\u065f", "\u064e-\u065f")
+OPTIONS = (
+    Option(
+        "fathatan",
+        "before",
+        ("before", "on", "keep"),
+        "Where fathatan goes in a word ending with a support alef: 'before' puts it on the "
+        "letter before the alef (أيضًا, the classical form), 'on' on the alef (أيضاً), 'keep' "
+        "leaves both forms. Persian-like documents always keep.",
+        example='clean("أيضاً") gives "أيضًا"; clean("أيضًا", fathatan="on") gives "أيضاً"',
+    ),
+)
+_GATES = ("quranic", "visual")
+MARK_CLASS_CHARACTERS = expand_class(MARK_CLASS)
+_LETTER = re.compile(f"[{LETTER_CLASS}]")
+# Patterns start with a mark class (marks are rare next to letters), and check the base in
+# Python: a pattern that starts with a letter class or a lookbehind tries every position.
+# Every pattern takes a whole run of marks, so the rules do not depend on the marks' order.
+_FOLLOWED_BY_LETTER = f"(?=(?P<next>{TATWEEL}*[{LETTER_CLASS}])?)"
+
+
+def _base_is_letter(match: re.Match[str]) -> bool:
+    start = match.start()
+    return start > 0 and _LETTER.match(match.string, start - 1) is not None
+
+
+@substitution(
+    "marks.doubled_mark",
+    f"[{MARK_CLASS}]{{2,}}",
+    code="M1",
+    trigger=CORE_MARKS,
+    skip_when=_GATES,
+    produces="",
+)
+def doubled_mark(match: re.Match[str], ctx: Context) -> str:
+    """Keep one of a haraka, tanween, shadda or sukun typed twice on the same letter.
+
+    Quranic marks outside these (repeated on purpose in some traditions) are not touched.
+
+    >>> from arnorm.chars.marks import doubled_mark
+    >>> doubled_mark("كتابُُ شدّّة")
+    'كتابُ شدّة'
+    """
+    run = match.group()
+    seen: set[str] = set()
+    kept = []
+    for mark in run:
+        if mark in CORE_MARKS:
+            if mark in seen:
+                continue
+            seen.add(mark)
+        kept.append(mark)
+    return "".join(kept)
+
+
+# Anchored on the tanween, a rare character, so the scan runs at C speed between tanweens
+# (a pattern that starts with a letter class tries every letter).  Runs of marks are bounded
+# (a real cluster has a few), so a long run of marks cannot make the match quadratic.
+_CLUSTER_MARKS = 8
+_MARK_CHARACTERS = frozenset(MARK_CLASS_CHARACTERS)
 _STRAY_TANWEEN = re.compile(
-    rf"(?P<base>[{LETTER_CLASS}])(?P<marks>[{_MARK_NOT_TANWEEN}]*[{TANWEEN}][{MARK_CLASS}]*)"
+    rf"[{TANWEEN}]"
     # not word-final: the next base (after bare tatweels) is a letter; look one letter further
     # to tell a word-final support alef or alef maksura (كتابًا، هُدًى) from a medial letter.
-    rf"(?={TATWEEL}*(?P<next>[{LETTER_CLASS}])[{MARK_CLASS}]*(?P<after>[{LETTER_CLASS}{TATWEEL}])?)"
+    rf"(?=(?P<rest>[{MARK_CLASS}]{{0,{_CLUSTER_MARKS}}}){TATWEEL}{{0,{_CLUSTER_MARKS}}}"
+    rf"(?P<next>[{LETTER_CLASS}])(?P<next_marks>[{MARK_CLASS}]{{0,{_CLUSTER_MARKS}}})"
+    rf"(?P<after>[{LETTER_CLASS}{TATWEEL}])?)"
 )
 
 
@@ -40,7 +109,7 @@ _STRAY_TANWEEN = re.compile(
     _STRAY_TANWEEN,
     code="M2",
     trigger=TANWEEN,
-    skip_when=("quranic", "visual"),
+    skip_when=_GATES,
     produces=SHORT_VOWELS,
 )
 def stray_tanween(match: re.Match[str], ctx: Context) -> str:
@@ -57,26 +126,212 @@ def stray_tanween(match: re.Match[str], ctx: Context) -> str:
     >>> stray_tanween("كتابًا") == "كتابًا"
     True
     """
-    base, marks = match.group("base"), match.group("marks")
-    tanween = [mark for mark in marks if mark in TANWEEN]
-    if len(tanween) != 1 or any(mark in SHORT_VOWELS or mark == SUKUN for mark in marks):
+    text, position = match.string, match.start()
+    base_at = position - 1
+    while (
+        base_at >= 0 and text[base_at] in _MARK_CHARACTERS and position - base_at <= _CLUSTER_MARKS
+    ):
+        base_at -= 1
+    if base_at < 0 or not _LETTER.match(text, base_at):
         return match.group()
+    base = text[base_at]
+    tanween = match.group()
+    marks = text[base_at + 1 : position] + tanween + match.group("rest")
+    if sum(mark in TANWEEN for mark in marks) != 1 or any(
+        mark in SHORT_VOWELS or mark == SUKUN for mark in marks
+    ):
+        return tanween
     if base in ALWAYS_FINAL:
-        return match.group()
-    if tanween[0] == FATHATAN:
+        return tanween
+    if tanween == FATHATAN:
         if base == ALEF:
-            return match.group()
+            return tanween
         # An alef followed by madda or hamza (a decomposed آ أ إ) is a letter, not a support.
-        following = match.string[match.end("next") : match.end("next") + 1]
         if (
             match.group("next") in (ALEF, ALEF_MAKSURA)
             and match.group("after") is None
-            and following not in ("\u0653", "\u0654", "\u0655")
+            and not match.group("next_marks").startswith(("\u0653", "\u0654", "\u0655"))
         ):
-            return match.group()
-    if base == HAMZA and match.start() > 0 and match.string[match.start() - 1] == ALEF:
+            return tanween
+    if base == HAMZA and base_at > 0 and text[base_at - 1] == ALEF:
+        return tanween
+    return SHORT_VOWEL_OF_TANWEEN[tanween]
+
+
+@substitution(
+    "marks.tanween_with_vowel",
+    f"[{MARK_CLASS}]{{2,}}" + _FOLLOWED_BY_LETTER,
+    code="M3",
+    trigger=TANWEEN,
+    skip_when=_GATES,
+    produces="",
+)
+def tanween_with_vowel(match: re.Match[str], ctx: Context) -> str:
+    """Keep one of a tanween and the short vowel of its family typed on the same letter.
+
+    At the end of a word the tanween stays; inside a word the short vowel does.  Two marks of
+    different families (ًُ) are ambiguous and stay.
+
+    >>> from arnorm.chars.marks import tanween_with_vowel
+    >>> tanween_with_vowel("كتابٌُ تٌُفرض")
+    'كتابٌ تُفرض'
+    """
+    marks = match.group()
+    tanween = [mark for mark in marks if mark in TANWEEN]
+    vowels = [mark for mark in marks if mark in SHORT_VOWELS]
+    if len(tanween) != 1 or len(vowels) != 1 or SUKUN in marks or not _base_is_letter(match):
+        return marks
+    if SHORT_VOWEL_OF_TANWEEN[tanween[0]] != vowels[0]:
+        return marks
+    drop = tanween[0] if match.group("next") is not None else vowels[0]
+    return marks.replace(drop, "", 1)
+
+
+def _fathatan_is(value: str) -> Callable[[Options], bool]:
+    return lambda options: options["fathatan"] == value
+
+
+# The end of a word: no more marks on the alef, no letter or tatweel after it.
+_WORD_END = f"(?![{MARK_CLASS}])(?![{LETTER_CLASS}{TATWEEL}])"
+
+
+def _fathatan_may_move(match: re.Match[str]) -> bool:
+    """The letter before the match can carry fathatan: an Arabic letter with no other mark,
+    not an alef form, ة or ى, and not a hamza after alef (ماءً takes no support alef)."""
+    text, start = match.string, match.start()
+    if start == 0 or not _LETTER.match(text, start - 1):
+        return False
+    base = text[start - 1]
+    if base in NO_FATHATAN_MOVE:
+        return False
+    return not (base == HAMZA and start > 1 and text[start - 2] == ALEF)
+
+
+@substitution(
+    "marks.fathatan_before_alef",
+    f"(?P<shadda>{SHADDA}?){ALEF}{FATHATAN}" + _WORD_END,
+    code="M4",
+    trigger=FATHATAN,
+    skip_when=(*_GATES, "persian_like"),
+    enabled_if=_fathatan_is("before"),
+    produces="",
+)
+def fathatan_before_alef(match: re.Match[str], ctx: Context) -> str:
+    """Move fathatan from a word-final support alef to the letter before it (the default).
+
+    ``fathatan="before"``: أيضاً → أيضًا, the classical and Quranic placement, and Unicode's
+    logical one (a mark belongs to the letter it vocalises).  Left alone: ة ء (after ا) and ى,
+    which take no support alef, a letter that already has a vowel (كتابَاً), Persian-like text.
+
+    >>> from arnorm.chars.marks import fathatan_before_alef
+    >>> fathatan_before_alef("أيضاً سفناً مهمّاً")
+    'أيضًا سفنًا مهمًّا'
+    >>> fathatan_before_alef("ماءاً كتابَاً") == "ماءاً كتابَاً"
+    True
+    """
+    if not _fathatan_may_move(match):
         return match.group()
-    return base + marks.replace(tanween[0], SHORT_VOWEL_OF_TANWEEN[tanween[0]])
+    return FATHATAN + match.group("shadda") + ALEF
 
 
-RULES = (stray_tanween,)
+@substitution(
+    "marks.fathatan_on_alef",
+    f"(?:{FATHATAN}(?P<shadda>{SHADDA}?)|(?P<shadda_first>{SHADDA}){FATHATAN}){ALEF}" + _WORD_END,
+    code="M4",
+    trigger=FATHATAN,
+    skip_when=(*_GATES, "persian_like"),
+    enabled_if=_fathatan_is("on"),
+    produces="",
+)
+def fathatan_on_alef(match: re.Match[str], ctx: Context) -> str:
+    """Move fathatan from the letter before a word-final support alef onto the alef.
+
+    ``fathatan="on"``: أيضًا → أيضاً, the typewriter-era and Levantine placement.
+
+    >>> from arnorm.chars.marks import fathatan_on_alef
+    >>> fathatan_on_alef("أيضًا", fathatan="on")
+    'أيضاً'
+    """
+    if not _fathatan_may_move(match):
+        return match.group()
+    shadda = match.group("shadda") or match.group("shadda_first") or ""
+    return shadda + ALEF + FATHATAN
+
+
+_STRAY_BASES = re.compile(f"[\\s{PUNCTUATION_CLASS}]")
+
+
+@substitution(
+    "marks.stray_initial_mark",
+    f"(?P<marks>[{SPACE_LIKE_CLASS}{MARK_CLASS}][{MARK_CLASS}]*)(?={TATWEEL}*[{LETTER_CLASS}])",
+    code="M5a",
+    trigger=MARK_CLASS_CHARACTERS,
+    skip_when=_GATES,
+    produces=" ",
+)
+def stray_initial_mark(match: re.Match[str], ctx: Context) -> str:
+    """Delete marks at the start of a word, with no letter to carry them (كتاب ُجديد).
+
+    A combining mark never comes before its base, and attaching it to the previous word would
+    be a guess.  A mark shown on its own, followed by a space or punctuation (``( ُ )``), stays;
+    an NBSP that carried a deleted mark becomes a space.
+
+    >>> from arnorm.chars.marks import stray_initial_mark
+    >>> stray_initial_mark("كتاب ُجديد (ُكتب)")
+    'كتاب جديد (كتب)'
+    >>> stray_initial_mark("الضمة ( ُ ) علامة") == "الضمة ( ُ ) علامة"
+    True
+    """
+    run = match.group()
+    if run[0] in _SPACE_LIKE:  # a carrier spaces.nbsp_to_space kept for the mark
+        return " " if len(run) > 1 else run
+    start = match.start()
+    text = match.string
+    if start > 0:
+        return "" if _STRAY_BASES.match(text, start - 1) else run
+    # At the start of a segment: the start of the text, or right after a protected span, which
+    # cannot carry an Arabic mark either (deleting it there never changes the span).
+    return ""
+
+
+_SPACE_LIKE = frozenset(expand_class(SPACE_LIKE_CLASS))
+_FOREIGN_BASE = re.compile(f"[{FOREIGN_BASE_CLASS}]")
+_LATIN_MARK = re.compile("[\u0300-\u036f]")
+
+
+@substitution(
+    "marks.mark_on_non_arabic",
+    f"[{MARK_CLASS}]+",
+    code="M5c",
+    trigger=CORE_MARKS,
+    skip_when=_GATES,
+    produces="",
+)
+def mark_on_non_arabic(match: re.Match[str], ctx: Context) -> str:
+    """Delete harakat on a digit or a non-Arabic letter (2023ً → 2023, Googleُ → Google).
+
+    >>> from arnorm.chars.marks import mark_on_non_arabic
+    >>> mark_on_non_arabic("عام 2023ً في Googleُ")
+    'عام 2023 في Google'
+    """
+    run = match.group()
+    text = match.string
+    index = match.start()
+    while index > 0 and _LATIN_MARK.match(text, index - 1):
+        index -= 1  # a Latin letter's own accents come before the Arabic marks
+    if index == 0 or not _FOREIGN_BASE.match(text, index - 1):
+        return run
+    if match.end() == len(text) and not ends_document(ctx, text[index - 1 :]):
+        return run  # a protected span may follow: deleting could glue the letter to it
+    return "".join(mark for mark in run if mark not in CORE_MARKS)
+
+
+RULES = (
+    doubled_mark,
+    stray_tanween,
+    tanween_with_vowel,
+    fathatan_before_alef,
+    fathatan_on_alef,
+    stray_initial_mark,
+    mark_on_non_arabic,
+)

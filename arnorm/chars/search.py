@@ -9,7 +9,25 @@ from __future__ import annotations
 
 import re
 
-from arnorm.chars.tables import MARK_CLASS, SPACE_LIKE_CLASS, TATWEEL, expand_class
+import unicodedata2  # type: ignore[import-not-found,unused-ignore]
+
+from arnorm.chars.invisible import EMOJI
+from arnorm.chars.tables import (
+    FARSI_YEH,
+    HEH,
+    HEH_LOOKALIKES,
+    KAF,
+    KEHEH,
+    MARK_CLASS,
+    SPACE_LIKE_CLASS,
+    TATWEEL,
+    TEH_MARBUTA,
+    TEH_MARBUTA_GOAL,
+    YEH,
+    ZWJ,
+    ZWNJ,
+    expand_class,
+)
 from arnorm.context import Context
 from arnorm.rule import Phase, rewrite, substitution
 
@@ -20,6 +38,51 @@ def _fold(text: str, sources: str, target: str) -> str:
     for source in sources:
         if source in text:
             text = text.replace(source, target)
+    return text
+
+
+# Persian and Urdu letters read as their Arabic counterparts (Nisaba's reading norm).
+_READING_NORM = (
+    (FARSI_YEH, YEH),
+    (KEHEH, KAF),
+    *((heh, HEH) for heh in HEH_LOOKALIKES),
+    (TEH_MARBUTA_GOAL, TEH_MARBUTA),
+)
+
+
+# The Latin blocks up to U+036F (² ½ ª µ ĳ ˛, combining accents) are left as they are: NFKC
+# of them next to mojibake-like sequences would make ftfy's detector (E2) judge the text
+# differently on a second run.
+_BEYOND_LATIN1 = re.compile("[^\x00-\u036f]+")
+
+
+def _nfkc(match: re.Match[str]) -> str:
+    result: str = unicodedata2.normalize("NFKC", match.group())
+    return result
+
+
+@rewrite(
+    "search.nfkc",
+    code="S6",
+    trigger=None,
+    phase=Phase.DOCUMENT,
+    profiles=("search",),
+    produces=None,
+)
+def nfkc(text: str, ctx: Context) -> str:
+    """Apply NFKC (ﷺ is spelled out, ﬁ → fi) and read ی ک ہ ھ ە ۃ as ي ك ه ة.
+
+    NFKC applies beyond the Latin blocks (from U+0370); ² ½ ª keep their form.
+
+    >>> from arnorm.chars.search import nfkc
+    >>> nfkc("ﷺ ی")
+    'صلى الله عليه وسلم ي'
+    """
+    if not text.isascii():
+        text = _BEYOND_LATIN1.sub(_nfkc, text)
+        for source, target in _READING_NORM:
+            if source in text:
+                text = text.replace(source, target)
     return text
 
 
@@ -87,6 +150,7 @@ _MARKS_AND_TATWEEL = frozenset(expand_class(MARK_CLASS) + TATWEEL)
     trigger=expand_class(MARK_CLASS) + TATWEEL,
     profiles=("search",),
     produces=" ",
+    phase=Phase.DOCUMENT,
 )
 def strip_diacritics(match: re.Match[str], ctx: Context) -> str:
     """Delete every Arabic combining mark (harakat, tanween, shadda, Quranic marks) and tatweel.
@@ -100,4 +164,109 @@ def strip_diacritics(match: re.Match[str], ctx: Context) -> str:
     return "" if match.group()[0] in _MARKS_AND_TATWEEL else " "
 
 
-RULES = (fold_alef, fold_teh_marbuta, fold_alef_maksura, strip_diacritics)
+_HAMZA_SEATS = (("\u0624", "\u0648"), ("\u0626", YEH))
+
+
+@rewrite(
+    "search.fold_hamza_seats",
+    code="S4",
+    trigger="\u0624\u0626",
+    phase=Phase.CHARACTER,
+    profiles=(),
+    produces="\u0648" + YEH,
+)
+def fold_hamza_seats(text: str, ctx: Context) -> str:
+    """Fold hamza on waw ؤ to و and hamza on yeh ئ to ي (opt-in, even in ``search``).
+
+    >>> from arnorm.chars.search import fold_hamza_seats
+    >>> fold_hamza_seats("مسؤول رئيس")
+    'مسوول رييس'
+    """
+    for source, target in _HAMZA_SEATS:
+        if source in text:
+            text = text.replace(source, target)
+    return text
+
+
+# Double quotes and guillemets, except right after a Latin-1 letter that could make them half
+# of a mojibake character (Ø« is ث read as cp1252; after Â a curly quote would be a C1 control).
+_REAL_DOUBLE_QUOTE = re.compile(
+    "(?<![\u00c2-\u00f4])[\u00ab\u00bb]|(?<![\u00c3-\u00f4])[\u201c\u201d\u201e]"
+)
+_ASCII_PUNCTUATION = (
+    ("\u060c", ","),
+    ("\u061b", ";"),
+    ("\u061f", "?"),
+    ("\u066a", "%"),
+    ("\u201c", '"'),
+    ("\u201d", '"'),
+    ("\u201e", '"'),
+    ("\u00ab", '"'),
+    ("\u00bb", '"'),
+)
+
+
+@rewrite(
+    "search.ascii_punctuation",
+    code="S7",
+    trigger="".join(source for source, _ in _ASCII_PUNCTUATION),
+    phase=Phase.CHARACTER,
+    profiles=("search",),
+    produces=',;?%"',
+)
+def ascii_punctuation(text: str, ctx: Context) -> str:
+    """Write ، ؛ ؟ ٪ as , ; ? % and every double quote and guillemet as ``"``.
+
+    >>> from arnorm.chars.search import ascii_punctuation
+    >>> ascii_punctuation("«هل؟» نعم، ٥٪")
+    '"هل?" نعم, ٥%'
+    """
+    for source, target in _ASCII_PUNCTUATION[:4]:
+        if source in text:
+            text = text.replace(source, target)
+    # Quotes: only real ones.  After a Latin-1 letter a quote may be half of a mojibake
+    # character that the encoding repair (E2) left: rewriting it would change what the next
+    # run's repair sees.
+    return _REAL_DOUBLE_QUOTE.sub('"', text)
+
+
+# A ZWJ next to one of these builds an emoji and stays.
+_EMOJI_NEIGHBOUR = EMOJI.pattern  # the same emoji as I5 (not ⸮, which P1 rewrites)
+_JOINERS = re.compile(
+    f"[{ZWNJ}\u00ad]|(?<!{_EMOJI_NEIGHBOUR}){ZWJ}(?!{_EMOJI_NEIGHBOUR})|(?P<space>[\u200b\u2060])"
+)
+
+
+@rewrite(
+    "search.strip_joiners",
+    code="S7",
+    trigger=ZWNJ + ZWJ + "\u200b\u2060",
+    phase=Phase.DOCUMENT,
+    profiles=("search",),
+    produces=" ",
+)
+def strip_joiners(text: str, ctx: Context) -> str:
+    """Delete every ZWNJ and every ZWJ not part of an emoji; ZWSP and WJ become a space.
+
+    Marks deleted by the folds can leave a ZWSP next to a space; for an index it is a word
+    separator.
+
+    >>> from arnorm.chars.search import strip_joiners
+    >>> strip_joiners("می\u200cخواهم ب\u200dت")
+    'میخواهم بت'
+    """
+    return _JOINERS.sub(lambda match: " " if match.group("space") else "", text)
+
+
+RULES = (
+    fold_alef,
+    fold_teh_marbuta,
+    fold_alef_maksura,
+    fold_hamza_seats,
+    ascii_punctuation,
+)
+# The folds that delete or rewrite characters anywhere run in the document phase, before the
+# protected spans are found: deleting a mark or a joiner next to a URL or a Latin token could
+# otherwise change, on the next run, what is protected.  In the search profile they apply to
+# URLs too (an index folds everything).  NFKC comes first so the others see what it writes.
+DOCUMENT_RULES = (strip_joiners, nfkc, strip_diacritics)

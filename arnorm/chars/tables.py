@@ -77,3 +77,83 @@ DIGIT_TO_WESTERN = {
 
 # Line breaks other than LF that the whitespace family turns into LF.
 LINE_BREAKS = "\r\u0085\u2028\u2029"
+
+# Arabic-script letters by Unicode joining type (ArabicShaping.txt, Unicode 15), for I4/I5.
+# Dual-joining letters join on both sides; right-joining ones (ا د ذ ر ز و ة ...) only to the
+# letter before them.  Join-causing: tatweel and ZWJ.  Everything else does not join.
+DUAL_JOINING_CLASS = (
+    "\u0620\u0626\u0628\u062a-\u062e\u0633-\u063f\u0641-\u0647\u0649-\u064a\u066e-\u066f"
+    "\u0678-\u0687\u069a-\u06bf\u06c1-\u06c2\u06cc\u06ce\u06d0-\u06d1\u06fa-\u06fc\u06ff"
+    "\u0712-\u0714\u071a-\u071d\u071f-\u0727\u0729\u072b\u072d-\u072e\u074e-\u0758"
+    "\u075c-\u076a\u076d-\u0770\u0772\u0775-\u0777\u077a-\u077f\u07ca-\u07ea\u0841-\u0845"
+    "\u0848\u084a-\u0853\u0855\u0860\u0862-\u0865\u0868\u0886\u0889-\u088d\u088f"
+    "\u08a0-\u08a9\u08af-\u08b0\u08b3-\u08b8\u08ba-\u08c8"
+)
+RIGHT_JOINING_CLASS = (
+    "\u0622-\u0625\u0627\u0629\u062f-\u0632\u0648\u0671-\u0673\u0675-\u0677\u0688-\u0699"
+    "\u06c0\u06c3-\u06cb\u06cd\u06cf\u06d2-\u06d3\u06d5\u06ee-\u06ef\u0710\u0715-\u0719"
+    "\u071e\u0728\u072a\u072c\u072f\u074d\u0759-\u075b\u076b-\u076c\u0771\u0773-\u0774"
+    "\u0778-\u0779\u0840\u0846-\u0847\u0849\u0854\u0856-\u0858\u0867\u0869-\u086a"
+    "\u0870-\u0882\u088e\u08aa-\u08ac\u08ae\u08b1-\u08b2\u08b9"
+)
+JOIN_CAUSING = "\u0640\u07fa\u0883\u0884\u0885\u200d"
+
+# Invisible and format characters (I family).
+BOM = "\N{ZERO WIDTH NO-BREAK SPACE}"
+SOFT_HYPHEN = "\N{SOFT HYPHEN}"
+ZWNJ = "\N{ZERO WIDTH NON-JOINER}"
+ZWJ = "\N{ZERO WIDTH JOINER}"
+ZWSP = "\N{ZERO WIDTH SPACE}"
+WORD_JOINER = "\N{WORD JOINER}"
+# Bidi controls (an allow-list: never "all Cf": U+0600–0605, U+06DD, U+0890–0891, U+08E2 are
+# visible number signs).  LRM RLM ALM, the embeddings and overrides, the isolates.
+BIDI_CONTROLS_CLASS = "\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069"
+
+# Marks the M rules act on (CORE): tanween, short vowels, shadda, sukun, dagger alef.
+CORE_MARKS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670"
+SUPERSCRIPT_ALEF = "\N{ARABIC LETTER SUPERSCRIPT ALEF}"
+HAMZA_ABOVE = "\N{ARABIC HAMZA ABOVE}"
+ALEF_WITH_HAMZA_ABOVE = "\N{ARABIC LETTER ALEF WITH HAMZA ABOVE}"
+ALEF_WITH_HAMZA_BELOW = "\N{ARABIC LETTER ALEF WITH HAMZA BELOW}"
+ALEF_WITH_MADDA = "\N{ARABIC LETTER ALEF WITH MADDA ABOVE}"
+ALEF_WASLA = "\N{ARABIC LETTER ALEF WASLA}"
+YEH = "\N{ARABIC LETTER YEH}"
+HEH = "\N{ARABIC LETTER HEH}"
+KAF = "\N{ARABIC LETTER KAF}"
+
+# Letters of Persian, Urdu, Kurdish and other languages that Arabic never uses: a token that
+# contains one is left whole by the look-alike rules (L).
+# پ چ ژ گ ٹ ڈ ڑ ں ے ۀ ێ ۆ ڵ ڕ
+NON_ARABIC_LETTERS = (
+    "\u067e\u0686\u0698\u06af\u0679\u0688\u0691\u06ba\u06d2\u06c0\u06ce\u06c6\u06b5\u0695"
+)
+FARSI_YEH = "\N{ARABIC LETTER FARSI YEH}"
+KEHEH = "\N{ARABIC LETTER KEHEH}"
+# Heh look-alikes (heh goal, heh doachashmee, ae) and teh marbuta goal.
+HEH_LOOKALIKES = "\u06c1\u06be\u06d5"
+TEH_MARBUTA_GOAL = "\N{ARABIC LETTER TEH MARBUTA GOAL}"
+
+# Presentation forms (U2): the blocks, and what stays as it is (honorific word ligatures, the
+# rial sign, Quranic stop signs, ornate parentheses and the other symbols NFKC would spell out
+# wrongly or not at all, noncharacters).
+PRESENTATION_FORMS_CLASS = "\ufb50-\ufdcf\ufdf0-\ufdff\ufe70-\ufefe"
+PRESENTATION_KEEP = (
+    "\ufdfa\ufdfb\ufdfc\ufdf0\ufdf1\ufdfd\ufdfe\ufdff\ufd3e\ufd3f"
+    + "".join(chr(c) for c in range(0xFD40, 0xFD50))
+    + "\ufdcf"
+)
+
+# Punctuation and symbols that can stand before a stray mark (M5a): ASCII, Latin-1, general
+# punctuation, Arabic punctuation, CJK punctuation.  U+25CC (dotted circle) is not in it.
+PUNCTUATION_CLASS = (
+    r"!-/:-@\[-`{-~"
+    "\u00a1-\u00bf\u00d7\u00f7\u2010-\u2027\u2030-\u205e\u060c\u061b\u061f\u066a-\u066d"
+    "\u06d4\u2e00-\u2e7f\u3001-\u303f\ufd3e\ufd3f"
+)
+# Non-Arabic letters and digits of any script that CORE marks cannot belong to (M5c).
+FOREIGN_BASE_CLASS = (
+    "0-9\u0660-\u0669\u06f0-\u06f9A-Za-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6"
+    "\u00f8-\u024f\u0370-\u03ff\u0400-\u04ff"
+)
+# Letters after which fathatan + support alef cannot move (M4): alef forms, ة and ى.
+NO_FATHATAN_MOVE = "\u0627\u0623\u0625\u0622\u0671\u0629\u0649"

@@ -19,6 +19,11 @@ def to_nfc(text: str) -> str:
     return normalized
 
 
+def is_nfc(text: str) -> bool:
+    """Whether ``text`` is already in NFC (with the pinned Unicode version)."""
+    return to_nfc(text) == text
+
+
 @rewrite("unicode.nfc", code="U1", trigger=None, phase=Phase.DOCUMENT)
 def nfc(text: str, ctx: Context) -> str:
     """Compose the text to NFC: decomposed hamza and madda join their letter, marks are ordered.

@@ -1,0 +1,42 @@
+"""Segment edges: may a rule delete a mark at the end of a segment?
+
+Character rules see the segments between protected spans (URLs, e-mails, Latin tokens).  A
+rule that deletes a mark at a segment edge must know whether a protected span is on the other
+side: deleting it could glue a letter to that span and change, on the next run, what is
+protected (and so break idempotence).  The check looks at the whole document (the context's
+text, from which the segments were cut) and runs only in that rare case.
+"""
+
+from __future__ import annotations
+
+import re
+
+from arnorm.chars.tables import MARK_CLASS
+from arnorm.context import Context
+from arnorm.protect import protected_spans
+
+_INVISIBLE = "\u00ad\u200b-\u200f\u2060\ufeff"
+
+
+def ends_document(ctx: Context, tail: str) -> bool:
+    """Whether a segment that ends with ``tail`` (a base and its marks) may be treated as the
+    end of the document: no protected span follows a mark, or the document ends with that
+    same text and not with a protected span (then the segment is the last one)."""
+    if not span_after_mark(ctx):
+        return True
+    text = ctx.text
+    spans = protected_spans(text)
+    return text.endswith(tail) and not (spans and spans[-1][1] == len(text))
+
+
+def span_after_mark(ctx: Context) -> bool:
+    """Whether a protected span of the document comes right after a mark.
+
+    Deleting that mark would glue the letter before it to the span, and a URL glued to a Latin
+    letter (``AHTTP://``) is no longer one: the next run would protect something else.  A rule
+    that deletes a mark at the end of a segment must then keep it.  (Spans are bounded by ASCII
+    characters otherwise, so deleting a mark *after* a span never changes it.)
+    """
+    text = ctx.text
+    before = re.compile(f"[{MARK_CLASS}][{_INVISIBLE}]*$")
+    return any(before.search(text, 0, start) for start, _ in protected_spans(text))

@@ -1,0 +1,286 @@
+"""Encoding repair (E): mojibake undone before anything else looks at the text.
+
+These are document rules, run before NFC.  ``encoding.utf8_as_cp1256`` (E1) repairs UTF-8 that
+was decoded as Windows-1256 (``ط§ظ„ط¹ط±ط¨ظٹط©``), which ftfy cannot do; it must run before
+``encoding.utf8_as_latin`` (E2), ftfy with an encoding-only configuration (ftfy's defaults
+also change correct text: they straighten curly quotes).  ``encoding.cp1256_as_latin1`` (E3,
+opt-in) repairs legacy Windows-1256 pages read as Latin-1.
+"""
+
+from __future__ import annotations
+
+import re
+
+import ftfy
+
+from arnorm.chars.forms import NOMINAL
+from arnorm.chars.punctuation import ASCII_QUOTE
+from arnorm.chars.tables import LETTER_CLASS, MARK_CLASS, SOFT_HYPHEN
+from arnorm.chars.unicode import to_nfc
+from arnorm.context import Context
+from arnorm.options import Option, Options
+from arnorm.rule import Phase, rewrite
+
+OPTIONS = (
+    Option(
+        "legacy_cp1256",
+        False,
+        (True, False),
+        "Also repair legacy Windows-1256 pages that were read as Latin-1 (ÇáÚÑÈíÉ → العربية; "
+        "rule E3). Off by default: a run of accented capitals could look the same.",
+        example='clean("ÇáÚÑÈíÉ áÛÉ ÌãíáÉ", legacy_cp1256=True) gives "العربية لغة جميلة"',
+    ),
+)
+
+# UTF-8 lead bytes C2–F4 and continuation bytes 80–BF, as Windows-1256 decodes them.
+_LEAD = bytes(range(0xC2, 0xF5)).decode("cp1256")
+_CONTINUATION = bytes(range(0x80, 0xC0)).decode("cp1256")
+_PAIR = re.compile(f"[{re.escape(_LEAD)}][{re.escape(_CONTINUATION)}]")
+# Every Arabic letter's mojibake has a continuation character; the ones that are also common
+# in real Arabic (، ؛ ؟ « » NBSP ZWNJ ZWJ) cannot be the only ones in a mojibake document.
+_TRIGGER = "".join(
+    c for c in _CONTINUATION if c not in "\u060c\u061b\u061f\u00ab\u00bb\u00a0\u200c\u200d"
+)
+# Every Arabic letter is a lead character, so real Arabic is full of pairs with ، ؛ ؟ « »
+# ("كتبنا، قرأنا"): only pairs with another continuation character count as evidence.
+_UNAMBIGUOUS_PAIR = re.compile(f"[{re.escape(_LEAD)}][{re.escape(_TRIGGER)}]")
+_FORM = re.compile("[" + "".join(sorted(NOMINAL)) + "]")
+_ARABIC_LETTERS = re.compile(f"[{LETTER_CLASS}]")
+_ARABIC_BLOCK = re.compile("[\u0600-\u06ff]")
+# Runs of characters Windows-1256 can encode, split on ASCII whitespace only (NBSP is mojibake
+# material): an invisible character inside a token (an isolate, a BOM) does not hide the rest.
+_CP1256_CHARACTERS = "".join(
+    sorted(set(bytes(range(0x80, 0x100)).decode("cp1256")) - set("\u00a0") | {"\u00a0"})
+)
+_TOKEN = re.compile("[!-~" + re.escape(_CP1256_CHARACTERS) + "]+")
+# What a repaired token may contain: ASCII, general punctuation, NBSP, Arabic punctuation and
+# guillemets, and the letters, marks and digits of the Arabic blocks.
+_PLAUSIBLE = re.compile(
+    "[\x00-\x7f\u2000-\u206f\u00a0\u060c\u061b\u061f\u00ab\u00bb"
+    "\u0620-\u064a\u064b-\u065f\u0660-\u0669\u066e-\u06d3\u06d5-\u06ed\u06f0-\u06ff"
+    "\u0750-\u077f\u08a0-\u08ff]*"
+)
+
+
+def _is_cp1256_mojibake(text: str) -> bool:
+    # Tatweel is not mojibake material (byte DC is ـ, never a continuation), and T1 deletes it
+    # between letters: count as if it were gone, so the next run decides the same.
+    text = text.replace("\u0640", "")
+    if _FORM.search(text):
+        # Presentation forms count as the letters U2 will write.
+        text = _FORM.sub(lambda match: NOMINAL[match.group()], text)
+    pairs = len(_UNAMBIGUOUS_PAIR.findall(text))
+    if pairs < 3:
+        return False
+    # Letters only (not digits, marks, tatweel or signs, which later rules change), so the
+    # next run decides the same.
+    return 2 * pairs >= 0.5 * _count(_ARABIC_LETTERS, text)
+
+
+def _cp1256(first: int, last: int) -> str:
+    return re.escape(bytes(range(first, last + 1)).decode("cp1256"))
+
+
+# One UTF-8 character as cp1256 text: a lead byte and exactly as many continuation bytes as the
+# lead byte announces.  Decoding character by character (not token by token) keeps the repair
+# the same whatever the neighbours are (a digit, a mark, an NBSP that later rules change).
+_CONTINUATION_CLASS = f"[{re.escape(_CONTINUATION)}]"
+_SEQUENCE = re.compile(
+    f"[{_cp1256(0xC2, 0xDF)}]{_CONTINUATION_CLASS}"
+    f"|[{_cp1256(0xE0, 0xEF)}]{_CONTINUATION_CLASS}{{2}}"
+    f"|[{_cp1256(0xF0, 0xF4)}]{_CONTINUATION_CLASS}{{3}}"
+)
+
+
+def _repair_cp1256_token(match: re.Match[str]) -> str:
+    return _SEQUENCE.sub(_repair_cp1256, match.group())
+
+
+def _repair_cp1256(match: re.Match[str]) -> str:
+    sequence = match.group()
+    try:
+        decoded = sequence.encode("cp1256").decode("utf-8")
+    except UnicodeError:
+        return sequence
+    return decoded if _PLAUSIBLE.fullmatch(decoded) else sequence
+
+
+@rewrite(
+    "encoding.utf8_as_cp1256",
+    code="E1",
+    trigger=_TRIGGER,
+    phase=Phase.DOCUMENT,
+    produces=None,
+)
+def utf8_as_cp1256(text: str, ctx: Context) -> str:
+    """Repair UTF-8 that was decoded as Windows-1256 (ftfy cannot: 1256 is not in its charmaps).
+
+    Only when the document is mostly such mojibake (≥ 3 lead/continuation pairs, and they make
+    up at least half of its Arabic-block characters); then each token with a pair is re-decoded
+    and kept only if the result is plausible Arabic text.  Real Arabic that happens to contain
+    a pair (``ضغط، ثم``) does not qualify.
+
+    >>> from arnorm.chars.encoding import utf8_as_cp1256
+    >>> utf8_as_cp1256("ط§ظ„ط¹ط±ط¨ظٹط©")
+    'العربية'
+    >>> utf8_as_cp1256("ضغط، ثم اضغط، ثم ضغط، ثم")
+    'ضغط، ثم اضغط، ثم ضغط، ثم'
+    """
+    # Decomposed input (آ as ا + madda) is not what a decoder wrote: compose it first.
+    composed = to_nfc(text)
+    if not _is_cp1256_mojibake(composed):
+        return text
+    repaired = _TOKEN.sub(_repair_cp1256_token, composed)
+    return text if repaired == composed else repaired
+
+
+_FTFY_CONFIG = ftfy.TextFixerConfig(
+    unescape_html=False,
+    remove_terminal_escapes=False,
+    fix_encoding=True,
+    restore_byte_a0=True,
+    replace_lossy_sequences=True,
+    decode_inconsistent_utf8=True,
+    fix_c1_controls=True,
+    fix_latin_ligatures=False,
+    fix_character_width=False,
+    uncurl_quotes=False,
+    fix_line_breaks=False,
+    fix_surrogates=True,
+    remove_control_chars=False,
+    normalization=None,
+    explain=False,
+)
+# The characters UTF-8 lead bytes become in Latin-1, Windows-1252 and MacRoman (plus the C1
+# controls and surrogates ftfy repairs): without one of them ftfy has nothing to do.
+_LATIN_MOJIBAKE = (
+    "".join(chr(c) for c in range(0xC2, 0xF5))
+    + "\u00ff\u0178\u2044\u0152\u0153\u2030"
+    + "".join(chr(c) for c in range(0x80, 0xA0))
+)
+
+
+@rewrite(
+    "encoding.utf8_as_latin",
+    code="E2",
+    trigger=_LATIN_MOJIBAKE,
+    phase=Phase.DOCUMENT,
+    produces=None,
+)
+def utf8_as_latin(text: str, ctx: Context) -> str:
+    """Repair UTF-8 decoded as Latin-1, Windows-1252 or MacRoman (ftfy, encoding fixes only).
+
+    ftfy runs with an encoding-only configuration, never its defaults, which would also change
+    correct text (curly quotes, ligatures, full-width characters, line separators).  Its repair
+    is kept only when it brings back Arabic letters: Latin-script mojibake (``cafÃ©``) is left
+    to ftfy itself.
+
+    >>> from arnorm.chars.encoding import utf8_as_latin
+    >>> utf8_as_latin("Ø§Ù„Ø¹Ø±Ø¨ÙŠØ©")
+    'العربية'
+    >>> utf8_as_latin("“مقدمة” café")
+    '“مقدمة” café'
+    """
+    # Decomposed input (Ù as U + grave) is not what a decoder wrote: compose it first.  A
+    # soft hyphen that does not follow a lead byte (Ø + U+00AD is ح) is a real one, which I2
+    # deletes later: ftfy must not see it, or the next run would judge differently.
+    composed = _REAL_SOFT_HYPHEN.sub("", to_nfc(text))
+    # The same for an NBSP (Ø + NBSP is ؠ): a real one becomes a space later (I7) anyway.
+    composed = _REAL_NBSP.sub(" ", composed)
+    # And for NEL, which I8 turns into a line break.
+    composed = _REAL_NEL.sub("\n", composed)
+    if ctx.options.get("quotes") == "ascii":
+        # P4 will write every quote as " anyway: ftfy sees them so, as the next run will.
+        composed = ASCII_QUOTE.sub('"', composed)
+    fixed = _fix_with_quotes_aside(composed)
+    # Keep the repair only when it brings back Arabic: on Latin-script text ftfy's judgement
+    # flips with the characters around a sequence (² ß ¢, « Â), so a later rule could make the
+    # next run repair what this one left: cleaning would not be idempotent.
+    return fixed if _arabic_letters(fixed) > _arabic_letters(text) else text
+
+
+# Quotes that do not follow a lead byte are real quotes; ftfy judges a sequence differently
+# next to one (« Ø¤), and the search profile rewrites them (S7): ftfy must not see them.
+# (After Â, a curly quote would decode to a C1 control: it is a real quote there too.)
+REAL_QUOTE = re.compile(
+    "(?<![\u00c2-\u00f4])[\u00ab\u00bb]|(?<![\u00c3-\u00f4])[\u201c\u201d\u201e\u2018\u2019]"
+)
+_PLACEHOLDER = "\x00"
+
+
+def _fix_with_quotes_aside(text: str) -> str:
+    """ftfy's encoding repair, with the real quotes set aside and put back afterwards."""
+    quotes = REAL_QUOTE.findall(text)
+    if not quotes or _PLACEHOLDER in text:
+        fixed: str = ftfy.fix_text(text, _FTFY_CONFIG)
+        return fixed
+    fixed = ftfy.fix_text(REAL_QUOTE.sub(_PLACEHOLDER, text), _FTFY_CONFIG)
+    pieces = fixed.split(_PLACEHOLDER)
+    if len(pieces) != len(quotes) + 1:
+        fixed = ftfy.fix_text(text, _FTFY_CONFIG)
+        return fixed
+    return "".join(piece + quote for piece, quote in zip(pieces, [*quotes, ""], strict=True))
+
+
+_REAL_SOFT_HYPHEN = re.compile(f"(?<![\u00c2-\u00f4]){SOFT_HYPHEN}")
+# (After à or ð, byte 85 cannot continue a UTF-8 character: E0 needs A0-BF, F0 needs 90-BF.)
+_REAL_NEL = re.compile("(?<![\u00c2-\u00df\u00e1-\u00ef\u00f1-\u00f4])\u0085")
+_REAL_NBSP = re.compile(f"(?<![\u00c2-\u00f4])\u00a0(?![{MARK_CLASS}\u0300-\u036f])")
+
+
+def _arabic_letters(text: str) -> int:
+    return _count(_ARABIC_LETTER, text)
+
+
+def _count(characters: re.Pattern[str], text: str) -> int:
+    # How many characters of a class the text has, without a list of them (findall made E1
+    # peak at 37x the input's size on 2 MB of Arabic).
+    return len(text) - len(characters.sub("", text))
+
+
+_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
+
+
+_LEGACY_TOKEN = re.compile("(?<![A-Za-z])[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]{3,}(?![A-Za-z])")
+
+
+def _legacy_enabled(options: Options) -> bool:
+    return options["legacy_cp1256"] is True
+
+
+@rewrite(
+    "encoding.cp1256_as_latin1",
+    code="E3",
+    trigger="".join(chr(c) for c in range(0xC0, 0x100)),
+    phase=Phase.DOCUMENT,
+    profiles=("repair", "search"),
+    enabled_if=_legacy_enabled,
+    produces=None,
+)
+def cp1256_as_latin1(text: str, ctx: Context) -> str:
+    """Repair legacy Windows-1256 text read as Latin-1 (opt-in: ``legacy_cp1256=True``).
+
+    Only when the document has no real Arabic and at least 3 tokens made entirely of accented
+    Latin-1 letters (French or Spanish words also contain plain ASCII letters).
+
+    >>> from arnorm.chars.encoding import cp1256_as_latin1
+    >>> cp1256_as_latin1("ÇáÚÑÈíÉ áÛÉ ÌãíáÉ", legacy_cp1256=True)
+    'العربية لغة جميلة'
+    """
+    if _ARABIC_BLOCK.search(text):
+        return text
+    tokens = _LEGACY_TOKEN.findall(text)
+    if len(tokens) < 3:
+        return text
+    return _LEGACY_TOKEN.sub(_decode_legacy, text)
+
+
+def _decode_legacy(match: re.Match[str]) -> str:
+    token = match.group()
+    try:
+        return token.encode("latin-1").decode("cp1256")
+    except UnicodeError:
+        return token
+
+
+RULES = (utf8_as_cp1256, utf8_as_latin, cp1256_as_latin1)

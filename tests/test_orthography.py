@@ -1,0 +1,238 @@
+"""Properties of the orthography rules (ORTHOGRAPHY.md §8) over every option combination,
+and a differential test of search dediacritisation against pyarabic."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import pyarabic.araby as araby
+import pytest
+import unicodedata2
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+import arnorm
+from arnorm import Cleaner, Pipeline
+from arnorm.chars.encoding import utf8_as_cp1256, utf8_as_latin
+from arnorm.chars.search import strip_diacritics
+from arnorm.chars.visual import visual_order_score
+from tests.strategies import arabic_text, texts
+from tests.test_properties import skeleton
+
+# Every option of the character rules, with all its values.
+OPTION_VALUES = {
+    "lang": ["auto", "ar", "fa", "other"],
+    "digits": ["latin", "arabic", "keep"],
+    "fathatan": ["before", "on", "keep"],
+    "punct": ["keep", "arabic", "latin"],
+    "quotes": ["keep", "guillemets", "ascii"],
+    "keep_bidi": [False, True],
+    "strip_zwnj": [False, True],
+    "egyptian_yeh": [False, True],
+    "legacy_cp1256": [False, True],
+    "quranic": ["auto", "yes", "no"],
+    "visual": ["auto", "yes", "no"],
+}
+options = st.fixed_dictionaries({name: st.sampled_from(v) for name, v in OPTION_VALUES.items()})
+profiles = st.sampled_from(["repair", "search"])
+
+# Extra pieces for the orthography rules: mojibake, invisibles, forms, look-alikes, tatweel,
+# doubled and stray marks, quotes and punctuation.
+ORTHOGRAPHY_PIECES = [
+    "ط§ظ„ط¹ط±ط¨ظٹط©",
+    "Ø§Ù„Ø¹Ø±Ø¨ÙŠØ©",
+    "\u2066",
+    "\u00ad",
+    "\u0600",
+    "\u06dd",
+    "👨\u200d👩",
+    "ﹶ",
+    "ﷲ",
+    "ﷻ",
+    "علی",
+    "الکتاب",
+    "ھذا",
+    "مدرسۃ",
+    "فى",
+    "العـــربية",
+    "1445 هـ",
+    "الـ17",
+    "كتابُُ",
+    "كتابٌُ",
+    "مهمّاً",
+    " ُجديد",
+    "2023ً",
+    "⸮",
+    "۔",
+    "“",
+    "”",
+    "«",
+    "»",
+    '"',
+    "، ",
+    "؟",
+    "3.5%",
+    "1,000",
+    "٢0٢3",
+    "ٱلْحَمْدُ",
+    "\u06e1",
+]
+orthographic_text = st.lists(
+    st.one_of(
+        st.sampled_from(ORTHOGRAPHY_PIECES),
+        arabic_text.map(lambda t: t[:12]),
+    ),
+    max_size=40,
+).map("".join)
+any_orthographic = st.one_of(texts, orthographic_text)
+
+
+def _encoding_repaired(text: str) -> str:
+    """The text after mojibake repair only (E1, E2 create letters and digits on purpose)."""
+    return Pipeline([utf8_as_cp1256, utf8_as_latin])(text)
+
+
+def _cleaner(profile: str, chosen: dict[str, object]) -> Cleaner:
+    return Cleaner(profile=profile, boilerplate=False, **chosen)
+
+
+@given(any_orthographic, profiles, options)
+def test_idempotent_for_every_option_combination(text: str, profile: str, chosen) -> None:
+    cleaner = _cleaner(profile, chosen)
+    once = cleaner(text)
+    assert cleaner(once) == once, ascii(text)
+
+
+@given(any_orthographic, profiles, options)
+def test_output_is_nfc_for_every_option(text: str, profile: str, chosen) -> None:
+    out = _cleaner(profile, chosen)(text)
+    assert unicodedata2.normalize("NFC", out) == out
+
+
+@given(orthographic_text, options)
+def test_repair_keeps_every_arabic_letter(text: str, chosen) -> None:
+    chosen = {**chosen, "legacy_cp1256": False}
+    assert skeleton(_cleaner("repair", chosen)(text)) == skeleton(_encoding_repaired(text))
+
+
+def _marks(text: str) -> int:
+    return sum(1 for c in unicodedata2.normalize("NFC", text) if unicodedata.category(c) == "Mn")
+
+
+@given(orthographic_text, options)
+def test_repair_never_adds_marks(text: str, chosen) -> None:
+    # Presentation forms of harakat (ﹶ ﱞ) are not Mn before U2 maps them: count their marks.
+    forms = "".join(re.findall("[\ufe70-\ufe7f\ufc5e-\ufc63]", text))
+    before = _marks(_encoding_repaired(text)) + _marks(unicodedata2.normalize("NFKC", forms))
+    assert _marks(_cleaner("repair", chosen)(text)) <= before
+
+
+@given(orthographic_text, options)
+def test_equivalent_input_for_every_option(text: str, chosen) -> None:
+    cleaner = _cleaner("repair", chosen)
+    out = cleaner(text)
+    assert cleaner(unicodedata2.normalize("NFD", text)) == out
+    assert cleaner(unicodedata2.normalize("NFC", text)) == out
+
+
+PROTECTED = [
+    "https://example.com/٢٠٢٣/ﻻ",
+    "www.site.org/a?b=١",
+    "user٢@mail.com",
+    "COVID-١٩",
+    "mp3",
+]
+
+
+@given(arabic_text, st.sampled_from(PROTECTED), arabic_text, profiles, options)
+def test_protected_spans_are_byte_identical(a: str, span: str, b: str, profile: str, chosen):
+    out = _cleaner(profile, chosen)(f"{a} {span} {b}")
+    if profile == "search":
+        # The search profile's NFKC and dediacritisation fold everything, URLs included.
+        span = unicodedata2.normalize("NFKC", span)
+    assert span in out
+
+
+_DIGIT = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9]")
+
+
+def _digit_values(text: str) -> list[int]:
+    return [int(unicodedata.digit(d)) for d in _DIGIT.findall(text)]
+
+
+@given(orthographic_text, options)
+def test_digit_values_are_kept(text: str, chosen) -> None:
+    # Every digit keeps its value and its place among the other digits, for every target.
+    chosen = {**chosen, "legacy_cp1256": False}
+    out = _cleaner("repair", chosen)(text)
+    assert _digit_values(out) == _digit_values(_encoding_repaired(text))
+
+
+@given(orthographic_text, orthographic_text, options)
+def test_locality_with_explicit_options(a: str, b: str, chosen) -> None:
+    chosen = {**chosen, "quranic": "no", "visual": "no"}
+    if chosen["lang"] == "auto":
+        chosen["lang"] = "ar"
+    cleaner = _cleaner("repair", chosen)
+    a, b = (t.replace("\n", " ").replace("\r", " ") for t in (a, b))
+    # Mojibake is detected per document (E1 needs a mostly-mojibake document), like the gates.
+    joined = a + "\n\n" + b
+    assume(_encoding_repaired(a) == a and _encoding_repaired(b) == b)
+    assume(_encoding_repaired(joined) == joined)
+    assert cleaner(a + "\n\n" + b) == cleaner(a) + "\n\n" + cleaner(b)
+
+
+@given(orthographic_text, options)
+def test_repair_never_adds_tokens(text: str, chosen) -> None:
+    # The documented exception: an isolated haraka form with no letter before it gets an NBSP.
+    text = re.sub("[\ufe70-\ufe7f\ufc5e-\ufc63]", "", text)
+    assert len(_cleaner("repair", chosen)(text).split()) <= len(text.split())
+
+
+@given(st.lists(st.sampled_from([*"ابتثجحخدسشصعلمنهوي ", *araby.TASHKEEL]), max_size=60))
+def test_dediacritisation_agrees_with_pyarabic(pieces: list[str]) -> None:
+    text = unicodedata2.normalize("NFC", "".join(pieces))
+    assert strip_diacritics(text) == araby.strip_tashkeel(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The quick brown fox, 3.14% of https://x.org/a?b=1 — café naïve “q” «g» 2023-10-05 "
+        "user@mail.com H2O v2.0",
+        "ٱلْحَمْدُ لِلَّهِ رَبِّ ٱلْعَٰلَمِينَ ٱلرَّحْمَٰنِ ٱلرَّحِيمِ",
+        "كتب الطالبُ درسَه، ثم قرأ كتابًا جديدًا.",
+        "این یک کتاب است و من می\u200cخواهم آن را حتماً بخوانم",
+        "یہ ایک کتاب ہے۔",
+        "👨\u200d👩\u200d👧 ﷺ ﷻ ﷼",
+    ],
+)
+def test_fixed_points(text: str) -> None:
+    # Correct text comes out as it went in (§8.8): Latin, Quranic, vocalised MSA, Persian,
+    # Urdu, emoji sequences and the kept ligatures.
+    assert arnorm.clean(text) == unicodedata2.normalize("NFC", text)
+
+
+def test_visual_order_is_detected_and_left_alone() -> None:
+    forward = "ذهبت الطالبة إلى المدرسة في القرية ومعها الحقيبة الجديدة وقالت مرحبًا"
+    reversed_lines = " ".join(word[::-1] for word in forward.split()[::-1])
+    assert visual_order_score(forward) == 0.0
+    assert visual_order_score(reversed_lines) == 1.0
+    report = arnorm.explain(reversed_lines)
+    assert report.gates["visual"] is True
+    assert arnorm.explain(forward).gates["visual"] is False
+
+
+def test_quranic_text_gets_nfc_only() -> None:
+    verse = "بِسْمِ ٱللَّهِ ٱلرَّحْمَٰنِ ٱلرَّحِيمِ ٱلْحَمْدُ لِلَّهِ رَبِّ ٱلْعَٰلَمِينَ تٌـــفرض"
+    assert arnorm.clean(verse) == unicodedata2.normalize("NFC", verse)
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [("digits", "roman"), ("fathatan", "after"), ("quranic", True), ("punct", 1)],
+)
+def test_bad_option_values_are_clear_value_errors(name: str, value: object) -> None:
+    with pytest.raises(ValueError, match=f"option {name}=.*allowed values"):
+        arnorm.clean("نص", **{name: value})
