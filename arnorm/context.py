@@ -74,7 +74,9 @@ OPTIONS = (
 )
 
 
-_PRESENTATION_FORM = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
+PRESENTATION_FORM_RANGES = "\ufb50-\ufdff\ufe70-\ufefe"
+_PRESENTATION_FORM = re.compile(f"[{PRESENTATION_FORM_RANGES}]")
+PRESENTATION_FORMS = "".join(map(chr, (*range(0xFB50, 0xFE00), *range(0xFE70, 0xFEFF))))
 
 
 def _count_any(text: str, characters: str, forms: str = "") -> int:
@@ -152,7 +154,7 @@ class Context:
             return forced == "yes"
         from arnorm.chars.visual import is_visual_order
 
-        return is_visual_order(self.text)
+        return is_visual_order(self.text, self.has_presentation_forms)
 
     def gates(self) -> dict[str, bool]:
         """All gates, for reports."""
@@ -164,6 +166,10 @@ class Context:
         }
 
 
-# Gates that are off in any text without one of these characters: the pipeline's trigger scan
-# looks for them too, and sets such a gate to False without counting (keep beside each gate).
-GATE_EVIDENCE: dict[str, str] = {"quranic": QURANIC_MARKS + ALEF_WASLA}
+# Gates (and facts the gates read) that are False in any text without one of these characters:
+# the pipeline's trigger scan looks for them too, and sets such a property to False without
+# computing it (keep beside each gate).
+GATE_EVIDENCE: dict[str, str] = {
+    "quranic": QURANIC_MARKS + ALEF_WASLA,
+    "has_presentation_forms": PRESENTATION_FORMS,
+}

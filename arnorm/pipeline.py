@@ -26,6 +26,7 @@ try:  # the regular-expression parser: re._parser since Python 3.11, sre_parse b
 except ImportError:  # pragma: no cover
     _sre = importlib.import_module("sre_parse")
 
+from arnorm.anchored import Anchor, anchored_sub, literal_anchor
 from arnorm.context import GATE_EVIDENCE, Context
 from arnorm.options import Options
 from arnorm.protect import protected_spans
@@ -55,7 +56,7 @@ FREQUENT = frozenset(chr(code) for code in range(0x0621, 0x0653)) | frozenset(
     " \n.,:0123456789\u0640\u060c\u0670"
 )
 # Without one of these a text has no protected span (URLs, e-mails and Latin tokens need a
-# Latin letter, e-mails an @): a superset of ``arnorm.protect._MAY_START``, found by the same scan.
+# Latin letter, e-mails an @): what ``arnorm.protect._LATIN`` looks for, found by the same scan.
 PROTECT_STARTERS = frozenset("@abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
@@ -67,7 +68,7 @@ class _Compiled:
     def __init__(self, rule: Rule, scanned: frozenset[str], use_trigger: bool):
         self.rule = rule
         self.id = rule.id
-        self.apply = rule.apply
+        self.apply: Callable[[str, Context], str] = rule.apply
         self.edits = rule.edits
         self.gates = rule.skip_when
         trigger = rule.trigger if use_trigger else None
@@ -77,8 +78,35 @@ class _Compiled:
             # A pattern that cannot match without a literal (two spaces, "&nbsp;") gets a
             # free trigger: ``in`` tests run at thousands of MB/s.
             self.predicate = _contains_any(required_literals(rule.pattern))
+        if use_trigger and isinstance(rule, Substitution) and _anchorable(rule):
+            self.apply = _anchored_apply(rule)
         # Does a change by this rule oblige us to rescan the other rules' triggers?
         self.invalidates = rule.produces is None or not scanned.isdisjoint(rule.produces)
+
+
+def _anchorable(rule: Substitution) -> bool:
+    return (
+        rule.fast is None
+        and type(rule).apply is Substitution.apply
+        and _worth_anchoring(literal_anchor(rule.pattern))
+    )
+
+
+def _worth_anchoring(anchor: Anchor | None) -> bool:
+    # A single frequent character (a space, a letter) is found faster by the engine's scan.
+    return anchor is not None and (len(anchor.literal) > 1 or anchor.literal not in FREQUENT)
+
+
+def _anchored_apply(rule: Substitution) -> Callable[[str, Context], str]:
+    """``rule.apply`` run from the literal of its pattern (:mod:`arnorm.anchored`)."""
+    pattern, replace = rule.pattern, rule.function
+    anchor = literal_anchor(pattern)
+    assert anchor is not None
+
+    def apply(text: str, ctx: Context) -> str:
+        return anchored_sub(pattern, anchor, lambda match: replace(match, ctx), text)
+
+    return apply
 
 
 def _contains_any(literals: tuple[str, ...] | None) -> Callable[[str], bool] | None:
@@ -234,6 +262,8 @@ class Pipeline:
         # protected span needs, are found by one character-class scan.
         # Gates the rules read, and the characters without which each is off.
         gates = {gate for rule in active for gate in rule.skip_when}
+        if gates:  # every gate but the forced ones reads whether the text has presentation forms
+            gates.add("has_presentation_forms")
         self._evidence = tuple(
             (gate, frozenset(GATE_EVIDENCE[gate])) for gate in sorted(gates & set(GATE_EVIDENCE))
         )

@@ -25,8 +25,17 @@ PROTECTED = re.compile(
     rf"|(?<![A-Za-z0-9_\-{_DIGITS}])(?=[A-Za-z_\-{_DIGITS}]*[A-Za-z])(?=[A-Za-z_\-]*[{_DIGITS}])"
     rf"[A-Za-z0-9_\-{_DIGITS}]+(?![A-Za-z0-9_\-{_DIGITS}]|://)"  # not the scheme of a URL
 )
-# Without one of these there can be no protected span, and the scan is skipped.
-_MAY_START = re.compile(r"://|www\.|@|[A-Za-z]")
+# Every protected span has a Latin letter or an @ (a scheme, "www", a domain, a token's
+# letter), lies inside one run of non-space characters, and starts at one of _MAY_START_SPAN
+# (a URL at its letter; an e-mail or a token at its first character).
+_LATIN = re.compile(r"[A-Za-z@]+")
+_MAY_START_SPAN = frozenset(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.+-@"
+    "\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669"
+    "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9"
+)
+_NON_SPACE = re.compile(r"\S*")
+_WALK_BACK = 64  # characters looked at before a Latin letter; beyond, the scan takes over
 
 
 def protected_spans(text: str) -> list[tuple[int, int]]:
@@ -35,6 +44,30 @@ def protected_spans(text: str) -> list[tuple[int, int]]:
     >>> protected_spans("زوروا https://example.com/٢٠٢٣ أو COVID-١٩")
     [(6, 30), (34, 42)]
     """
-    if not _MAY_START.search(text):
-        return []
+    # PROTECTED tries every position of the text; it is run only on the windows that may hold
+    # a span: from the earliest character that may start one before a Latin letter (or @) to
+    # the end of that non-space run.  Windows are disjoint and in order, and a look-behind at
+    # a window's start still sees the character before it, so the spans are the same as one
+    # scan of the whole text gives (a property test compares the two).
+    spans: list[tuple[int, int]] = []
+    done = 0  # the end of the last window
+    may_start = _MAY_START_SPAN
+    for latin in _LATIN.finditer(text):
+        position = latin.start()
+        if position < done:
+            continue
+        start = position
+        limit = max(done, position - _WALK_BACK)
+        while start > limit and text[start - 1] in may_start:
+            start -= 1
+        if start == limit:  # a long run (or the previous window): scan from that window's end
+            start = done
+        run = _NON_SPACE.match(text, latin.end())
+        done = run.end() if run else latin.end()  # (\S* always matches)
+        spans.extend(match.span() for match in PROTECTED.finditer(text, start, done))
+    return spans
+
+
+def protected_spans_by_one_scan(text: str) -> list[tuple[int, int]]:
+    """The reference for :func:`protected_spans`: one scan of the whole text."""
     return [match.span() for match in PROTECTED.finditer(text)]

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import arnorm
-from arnorm.protect import protected_spans
+from arnorm.protect import protected_spans, protected_spans_by_one_scan
+from tests.strategies import any_text
 
 
 @pytest.mark.parametrize(
@@ -31,3 +34,40 @@ def test_spans(text: str, spans: list[tuple[int, int]]) -> None:
 def test_deleting_a_mark_next_to_a_span_keeps_cleaning_idempotent(text: str, profile: str) -> None:
     once = arnorm.clean(text, profile=profile)
     assert arnorm.clean(once, profile=profile) == once
+
+
+# Pieces that make spans, near-spans and their neighbours; long runs test the bounded look-back.
+_SPAN_PIECES = [
+    "http://",
+    "HTTPS://",
+    "www.",
+    "ftp://",
+    "@",
+    ".",
+    "-",
+    "_",
+    "+",
+    "a",
+    "Z",
+    "x1",
+    "9",
+    "٣",
+    "۹",
+    " ",
+    "\n",
+    "ال",
+    "ب",
+    "\u064b",
+    "\u00a0",
+    ":",
+    "/",
+    "mail.com",
+    "1" * 70,
+    "a" * 70,
+]
+_span_text = st.lists(st.sampled_from(_SPAN_PIECES), max_size=40).map("".join)
+
+
+@given(st.one_of(_span_text, any_text))
+def test_windowed_scan_finds_the_same_spans_as_one_scan(text: str) -> None:
+    assert protected_spans(text) == protected_spans_by_one_scan(text)

@@ -41,9 +41,6 @@ _PAIR = re.compile(f"[{re.escape(_LEAD)}][{re.escape(_CONTINUATION)}]")
 _TRIGGER = "".join(
     c for c in _CONTINUATION if c not in "\u060c\u061b\u061f\u00ab\u00bb\u00a0\u200c\u200d"
 )
-# Every Arabic letter is a lead character, so real Arabic is full of pairs with ، ؛ ؟ « »
-# ("كتبنا، قرأنا"): only pairs with another continuation character count as evidence.
-_UNAMBIGUOUS_PAIR = re.compile(f"[{re.escape(_LEAD)}][{re.escape(_TRIGGER)}]")
 _FORM = re.compile("[" + "".join(sorted(NOMINAL)) + "]")
 _ARABIC_LETTERS = re.compile(f"[{LETTER_CLASS}]")
 _ARABIC_BLOCK = re.compile("[\u0600-\u06ff]")
@@ -62,18 +59,34 @@ _PLAUSIBLE = re.compile(
 )
 
 
-def _is_cp1256_mojibake(text: str) -> bool:
+# Every Arabic letter is a lead character, so real Arabic is full of pairs with ، ؛ ؟ « »
+# ("كتبنا، قرأنا"): only pairs with another continuation character count as evidence.  They are
+# found from their second character (rare in real Arabic, so the scan runs in C between them; a
+# pattern that starts with the lead class tries every Arabic letter).
+_PAIR_BY_TRIGGER = re.compile(
+    f"[{re.escape(_TRIGGER)}](?<=[{re.escape(_LEAD)}][{re.escape(_TRIGGER)}])"
+)
+# The two most frequent Arabic letters: their count is a lower bound of the letter count.
+_FREQUENT_LETTERS = ("\u0627", "\u0644")
+
+
+def _is_cp1256_mojibake(text: str, has_forms: bool = True) -> bool:
     # Tatweel is not mojibake material (byte DC is ـ, never a continuation), and T1 deletes it
     # between letters: count as if it were gone, so the next run decides the same.
     text = text.replace("\u0640", "")
-    if _FORM.search(text):
+    if has_forms and _FORM.search(text):
         # Presentation forms count as the letters U2 will write.
         text = _FORM.sub(lambda match: NOMINAL[match.group()], text)
-    pairs = len(_UNAMBIGUOUS_PAIR.findall(text))
+    pairs = 0
+    for _ in _PAIR_BY_TRIGGER.finditer(text):
+        pairs += 1
     if pairs < 3:
         return False
     # Letters only (not digits, marks, tatweel or signs, which later rules change), so the
-    # next run decides the same.
+    # next run decides the same.  Most real text is decided by the lower bound, without
+    # counting every letter.
+    if 4 * pairs < sum(text.count(letter) for letter in _FREQUENT_LETTERS):
+        return False
     return 2 * pairs >= 0.5 * _count(_ARABIC_LETTERS, text)
 
 
@@ -128,7 +141,9 @@ def utf8_as_cp1256(text: str, ctx: Context) -> str:
     """
     # Decomposed input (آ as ا + madda) is not what a decoder wrote: compose it first.
     composed = to_nfc(text)
-    if not _is_cp1256_mojibake(composed):
+    # The context knows whether the document has presentation forms (the gates ask too).
+    has_forms = ctx.has_presentation_forms if composed is ctx.text else True
+    if not _is_cp1256_mojibake(composed, has_forms):
         return text
     repaired = _TOKEN.sub(_repair_cp1256_token, composed)
     return text if repaired == composed else repaired

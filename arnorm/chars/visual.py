@@ -17,7 +17,6 @@ from arnorm.chars.tables import (
     TATWEEL,
     ZWJ,
     ZWNJ,
-    expand_class,
 )
 
 # A word is a run of letters with the marks, tatweels, joiners and presentation forms inside
@@ -69,45 +68,36 @@ def visual_order_score(text: str) -> float | None:
     return reversed_ / total
 
 
-_WORD_CHARACTERS = frozenset(
-    expand_class(f"{LETTER_CLASS}{MARK_CLASS}{TATWEEL}{ZWJ}{ZWNJ}{PRESENTATION_FORMS_CLASS}")
-)
-_FINAL_LETTER = re.compile(f"[{_FINAL_ONLY}]")
+_WORD_CLASS = f"{LETTER_CLASS}{MARK_CLASS}{TATWEEL}{ZWJ}{ZWNJ}{PRESENTATION_FORMS_CLASS}"
+# Reversed-signal candidates, found by patterns that start with a literal or a small class (so
+# the scan runs in C between candidates) and check the neighbours by lookarounds:
+# ة/ى not after a word character (a word that would start with them) ...
+_FINAL_AT_START = re.compile(f"[{_FINAL_ONLY}](?<![{_WORD_CLASS}][{_FINAL_ONLY}])")
+# ... and لا ending a word with at least two characters before it.
+_LA_AT_END = re.compile(f"\u0644\u0627(?<=[{_WORD_CLASS}]{{2}}\u0644\u0627)(?![{_WORD_CLASS}])")
 
 
-def _has_reversed_candidates(text: str) -> bool:
+def _has_reversed_candidates(text: str, has_forms: bool | None = None) -> bool:
     """At least 3 places that may be reversed signals (a superset of them): without them the
-    score cannot exceed 0.5 with 5 signals, and the word-by-word count is skipped.  Literal
-    scans and a check of the neighbours: far faster than a pattern with lookbehinds."""
-    if _FORM.search(text):
+    score cannot exceed 0.5 with 5 signals, and the word-by-word count is skipped.
+    ``has_forms``: whether ``text`` has presentation forms, when the caller knows."""
+    if has_forms or (has_forms is None and _FORM.search(text)):
         return True
     found = 0
-    for match in _FINAL_LETTER.finditer(text):
-        start = match.start()
-        if start == 0 or text[start - 1] not in _WORD_CHARACTERS:
+    for pattern in (_FINAL_AT_START, _LA_AT_END):
+        for _ in pattern.finditer(text):
             found += 1
             if found >= 3:
                 return True
-    end_of_text = len(text)
-    position = text.find("\u0644\u0627")
-    while position >= 0:
-        end = position + 2
-        if (
-            position >= 2
-            and text[position - 1] in _WORD_CHARACTERS
-            and text[position - 2] in _WORD_CHARACTERS
-            and (end == end_of_text or text[end] not in _WORD_CHARACTERS)
-        ):
-            found += 1
-            if found >= 3:
-                return True
-        position = text.find("\u0644\u0627", end)
     return False
 
 
-def is_visual_order(text: str) -> bool:
-    """Whether ``text`` looks like visual-order Arabic (score above 0.5, enough signals)."""
-    if not text or not _has_reversed_candidates(text):
+def is_visual_order(text: str, has_forms: bool | None = None) -> bool:
+    """Whether ``text`` looks like visual-order Arabic (score above 0.5, enough signals).
+
+    ``has_forms`` says whether ``text`` has presentation forms, when the caller already knows.
+    """
+    if not text or not _has_reversed_candidates(text, has_forms):
         return False
     score = visual_order_score(text)
     return score is not None and score > 0.5
