@@ -78,18 +78,17 @@ class _Compiled:
             # A pattern that cannot match without a literal (two spaces, "&nbsp;") gets a
             # free trigger: ``in`` tests run at thousands of MB/s.
             self.predicate = _contains_any(required_literals(rule.pattern))
-        if use_trigger and isinstance(rule, Substitution) and _anchorable(rule):
-            self.apply = _anchored_apply(rule)
+        if use_trigger and isinstance(rule, Substitution):
+            if rule.fast is not None:
+                self.apply = rule.fast
+            elif _anchorable(rule):
+                self.apply = _anchored_apply(rule)
         # Does a change by this rule oblige us to rescan the other rules' triggers?
         self.invalidates = rule.produces is None or not scanned.isdisjoint(rule.produces)
 
 
 def _anchorable(rule: Substitution) -> bool:
-    return (
-        rule.fast is None
-        and type(rule).apply is Substitution.apply
-        and _worth_anchoring(literal_anchor(rule.pattern))
-    )
+    return type(rule).apply is Substitution.apply and _worth_anchoring(literal_anchor(rule.pattern))
 
 
 def _worth_anchoring(anchor: Anchor | None) -> bool:

@@ -145,7 +145,7 @@ class Substitution(Rule):
         function: ReplaceFunction,
         pattern: re.Pattern[str],
         phase: Phase,
-        fast: Callable[[str], str] | None = None,
+        fast: RewriteFunction | None = None,
         **kwargs: Any,
     ):
         super().__init__(function, **kwargs)
@@ -154,8 +154,8 @@ class Substitution(Rule):
         self.fast = fast
 
     def apply(self, text: str, ctx: Context) -> str:
-        if self.fast is not None:
-            return self.fast(text)
+        # The pattern's substitution: the reference.  The pipeline's fast path uses ``fast``
+        # when there is one, and a property test compares the two paths.
         replace = self.function
         return self.pattern.sub(lambda match: replace(match, ctx), text)
 
@@ -242,7 +242,7 @@ def substitution(
     produces: str | None = None,
     phase: Phase = Phase.CHARACTER,
     fusable: bool = False,
-    fast: Callable[[str], str] | None = None,
+    fast: RewriteFunction | None = None,
 ) -> Callable[[ReplaceFunction], Substitution]:
     """Make a :class:`Substitution` rule from a replacement function ``(match, ctx) -> str``.
 
@@ -250,9 +250,10 @@ def substitution(
     the same phase and gates into one regular-expression pass (the pattern must have no
     groups, and ``produces`` must be given).
 
-    ``fast``: an equivalent implementation of the whole substitution in plain string methods,
-    used to clean; ``explain`` still reports the pattern's matches, and a property test checks
-    that both give the same text.
+    ``fast``: an equivalent implementation of the whole substitution ``(text, ctx) -> str``
+    (plain string methods, or a pattern that finds fewer candidates), used by the pipeline's
+    fast path to clean; ``explain`` and the reference path (``use_triggers=False``) use the
+    pattern, and the property test that compares the two paths checks that both agree.
     """
     compiled = re.compile(pattern) if isinstance(pattern, str) else pattern
     if fusable and (compiled.groups or produces is None):

@@ -17,7 +17,7 @@ _INVISIBLE = expand_class(INVISIBLE_CLASS)
 _INVISIBLE_NOT_SPACE = re.compile(f"[{INVISIBLE_CLASS.replace(' ', '').replace(chr(9), '')}]")
 
 
-def _trim_lines_fast(text: str) -> str:
+def _trim_lines_fast(text: str, ctx: Context | None = None) -> str:
     # The same as the pattern of trim_lines, with str.strip per line (C), and skipped when no
     # line can need it: 4-9x faster (benchmarks/bench_whitespace.py).
     if (

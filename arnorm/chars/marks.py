@@ -60,9 +60,21 @@ def _base_is_letter(match: re.Match[str]) -> bool:
     return start > 0 and _LETTER.match(match.string, start - 1) is not None
 
 
+# A run of marks in which a haraka, tanween, shadda or sukun comes twice, taken whole; tried
+# only at the first mark of a run (the look-behind), so the many runs without a repeat (shadda
+# and a vowel) cost no call to Python.  At most 9 core marks can be unrepeated, so the
+# look-aheads stay linear in the run's length.
+_RUN_WITH_REPEAT = (
+    f"[{MARK_CLASS}](?<![{MARK_CLASS}][{MARK_CLASS}])"
+    f"(?:(?<=(?P<first>[{CORE_MARKS}]))(?=[{MARK_CLASS}]*?(?P=first))"
+    f"|(?=[{MARK_CLASS}]*?(?P<repeated>[{CORE_MARKS}])[{MARK_CLASS}]*?(?P=repeated)))"
+    f"[{MARK_CLASS}]+"
+)
+
+
 @substitution(
     "marks.doubled_mark",
-    f"[{MARK_CLASS}]{{2,}}",
+    _RUN_WITH_REPEAT,
     code="M1",
     trigger=CORE_MARKS,
     skip_when=_GATES,
@@ -158,9 +170,18 @@ def stray_tanween(match: re.Match[str], ctx: Context) -> str:
     return SHORT_VOWEL_OF_TANWEEN[tanween]
 
 
+# A run of two or more marks with a tanween in it, taken whole.  The run is tried only at its
+# first mark (the look-behind), so a long run without a tanween costs one pass (linear), and
+# the many runs without a tanween (shadda and a vowel) are not matched at all.
+_RUN_WITH_TANWEEN = (
+    f"[{MARK_CLASS}](?<![{MARK_CLASS}][{MARK_CLASS}])"
+    f"(?:(?<=[{TANWEEN}])[{MARK_CLASS}]+|[{MARK_CLASS}]*?[{TANWEEN}][{MARK_CLASS}]*)"
+)
+
+
 @substitution(
     "marks.tanween_with_vowel",
-    f"[{MARK_CLASS}]{{2,}}" + _FOLLOWED_BY_LETTER,
+    _RUN_WITH_TANWEEN + _FOLLOWED_BY_LETTER,
     code="M3",
     trigger=TANWEEN,
     skip_when=_GATES,
@@ -261,9 +282,20 @@ def fathatan_on_alef(match: re.Match[str], ctx: Context) -> str:
 _STRAY_BASES = re.compile(f"[\\s{PUNCTUATION_CLASS}]")
 
 
+# A run of marks at the start of a word (after a space or punctuation, or at the start of the
+# segment), or after a space-like carrier, before a letter.  The look-behinds come after the
+# first character, so the scan runs in C between marks, and a mark inside a word (most of
+# them) is rejected there without a call to Python.
+_STRAY_RUN = (
+    f"[{SPACE_LIKE_CLASS}{MARK_CLASS}]"
+    f"(?:(?<=[{SPACE_LIKE_CLASS}])[{MARK_CLASS}]+"
+    f"|(?:(?<=[\\s{PUNCTUATION_CLASS}][{MARK_CLASS}])|(?<=^[{MARK_CLASS}]))[{MARK_CLASS}]*)"
+)
+
+
 @substitution(
     "marks.stray_initial_mark",
-    f"(?P<marks>[{SPACE_LIKE_CLASS}{MARK_CLASS}][{MARK_CLASS}]*)(?={TATWEEL}*[{LETTER_CLASS}])",
+    f"(?P<marks>{_STRAY_RUN})(?={TATWEEL}*[{LETTER_CLASS}])",
     code="M5a",
     trigger=MARK_CLASS_CHARACTERS,
     skip_when=_GATES,
@@ -299,6 +331,25 @@ _FOREIGN_BASE = re.compile(f"[{FOREIGN_BASE_CLASS}]")
 _LATIN_MARK = re.compile("[\u0300-\u036f]")
 
 
+# The fast path finds the marked foreign bases themselves (rare in Arabic text), not every run
+# of marks: a base, its own Latin accents, then the Arabic marks (the same runs the pattern of
+# the rule judges, so the same text; reports still show the marks alone).
+_MARKED_FOREIGN_BASE = re.compile(
+    f"[{FOREIGN_BASE_CLASS}][\u0300-\u036f]*(?P<marks>[{MARK_CLASS}]+)"
+)
+
+
+def _marks_on_non_arabic_fast(text: str, ctx: Context) -> str:
+    def replace(match: re.Match[str]) -> str:
+        if match.end() == len(text) and not ends_document(ctx, match.group()):
+            return match.group()
+        start = match.start("marks")
+        kept = "".join(mark for mark in match.group("marks") if mark not in CORE_MARKS)
+        return text[match.start() : start] + kept
+
+    return _MARKED_FOREIGN_BASE.sub(replace, text)
+
+
 @substitution(
     "marks.mark_on_non_arabic",
     f"[{MARK_CLASS}]+",
@@ -306,6 +357,7 @@ _LATIN_MARK = re.compile("[\u0300-\u036f]")
     trigger=CORE_MARKS,
     skip_when=_GATES,
     produces="",
+    fast=_marks_on_non_arabic_fast,
 )
 def mark_on_non_arabic(match: re.Match[str], ctx: Context) -> str:
     """Delete harakat on a digit or a non-Arabic letter (2023ً → 2023, Googleُ → Google).

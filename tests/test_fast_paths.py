@@ -1,0 +1,101 @@
+"""The fast ways of running a rule give the same text as the plain way.
+
+Some rules run, in the pipeline's fast path, an equivalent that finds fewer candidates (a
+``fast=`` function, or a pattern run from its literal); some patterns were rewritten to be
+tried at fewer places.  Each is compared here with the straightforward form, on texts made of
+the characters that matter to it: marks, tatweel, letters, foreign bases, spaces, punctuation.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from arnorm.catalogue import CATALOGUE, OPTIONS
+from arnorm.chars import marks
+from arnorm.chars.tables import LETTER_CLASS, MARK_CLASS, SPACE_LIKE_CLASS, TATWEEL
+from arnorm.context import Context
+from arnorm.options import Options
+from arnorm.pipeline import Pipeline
+from arnorm.rule import Substitution
+
+PIECES = [
+    "\u0628",
+    "\u062a",
+    "\u0627",
+    "\u0649",
+    "\u0629",
+    "\u0621",
+    "\u0644",  # letters
+    "\u064b",
+    "\u064c",
+    "\u064d",
+    "\u064e",
+    "\u064f",
+    "\u0650",
+    "\u0651",
+    "\u0652",  # harakat
+    "\u0670",
+    "\u06d6",
+    "\u0653",
+    "\u0654",  # dagger alef, a Quranic mark, madda, hamza above
+    TATWEEL,
+    " ",
+    "\n",
+    "\u00a0",
+    "\u2009",
+    "(",
+    ".",
+    "،",  # spaces and punctuation
+    "a",
+    "Z",
+    "7",
+    "\u0663",
+    "\u0301",
+    "\u00e9",  # foreign bases and a Latin accent
+    "http://x.y/",
+    "COVID-19",  # protected spans
+]
+mark_text = st.lists(st.sampled_from(PIECES), max_size=50).map("".join)
+
+_WITH_FAST_PATH = [
+    rule
+    for rule in CATALOGUE
+    if isinstance(rule, Substitution) and (rule.fast is not None or rule.family == "marks")
+]
+
+
+@pytest.mark.parametrize("rule", _WITH_FAST_PATH, ids=[rule.id for rule in _WITH_FAST_PATH])
+@given(text=mark_text)
+def test_fast_path_equals_the_pattern(rule: Substitution, text: str) -> None:
+    options = {"fathatan": "on"} if rule.id == "marks.fathatan_on_alef" else {}
+    fast = Pipeline([rule], options)
+    reference = Pipeline([rule], options, use_triggers=False)
+    assert fast(text) == reference(text)
+
+
+# The patterns as first written: one match per run of marks, judged by the replacement.
+_PLAIN_PATTERNS = {
+    marks.doubled_mark: f"[{MARK_CLASS}]{{2,}}",
+    marks.tanween_with_vowel: f"[{MARK_CLASS}]{{2,}}(?=(?P<next>{TATWEEL}*[{LETTER_CLASS}])?)",
+    marks.stray_initial_mark: (
+        f"(?P<marks>[{SPACE_LIKE_CLASS}{MARK_CLASS}][{MARK_CLASS}]*)(?={TATWEEL}*[{LETTER_CLASS}])"
+    ),
+}
+
+
+@pytest.mark.parametrize("rule", list(_PLAIN_PATTERNS), ids=lambda rule: rule.id)
+@given(text=mark_text)
+def test_narrowed_patterns_change_what_the_plain_pattern_changes(
+    rule: Substitution, text: str
+) -> None:
+    ctx = Context(text, Options(OPTIONS, {}))
+
+    def replace(match: re.Match[str]) -> str:
+        return rule.function(match, ctx)
+
+    plain = re.compile(_PLAIN_PATTERNS[rule])
+    assert rule.pattern.sub(replace, text) == plain.sub(replace, text)
