@@ -295,6 +295,7 @@ class Pipeline:
         self._document = _groups(_fused(compiled(Phase.DOCUMENT), fuse))
         self._character = _groups(_fused(compiled(Phase.CHARACTER), fuse))
         self._layout = _groups(_fused(compiled(Phase.LINE), fuse))
+        self._layout_reads_gates = any(step.gates for group in self._layout for step in group.steps)
         self._lines = tuple(
             c.rule for c in compiled(Phase.LINE, line_rules=True) if isinstance(c.rule, LineRule)
         )
@@ -337,6 +338,9 @@ class Pipeline:
             report.gates = ctx.gates()
         if self._character:
             text = self._apply_outside_protected(text, ctx, report, present)
+            if not self._layout_reads_gates:
+                # The context held the text the gates were read from: let it go (memory).
+                ctx = Context(text, self._options)
         if self._layout:
             text = self._apply(self._layout, text, ctx, report, 0, None)[0]
         if self._lines:
@@ -472,6 +476,7 @@ class Pipeline:
         finders = self._line_finders
         count = len(rules)
         idle = 0  # consecutive applications that removed nothing
+        removed = False
         for application in range(MAX_LINE_ROUNDS * count):
             if idle >= count and (self.use_triggers or application % count == 0):
                 break
@@ -481,6 +486,7 @@ class Pipeline:
                 idle += 1
                 continue
             idle = 0  # every rule, this one too, must look at the new lines
+            removed = True
             if report is not None:
                 report.add_step(rules[index].id, line_edits(lines, drop, origins))
                 origins = [o for i, o in enumerate(origins) if i not in drop]
@@ -488,7 +494,8 @@ class Pipeline:
                 lines = _without(lines, drop)
             else:  # the reference path: the plainest way
                 lines = [line for i, line in enumerate(lines) if i not in drop]
-        return "\n".join(lines)
+        # Nothing removed: the text itself, not a copy of it (memory, and no join).
+        return "\n".join(lines) if removed else text
 
     # -- deriving new pipelines ------------------------------------------------------------
 
