@@ -172,4 +172,16 @@ class Context:
 GATE_EVIDENCE: dict[str, str] = {
     "quranic": QURANIC_MARKS + ALEF_WASLA,
     "has_presentation_forms": PRESENTATION_FORMS,
+    # No Persian-only letter: not Persian-like, and a Persian marker count of 0 (False).
+    "persian_like": PERSIAN_MARKERS + PERSIAN_MARKER_FORMS,
+    "persian_markers": PERSIAN_MARKERS + PERSIAN_MARKER_FORMS,
+}
+# The option that can force a gate: evidence decides a gate only when its option is "auto".
+GATE_OPTION: dict[str, str] = {
+    "quranic": "quranic",
+    "visual": "visual",
+    "persian_like": "lang",
+    "persian_markers": "lang",
+    "arabic_confident": "lang",
+    "not_arabic_confident": "lang",
 }

@@ -27,7 +27,7 @@ except ImportError:  # pragma: no cover
     _sre = importlib.import_module("sre_parse")
 
 from arnorm.anchored import Anchor, anchored_sub, literal_anchor
-from arnorm.context import GATE_EVIDENCE, Context
+from arnorm.context import GATE_EVIDENCE, GATE_OPTION, Context
 from arnorm.options import Options
 from arnorm.protect import protected_spans
 from arnorm.report import Edit, Report, apply_edits
@@ -263,9 +263,15 @@ class Pipeline:
         gates = {gate for rule in active for gate in rule.skip_when}
         if gates:  # every gate but the forced ones reads whether the text has presentation forms
             gates.add("has_presentation_forms")
-        self._evidence = tuple(
-            (gate, frozenset(GATE_EVIDENCE[gate])) for gate in sorted(gates & set(GATE_EVIDENCE))
-        )
+        if gates & {"persian_like", "arabic_confident", "not_arabic_confident"}:
+            gates.add("persian_markers")
+        # A gate forced by its option (quranic="yes", lang="fa") is not decided by evidence.
+        decided = {
+            gate
+            for gate in gates & set(GATE_EVIDENCE)
+            if self.options.get(GATE_OPTION.get(gate, ""), "auto") == "auto"
+        }
+        self._evidence = tuple((gate, frozenset(GATE_EVIDENCE[gate])) for gate in sorted(decided))
         evidence = frozenset().union(*(characters for _, characters in self._evidence))
         self._frequent = tuple(sorted((trigger_characters | evidence) & FREQUENT))
         scanned = (trigger_characters | evidence) - FREQUENT

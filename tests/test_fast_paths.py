@@ -99,3 +99,32 @@ def test_narrowed_patterns_change_what_the_plain_pattern_changes(
 
     plain = re.compile(_PLAIN_PATTERNS[rule])
     assert rule.pattern.sub(replace, text) == plain.sub(replace, text)
+
+
+# A gate forced by its option must hold whatever characters the text has: the fast path's
+# evidence shortcut (no Quranic mark, so not Quranic) is for "auto" only.
+@pytest.mark.parametrize(
+    ("options", "text"),
+    [
+        ({"quranic": "yes"}, "حيث تٌفرض على روسيا"),  # forced Quranic: marks untouched
+        ({"visual": "yes"}, "حيث تٌفرض على روسيا"),  # forced visual order: marks untouched
+        ({"lang": "fa"}, "أيضاً کتاب"),  # forced Persian: fathatan stays on the alef
+    ],
+)
+def test_forced_gates_hold_on_the_fast_path(options: dict[str, str], text: str) -> None:
+    import arnorm
+
+    assert arnorm.clean(text, **options) == text
+    assert arnorm.explain(text, **options).output == text
+
+
+@pytest.mark.parametrize("options", [{"quranic": "yes"}, {"visual": "yes"}, {"lang": "fa"}, {}])
+@given(text=mark_text)
+def test_fast_path_equals_the_reference_with_forced_gates(
+    options: dict[str, str], text: str
+) -> None:
+    from arnorm.cleaner import Cleaner
+
+    fast = Cleaner(**options).pipeline
+    reference = Pipeline(fast.rules, fast.options, use_triggers=False)
+    assert fast(text) == reference(text)
