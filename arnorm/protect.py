@@ -35,6 +35,9 @@ _MAY_START_SPAN = frozenset(
     "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9"
 )
 _NON_SPACE = re.compile(r"\S*")
+_DIGIT = re.compile(f"[{_DIGITS}]")
+_WWW = re.compile(r"[wW][wW][wW]\.")
+_MAX_WINDOWS = 64  # windows looked at one by one; the rest of the text is scanned whole
 _WALK_BACK = 64  # characters looked at before a Latin letter; beyond, the scan takes over
 
 
@@ -48,14 +51,19 @@ def protected_spans(text: str) -> list[tuple[int, int]]:
     # a span: from the earliest character that may start one before a Latin letter (or @) to
     # the end of that non-space run.  Windows are disjoint and in order, and a look-behind at
     # a window's start still sees the character before it, so the spans are the same as one
-    # scan of the whole text gives (a property test compares the two).
+    # scan of the whole text gives (a property test compares the two).  Text with many windows
+    # (English) is scanned in one pass after the first _MAX_WINDOWS: a window's end is a
+    # place no span crosses.
     spans: list[tuple[int, int]] = []
+    if not _may_have_span(text, 0):
+        return spans
     done = 0  # the end of the last window
     may_start = _MAY_START_SPAN
-    for latin in _LATIN.finditer(text):
+    for _ in range(_MAX_WINDOWS):
+        latin = _LATIN.search(text, done)
+        if latin is None:
+            return spans
         position = latin.start()
-        if position < done:
-            continue
         start = position
         limit = max(done, position - _WALK_BACK)
         while start > limit and text[start - 1] in may_start:
@@ -65,7 +73,20 @@ def protected_spans(text: str) -> list[tuple[int, int]]:
         run = _NON_SPACE.match(text, latin.end())
         done = run.end() if run else latin.end()  # (\S* always matches)
         spans.extend(match.span() for match in PROTECTED.finditer(text, start, done))
+    if _may_have_span(text, done):
+        spans.extend(match.span() for match in PROTECTED.finditer(text, done))
     return spans
+
+
+def _may_have_span(text: str, start: int) -> bool:
+    # A URL has "://" or "www." (any case), an e-mail an @, a token a digit: without any of
+    # them after ``start`` there is no span there (Latin prose, "x\x00x…").
+    return (
+        text.find("@", start) >= 0
+        or text.find("://", start) >= 0
+        or _DIGIT.search(text, start) is not None
+        or _WWW.search(text, start) is not None
+    )
 
 
 def protected_spans_by_one_scan(text: str) -> list[tuple[int, int]]:

@@ -41,6 +41,8 @@ _SPAN_PIECES = [
     "http://",
     "HTTPS://",
     "www.",
+    "WwW.",
+    "x\x00",
     "ftp://",
     "@",
     ".",
