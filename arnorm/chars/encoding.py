@@ -227,14 +227,45 @@ def _fix_with_quotes_aside(text: str) -> str:
     """ftfy's encoding repair, with the real quotes set aside and put back afterwards."""
     quotes = REAL_QUOTE.findall(text)
     if not quotes or _PLACEHOLDER in text:
-        fixed: str = ftfy.fix_text(text, _FTFY_CONFIG)
-        return fixed
-    fixed = ftfy.fix_text(REAL_QUOTE.sub(_PLACEHOLDER, text), _FTFY_CONFIG)
+        return fix_text(text)
+    fixed = fix_text(REAL_QUOTE.sub(_PLACEHOLDER, text))
     pieces = fixed.split(_PLACEHOLDER)
     if len(pieces) != len(quotes) + 1:
-        fixed = ftfy.fix_text(text, _FTFY_CONFIG)
-        return fixed
+        return fix_text(text)
     return "".join(piece + quote for piece, quote in zip(pieces, [*quotes, ""], strict=True))
+
+
+# ftfy repairs a text line by line ("\n" ends a line; ftfy.fix_text), each line on its own, and
+# leaves a line of these characters as it is: ASCII, the Arabic blocks and presentation forms
+# (no encoding ftfy considers decodes bytes to them: 1256 is not among them), and the NBSP,
+# quotes, guillemets, dashes and ellipsis of Arabic text, which are never the continuation
+# byte a lead byte needs (they are lead bytes in MacRoman, continuation bytes in Windows-1252
+# whose lead bytes, Â-ô, are not here).  Such lines, most of a document, are not given to
+# ftfy (tests/test_encoding_lines.py checks both facts).
+_FTFY_SAFE = (
+    "\x00-\x7f\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
+    "\u200c-\u200f\u00a0\u00ab\u00bb\u2013\u2014\u2018\u2019\u201c\u201d\u2026"
+)
+_FTFY_UNSAFE = re.compile(f"[^{_FTFY_SAFE}]")
+
+
+def fix_text(text: str) -> str:
+    """``ftfy.fix_text(text, _FTFY_CONFIG)``, with ftfy called only on the lines it may change."""
+    pieces: list[str] = []
+    done = 0  # the text before this is in ``pieces``
+    unsafe = _FTFY_UNSAFE.search(text)
+    while unsafe is not None:
+        start = text.rfind("\n", done, unsafe.start()) + 1 or done
+        end = text.find("\n", unsafe.start()) + 1 or len(text)
+        pieces.append(text[done:start])
+        fixed: str = ftfy.fix_text(text[start:end], _FTFY_CONFIG)
+        pieces.append(fixed)
+        done = end
+        unsafe = _FTFY_UNSAFE.search(text, done)
+    if not pieces:
+        return text
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 _REAL_SOFT_HYPHEN = re.compile(f"(?<![\u00c2-\u00f4]){SOFT_HYPHEN}")

@@ -1,0 +1,46 @@
+"""E2 gives ftfy only the lines it may change: the same text as ftfy on the whole document."""
+
+from __future__ import annotations
+
+import ftfy
+from hypothesis import given
+from hypothesis import strategies as st
+
+from arnorm.chars.encoding import _FTFY_CONFIG, _FTFY_UNSAFE, fix_text
+
+# The characters of a line E2 does not give to ftfy (each group drawn as often as the others).
+safe_character = st.one_of(
+    st.characters(min_codepoint=0, max_codepoint=0x7F),
+    st.characters(min_codepoint=0x0600, max_codepoint=0x06FF),
+    st.characters(min_codepoint=0x0750, max_codepoint=0x077F),
+    st.characters(min_codepoint=0x08A0, max_codepoint=0x08FF),
+    st.characters(min_codepoint=0xFB50, max_codepoint=0xFDFF),
+    st.characters(min_codepoint=0xFE70, max_codepoint=0xFEFF),
+    st.sampled_from("\u200c\u200d\u200e\u200f\u00a0«»–—‘’“”…"),
+).filter(lambda character: _FTFY_UNSAFE.match(character) is None)
+
+MOJIBAKE = [
+    "Ø§Ù„Ø¹Ø±Ø¨ÙŠØ©",  # UTF-8 read as Windows-1252
+    "ÿßŸÑÿπÿ±ÿ®Ÿäÿ©",  # ... as MacRoman
+    "Ã˜Â§Ã™â€ž",  # encoded twice
+    "Ù\u00a0",  # a lost A0 byte
+    "\u0080\u009d",  # C1 controls
+    "café",
+    "“",
+    "\ufffd",
+]
+pieces = st.one_of(
+    st.sampled_from(MOJIBAKE),
+    st.sampled_from(["\n", " ", "العربية", "نص عادي.", "\r\n"]),
+    st.text(alphabet=safe_character, max_size=8),
+)
+
+
+@given(st.text(alphabet=safe_character, max_size=60))
+def test_ftfy_leaves_a_line_of_ascii_and_arabic_as_it_is(line: str) -> None:
+    assert ftfy.fix_text(line, _FTFY_CONFIG) == line
+
+
+@given(st.lists(pieces, max_size=30).map("".join))
+def test_fixing_only_the_lines_that_need_it_equals_ftfy_on_the_whole_text(text: str) -> None:
+    assert fix_text(text) == ftfy.fix_text(text, _FTFY_CONFIG)
