@@ -128,3 +128,27 @@ def test_fast_path_equals_the_reference_with_forced_gates(
     fast = Cleaner(**options).pipeline
     reference = Pipeline(fast.rules, fast.options, use_triggers=False)
     assert fast(text) == reference(text)
+
+
+# Quote patterns: the quote first, then the look-behinds; the same matches as the plain form.
+_QUOTE_PATTERNS = [
+    (
+        "arnorm.chars.search._REAL_DOUBLE_QUOTE",
+        "(?<![\u00c2-\u00f4])[\u00ab\u00bb]|(?<![\u00c3-\u00f4])[\u201c\u201d\u201e]",
+    ),
+    (
+        "arnorm.chars.encoding.REAL_QUOTE",
+        "(?<![\u00c2-\u00f4])[\u00ab\u00bb]|(?<![\u00c3-\u00f4])[\u201c\u201d\u201e\u2018\u2019]",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "plain"), _QUOTE_PATTERNS)
+@given(text=st.text(alphabet="\u00c2\u00c3\u00f4\u00f5a «»“”„‘’ب", max_size=20))
+def test_quote_patterns_match_as_their_plain_form(name: str, plain: str, text: str) -> None:
+    import importlib
+
+    module, _, attribute = name.rpartition(".")
+    pattern = getattr(importlib.import_module(module), attribute)
+    expected = [match.span() for match in re.finditer(plain, text)]
+    assert [match.span() for match in pattern.finditer(text)] == expected

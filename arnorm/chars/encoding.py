@@ -217,8 +217,9 @@ def utf8_as_latin(text: str, ctx: Context) -> str:
 # Quotes that do not follow a lead byte are real quotes; ftfy judges a sequence differently
 # next to one (« Ø¤), and the search profile rewrites them (S7): ftfy must not see them.
 # (After Â, a curly quote would decode to a C1 control: it is a real quote there too.)
-REAL_QUOTE = re.compile(
-    "(?<![\u00c2-\u00f4])[\u00ab\u00bb]|(?<![\u00c3-\u00f4])[\u201c\u201d\u201e\u2018\u2019]"
+REAL_QUOTE = re.compile(  # (the quote first, so the scan runs in C between quotes)
+    "[\u00ab\u00bb\u201c\u201d\u201e\u2018\u2019](?<![\u00c2-\u00f4][\u00ab\u00bb])"
+    "(?<![\u00c3-\u00f4][\u201c\u201d\u201e\u2018\u2019])"
 )
 _PLACEHOLDER = "\x00"
 

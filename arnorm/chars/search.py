@@ -163,6 +163,17 @@ def fold_alef_maksura(text: str, ctx: Context) -> str:
 
 
 _MARKS_AND_TATWEEL = frozenset(expand_class(MARK_CLASS) + TATWEEL)
+_CARRIED_MARKS = re.compile(f"[{SPACE_LIKE_CLASS}][{MARK_CLASS}{TATWEEL}]+")
+_MARKS = re.compile(f"[{MARK_CLASS}{TATWEEL}]+")
+
+
+def _strip_diacritics_fast(text: str, ctx: Context) -> str:
+    # Two passes with constant replacements (no call to Python per match): the marks on a
+    # space-like carrier first (the carrier becomes a space, which no pattern here matches),
+    # then every other run of marks.
+    if _CARRIED_MARKS.search(text):
+        text = _CARRIED_MARKS.sub(" ", text)
+    return _MARKS.sub("", text)
 
 
 @substitution(
@@ -173,6 +184,7 @@ _MARKS_AND_TATWEEL = frozenset(expand_class(MARK_CLASS) + TATWEEL)
     profiles=("search",),
     produces=" ",
     phase=Phase.DOCUMENT,
+    fast=_strip_diacritics_fast,
 )
 def strip_diacritics(match: re.Match[str], ctx: Context) -> str:
     """Delete every Arabic combining mark (harakat, tanween, shadda, Quranic marks) and tatweel.
@@ -212,8 +224,10 @@ def fold_hamza_seats(text: str, ctx: Context) -> str:
 
 # Double quotes and guillemets, except right after a Latin-1 letter that could make them half
 # of a mojibake character (Ø« is ث read as cp1252; after Â a curly quote would be a C1 control).
+# (The quote first, then the look-behinds: the scan runs in C between quotes.)
 _REAL_DOUBLE_QUOTE = re.compile(
-    "(?<![\u00c2-\u00f4])[\u00ab\u00bb]|(?<![\u00c3-\u00f4])[\u201c\u201d\u201e]"
+    "[\u00ab\u00bb\u201c\u201d\u201e]"
+    "(?<![\u00c2-\u00f4][\u00ab\u00bb])(?<![\u00c3-\u00f4][\u201c\u201d\u201e])"
 )
 _ASCII_PUNCTUATION = (
     ("\u060c", ","),
