@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from arnorm.catalogue import CATALOGUE, OPTIONS
-from arnorm.chars import marks
+from arnorm.chars import digits, marks
 from arnorm.chars.tables import LETTER_CLASS, MARK_CLASS, SPACE_LIKE_CLASS, TATWEEL
 from arnorm.context import Context
 from arnorm.options import Options
@@ -45,6 +45,10 @@ PIECES = [
     TATWEEL,
     " ",
     "\n",
+    "\r",
+    "\r\n",
+    "\u2028",
+    "\u0085",
     "\u00a0",
     "\u2009",
     "(",
@@ -54,6 +58,11 @@ PIECES = [
     "Z",
     "7",
     "\u0663",
+    "\u06f5",
+    "\u066b",
+    "\u066c",
+    "\u066a",
+    "%",
     "\u0301",
     "\u00e9",  # foreign bases and a Latin accent
     "http://x.y/",
@@ -78,7 +87,14 @@ def test_fast_path_equals_the_pattern(rule: Substitution, text: str) -> None:
 
 
 # The patterns as first written: one match per run of marks, judged by the replacement.
+_PLAIN_NUMBER = (
+    "[%\u066a\u2030\u0609]?[0-9\u0660-\u0669\u06f0-\u06f9]+"
+    "(?:[.,\u066b\u066c\u060c'][0-9\u0660-\u0669\u06f0-\u06f9]+)*[%\u066a\u2030\u0609]?"
+)
 _PLAIN_PATTERNS = {
+    digits.to_latin: _PLAIN_NUMBER,
+    digits.to_arabic: _PLAIN_NUMBER,
+    digits.unify_mixed: _PLAIN_NUMBER,
     marks.doubled_mark: f"[{MARK_CLASS}]{{2,}}",
     marks.tanween_with_vowel: f"[{MARK_CLASS}]{{2,}}(?=(?P<next>{TATWEEL}*[{LETTER_CLASS}])?)",
     marks.stray_initial_mark: (

@@ -44,8 +44,11 @@ _ALL_DIGITS = (
 )
 _SEPARATORS = f".,{ARABIC_DECIMAL_SEPARATOR}{ARABIC_THOUSANDS_SEPARATOR}\u060c'"
 _PERCENT = f"%{ARABIC_PERCENT_SIGN}\u2030{ARABIC_PER_MILLE_SIGN}"
+# ``[%]?[0-9]+(?:[.,][0-9]+)*[%]?``, written to start with one character class (a leading sign,
+# or the first digit), so the scan runs in C between numbers instead of trying every position.
 NUMBER = re.compile(
-    rf"[{_PERCENT}]?[{_ALL_DIGITS}]+(?:[{_SEPARATORS}][{_ALL_DIGITS}]+)*[{_PERCENT}]?"
+    rf"[{_PERCENT}{_ALL_DIGITS}](?:(?<=[{_PERCENT}])[{_ALL_DIGITS}]+|(?<=[{_ALL_DIGITS}])[{_ALL_DIGITS}]*)"
+    rf"(?:[{_SEPARATORS}][{_ALL_DIGITS}]+)*[{_PERCENT}]?"
 )
 _TO_LATIN = str.maketrans(
     {
@@ -62,6 +65,28 @@ def _digits_are(value: str) -> Callable[[Options], bool]:
     return lambda options: options["digits"] == value
 
 
+# Signs that D1 rewrites only inside a number with an Eastern digit.
+_EASTERN_SIGNS = (
+    ARABIC_DECIMAL_SEPARATOR,
+    ARABIC_THOUSANDS_SEPARATOR,
+    ARABIC_PERCENT_SIGN,
+    ARABIC_PER_MILLE_SIGN,
+)
+_DIGIT_PAIRS = tuple(DIGIT_TO_WESTERN.items())
+
+
+def _to_latin_fast(text: str, ctx: Context) -> str:
+    # Every Eastern digit is in a number that has an Eastern digit, so it always becomes its
+    # Western digit: a str.replace per digit present (C speed, no call per number).  The signs
+    # ٫ ٬ ٪ ؉ depend on their number: with one of them, the rule's pattern decides.
+    if any(sign in text for sign in _EASTERN_SIGNS):
+        return NUMBER.sub(_latin_number, text)
+    for eastern, western in _DIGIT_PAIRS:
+        if eastern in text:
+            text = text.replace(eastern, western)
+    return text
+
+
 @substitution(
     "digits.to_latin",
     NUMBER,
@@ -69,6 +94,7 @@ def _digits_are(value: str) -> Callable[[Options], bool]:
     trigger=ARABIC_INDIC_DIGITS + PERSIAN_DIGITS,
     enabled_if=_digits_are("latin"),
     produces="0123456789.,%\u2030",
+    fast=_to_latin_fast,
 )
 def to_latin(match: re.Match[str], ctx: Context) -> str:
     """Write numbers with Western digits: ٠-٩ and ۰-۹ become 0-9, ٫ ٬ ٪ become . , %.
@@ -80,6 +106,10 @@ def to_latin(match: re.Match[str], ctx: Context) -> str:
     >>> to_latin("عام ٢٠٢٣ بنسبة ٣٫٥٪ من ١٬٠٠٠")
     'عام 2023 بنسبة 3.5% من 1,000'
     """
+    return _latin_number(match)
+
+
+def _latin_number(match: re.Match[str]) -> str:
     token = match.group()
     return token.translate(_TO_LATIN) if _has_eastern_digit(token) else token
 

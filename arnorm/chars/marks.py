@@ -15,9 +15,11 @@ from arnorm.chars.tables import (
     ALEF_MAKSURA,
     ALWAYS_FINAL,
     CORE_MARKS,
+    DAMMATAN,
     FATHATAN,
     FOREIGN_BASE_CLASS,
     HAMZA,
+    KASRATAN,
     LETTER_CLASS,
     MARK_CLASS,
     NO_FATHATAN_MOVE,
@@ -116,6 +118,37 @@ _STRAY_TANWEEN = re.compile(
 )
 
 
+def _simple_stray(tanween: str, not_before: str = "", not_next: str = "") -> re.Pattern[str]:
+    # A tanween alone on a letter, right between two letters: the base is not one that keeps
+    # its tanween (ة ى, a hamza that may follow alef, ``not_before``) and the next letter is not
+    # one after which it stays (``not_next``).  Every such tanween becomes its short vowel.
+    keeps = ALWAYS_FINAL + HAMZA + not_before
+    return re.compile(
+        f"{tanween}(?<=[{LETTER_CLASS}]{tanween})(?<![{keeps}]{tanween})"
+        f"(?=[{LETTER_CLASS}])" + (f"(?![{not_next}])" if not_next else "")
+    )
+
+
+# (pattern, short vowel): fathatan before ا or ى, or on an alef, is left to the full rule.
+_SIMPLE_STRAY = tuple(
+    (_simple_stray(tanween, *exceptions), SHORT_VOWEL_OF_TANWEEN[tanween])
+    for tanween, exceptions in (
+        (FATHATAN, (ALEF, ALEF + ALEF_MAKSURA)),
+        (DAMMATAN, ()),
+        (KASRATAN, ()),
+    )
+)
+
+
+def _stray_tanween_fast(text: str, ctx: Context) -> str:
+    # The simple cases (a tanween alone between two letters: nearly every stray one) by
+    # constant replacements in C, then the rule's pattern for the rest.  A simple case is on
+    # its own letter, so replacing it first changes no other match's decision.
+    for pattern, vowel in _SIMPLE_STRAY:
+        text = pattern.sub(vowel, text)
+    return _STRAY_TANWEEN.sub(lambda match: stray_tanween.function(match, ctx), text)
+
+
 @substitution(
     "marks.stray_tanween",
     _STRAY_TANWEEN,
@@ -123,6 +156,7 @@ _STRAY_TANWEEN = re.compile(
     trigger=TANWEEN,
     skip_when=_GATES,
     produces=SHORT_VOWELS,
+    fast=_stray_tanween_fast,
 )
 def stray_tanween(match: re.Match[str], ctx: Context) -> str:
     """Turn a tanween that is not word-final into the short vowel of its family.

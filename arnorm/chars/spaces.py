@@ -9,6 +9,14 @@ from arnorm.context import Context
 from arnorm.rule import Phase, substitution
 
 
+def _line_breaks_fast(text: str, ctx: Context) -> str:
+    # The pattern's matches, replaced by str.replace (no call per line): CRLF first.
+    for source in ("\r\n", "\r", "\u0085", "\u2028", "\u2029"):
+        if source in text:
+            text = text.replace(source, "\n")
+    return text
+
+
 @substitution(
     "spaces.line_breaks",
     r"\r\n?|[\u0085\u2028\u2029]",
@@ -16,6 +24,7 @@ from arnorm.rule import Phase, substitution
     trigger=LINE_BREAKS,
     phase=Phase.DOCUMENT,
     produces="\n",
+    fast=_line_breaks_fast,
 )
 def line_breaks(match: re.Match[str], ctx: Context) -> str:
     r"""Turn CRLF, CR, NEL and the Unicode line and paragraph separators into LF.
