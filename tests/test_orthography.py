@@ -236,3 +236,13 @@ def test_quranic_text_gets_nfc_only() -> None:
 def test_bad_option_values_are_clear_value_errors(name: str, value: object) -> None:
     with pytest.raises(ValueError, match=f"option {name}=.*allowed values"):
         arnorm.clean("نص", **{name: value})
+
+
+# Known, not in the orthography rules: the gates are computed on the document before the line
+# rules remove duplicate lines, so a document whose duplicates carried the evidence for a gate
+# (visual order, Quranic) is judged differently on the next run.  Found while fixing E3.
+@pytest.mark.xfail(strict=True, reason="gates are computed before duplicate lines are removed")
+@pytest.mark.parametrize("evidence", ["ةسردملا\n" * 5, "ٱلْحَمْدُ\n" * 3])
+def test_gates_do_not_flip_when_duplicate_lines_go(evidence: str) -> None:
+    once = arnorm.clean(evidence + "كتابُُ")
+    assert arnorm.clean(once) == once

@@ -261,26 +261,43 @@ def cp1256_as_latin1(text: str, ctx: Context) -> str:
     """Repair legacy Windows-1256 text read as Latin-1 (opt-in: ``legacy_cp1256=True``).
 
     Only when the document has no real Arabic and at least 3 tokens made entirely of accented
-    Latin-1 letters (French or Spanish words also contain plain ASCII letters).
+    Latin-1 letters (French or Spanish words also contain plain ASCII letters) that decode to
+    Arabic; a token whose decoding would mix Arabic with the Latin letters Windows-1256 keeps
+    (à ç é ...) is not Arabic and stays as it is.
 
     >>> from arnorm.chars.encoding import cp1256_as_latin1
     >>> cp1256_as_latin1("ÇáÚÑÈíÉ áÛÉ ÌãíáÉ", legacy_cp1256=True)
     'العربية لغة جميلة'
+    >>> cp1256_as_latin1("ÇáÚÑÈíÉ áÛÉ ÌãíáÉ ÞßàáâãäåæçèéêëìíîïðñòóôÿŸ", legacy_cp1256=True)
+    'العربية لغة جميلة ÞßàáâãäåæçèéêëìíîïðñòóôÿŸ'
     """
     if _ARABIC_BLOCK.search(text):
         return text
     tokens = _LEGACY_TOKEN.findall(text)
-    if len(tokens) < 3:
+    decoded = {token: arabic for token in set(tokens) if (arabic := _decode_legacy(token))}
+    if sum(token in decoded for token in tokens) < 3:
         return text
-    return _LEGACY_TOKEN.sub(_decode_legacy, text)
+    return _LEGACY_TOKEN.sub(lambda match: decoded.get(match.group(), match.group()), text)
 
 
-def _decode_legacy(match: re.Match[str]) -> str:
-    token = match.group()
+# What a legacy token must decode to: characters of the Arabic block (and the LRM and RLM that
+# Windows-1256 has at FD and FE), and an Arabic letter (two scans: no backtracking).
+_LEGACY_ARABIC = re.compile("[\u0600-\u06ff\u200e\u200f]*")
+
+
+def _decode_legacy(token: str) -> str | None:
+    """The Arabic a legacy token decodes to, or None when it does not decode to Arabic only.
+
+    Windows-1256 keeps à â ç è é ê ë î ï ô ù û ü at their Latin-1 places, and Arabic words
+    never contain them: a token that would decode to Arabic mixed with them is not Arabic.
+    """
     try:
-        return token.encode("latin-1").decode("cp1256")
+        arabic = token.encode("latin-1").decode("cp1256")
     except UnicodeError:
-        return token
+        return None
+    if _LEGACY_ARABIC.fullmatch(arabic) and _ARABIC_LETTER.search(arabic):
+        return arabic
+    return None
 
 
 RULES = (utf8_as_cp1256, utf8_as_latin, cp1256_as_latin1)
