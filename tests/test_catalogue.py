@@ -33,6 +33,7 @@ PINNED_ORDER = [
     "letters.heh_variants",
     "letters.egyptian_yeh",
     "tatweel.decorative",
+    "tatweel.move_marks",
     "marks.doubled_mark",
     "marks.stray_tanween",
     "marks.tanween_with_vowel",

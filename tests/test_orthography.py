@@ -33,6 +33,7 @@ OPTION_VALUES = {
     "legacy_cp1256": [False, True],
     "quranic": ["auto", "yes", "no"],
     "visual": ["auto", "yes", "no"],
+    "move_tatweel_marks": [False, True],
 }
 options = st.fixed_dictionaries({name: st.sampled_from(v) for name, v in OPTION_VALUES.items()})
 profiles = st.sampled_from(["repair", "search"])
@@ -77,6 +78,9 @@ ORTHOGRAPHY_PIECES = [
     "٢0٢3",
     "ٱلْحَمْدُ",
     "\u06e1",
+    "كـُتب",
+    "هـٰذا",
+    "ـَ",
 ]
 orthographic_text = st.lists(
     st.one_of(
@@ -246,3 +250,16 @@ def test_bad_option_values_are_clear_value_errors(name: str, value: object) -> N
 def test_gates_do_not_flip_when_duplicate_lines_go(evidence: str) -> None:
     once = arnorm.clean(evidence + "كتابُُ")
     assert arnorm.clean(once) == once
+
+
+def test_properties_cover_every_character_option() -> None:
+    # Every option of the character rules and the gates, with all its values, is drawn by the
+    # properties above: a new option is covered by idempotence as soon as it exists.
+    from arnorm.chars import OPTIONS as CHARACTER_OPTIONS
+    from arnorm.context import OPTIONS as GATE_OPTIONS
+
+    for option in (*CHARACTER_OPTIONS, *GATE_OPTIONS):
+        if option.name == "lang":  # a sample of the Persian-script codes is enough
+            assert set(OPTION_VALUES["lang"]) <= set(option.allowed)
+            continue
+        assert set(OPTION_VALUES[option.name]) == set(option.allowed), option.name

@@ -42,6 +42,7 @@ OPTIONS = (
     *encoding.OPTIONS,
     *invisible.OPTIONS,
     *letters.OPTIONS,
+    *tatweel.OPTIONS,
     *marks.OPTIONS,
     *digits.OPTIONS,
     *punctuation.OPTIONS,
