@@ -37,6 +37,7 @@ PINNED_ORDER = [
     "marks.doubled_mark",
     "marks.stray_tanween",
     "marks.tanween_with_vowel",
+    "marks.long_alef_marks",
     "marks.fathatan_before_alef",
     "marks.fathatan_on_alef",
     "marks.stray_initial_mark",

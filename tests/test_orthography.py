@@ -34,6 +34,7 @@ OPTION_VALUES = {
     "quranic": ["auto", "yes", "no"],
     "visual": ["auto", "yes", "no"],
     "move_tatweel_marks": [False, True],
+    "drop_long_alef_marks": [False, True],
 }
 options = st.fixed_dictionaries({name: st.sampled_from(v) for name, v in OPTION_VALUES.items()})
 profiles = st.sampled_from(["repair", "search"])
@@ -81,6 +82,9 @@ ORTHOGRAPHY_PIECES = [
     "كـُتب",
     "هـٰذا",
     "ـَ",
+    "كتاَب",
+    "اِستخدام",
+    "كتابًاَ",
 ]
 orthographic_text = st.lists(
     st.one_of(

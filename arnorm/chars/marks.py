@@ -15,9 +15,12 @@ from arnorm.chars.tables import (
     ALEF_MAKSURA,
     ALWAYS_FINAL,
     CORE_MARKS,
+    DAMMA,
+    FATHA,
     FATHATAN,
     FOREIGN_BASE_CLASS,
     HAMZA,
+    KASRA,
     LETTER_CLASS,
     MARK_CLASS,
     NO_FATHATAN_MOVE,
@@ -44,6 +47,16 @@ OPTIONS = (
         "letter before the alef (أيضًا, the classical form), 'on' on the alef (أيضاً), 'keep' "
         "leaves both forms. Persian-like documents always keep.",
         example='clean("أيضاً") gives "أيضًا"; clean("أيضًا", fathatan="on") gives "أيضاً"',
+    ),
+    Option(
+        "drop_long_alef_marks",
+        False,
+        (False, True),
+        "Delete the short vowels, shadda and sukun on a bare alef inside or at the end of a "
+        "word (كتاَب → كتاب, the sukun-on-madd habit; rule M5d). Off by default. A word-initial "
+        "alef keeps its vowel (hamzat al-wasl: اِستخدام), fathatan on an alef is M4's business, "
+        "and alef wasla (ٱ) is never touched.",
+        example='clean("كتاَب", drop_long_alef_marks=True) gives "كتاب"',
     ),
 )
 _GATES = ("quranic", "visual")
@@ -185,6 +198,55 @@ def tanween_with_vowel(match: re.Match[str], ctx: Context) -> str:
         return marks
     drop = tanween[0] if match.group("next") is not None else vowels[0]
     return marks.replace(drop, "", 1)
+
+
+def _drop_long_alef_marks(options: Options) -> bool:
+    return options["drop_long_alef_marks"] is True
+
+
+# The marks M5d deletes: short vowels, shadda, sukun.  Tanween on an alef is the support alef's
+# (M2, M4), and the other marks (Quranic, hamza, madda) are not a long alef's.
+_LONG_ALEF_MARKS = FATHA + DAMMA + KASRA + SHADDA + SUKUN
+_WORD_CHARACTERS = frozenset(expand_class(f"{LETTER_CLASS}{MARK_CLASS}{TATWEEL}"))
+
+
+@substitution(
+    "marks.long_alef_marks",
+    # Anchored on the alef, a literal: the scan runs at C speed between alefs with marks.
+    f"{ALEF}(?P<marks>[{MARK_CLASS}]+)",
+    code="M5d",
+    trigger=_LONG_ALEF_MARKS,
+    skip_when=_GATES,
+    enabled_if=_drop_long_alef_marks,
+    produces="",
+)
+def long_alef_marks(match: re.Match[str], ctx: Context) -> str:
+    """Delete the vowels, shadda and sukun on a bare alef inside a word (opt-in).
+
+    ``drop_long_alef_marks=True``: a long alef takes no vowel; one on it is the sukun-on-madd
+    school habit or a misplaced fatha (كتاَب → كتاب).  A word-initial alef keeps its vowel
+    (hamzat al-wasl: اِستخدام، اُكتب); a cluster with a tanween is left to M2 and M4
+    (كتاباً); alef wasla ٱ (Quranic) is another letter and never touched.
+
+    >>> from arnorm.chars.marks import long_alef_marks
+    >>> long_alef_marks("كتاَب قاْل", drop_long_alef_marks=True)
+    'كتاب قال'
+    >>> long_alef_marks("اِستخدام اُكتب أيضاً", drop_long_alef_marks=True)
+    'اِستخدام اُكتب أيضاً'
+    >>> long_alef_marks("كتاَب") == "كتاَب"  # off by default
+    True
+    """
+    marks = match.group("marks")
+    if any(mark in TANWEEN for mark in marks):
+        return match.group()
+    text = match.string
+    index = match.start() - 1
+    # Word-initial: no letter before the alef, skipping the marks and tatweels of the word.
+    while index >= 0 and text[index] in _WORD_CHARACTERS and not _LETTER.match(text, index):
+        index -= 1
+    if index < 0 or not _LETTER.match(text, index):
+        return match.group()
+    return ALEF + "".join(mark for mark in marks if mark not in _LONG_ALEF_MARKS)
 
 
 def _fathatan_is(value: str) -> Callable[[Options], bool]:
@@ -330,6 +392,7 @@ RULES = (
     doubled_mark,
     stray_tanween,
     tanween_with_vowel,
+    long_alef_marks,
     fathatan_before_alef,
     fathatan_on_alef,
     stray_initial_mark,
