@@ -34,6 +34,7 @@ PINNED_ORDER = [
     "letters.egyptian_yeh",
     "tatweel.decorative",
     "tatweel.move_marks",
+    "marks.detached_tanween",
     "marks.doubled_mark",
     "marks.stray_tanween",
     "marks.tanween_with_vowel",

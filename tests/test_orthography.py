@@ -35,6 +35,7 @@ OPTION_VALUES = {
     "visual": ["auto", "yes", "no"],
     "move_tatweel_marks": [False, True],
     "drop_long_alef_marks": [False, True],
+    "reattach_tanween": [False, True],
 }
 options = st.fixed_dictionaries({name: st.sampled_from(v) for name, v in OPTION_VALUES.items()})
 profiles = st.sampled_from(["repair", "search"])
@@ -85,6 +86,9 @@ ORTHOGRAPHY_PIECES = [
     "كتاَب",
     "اِستخدام",
     "كتابًاَ",
+    "شكرا ً",
+    " ً",
+    "مدرسة ً",
 ]
 orthographic_text = st.lists(
     st.one_of(

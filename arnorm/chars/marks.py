@@ -32,6 +32,7 @@ from arnorm.chars.tables import (
     SUKUN,
     TANWEEN,
     TATWEEL,
+    TEH_MARBUTA,
     expand_class,
 )
 from arnorm.context import Context
@@ -58,9 +59,19 @@ OPTIONS = (
         "and alef wasla (ٱ) is never touched.",
         example='clean("كتاَب", drop_long_alef_marks=True) gives "كتاب"',
     ),
+    Option(
+        "reattach_tanween",
+        False,
+        (False, True),
+        "Delete the space between a word ending in ا ة ى ء and a fathatan typed after it, "
+        "before a space, punctuation or the end (شكرا ً → شكرًا; rule M7); fathatan then goes "
+        "where the fathatan option says. Off by default: the mark may be shown on its own.",
+        example='clean("شكرا ً", reattach_tanween=True) gives "شكرًا"',
+    ),
 )
 _GATES = ("quranic", "visual")
 MARK_CLASS_CHARACTERS = expand_class(MARK_CLASS)
+_MARK_CHARACTERS = frozenset(MARK_CLASS_CHARACTERS)
 _LETTER = re.compile(f"[{LETTER_CLASS}]")
 # Patterns start with a mark class (marks are rare next to letters), and check the base in
 # Python: a pattern that starts with a letter class or a lookbehind tries every position.
@@ -71,6 +82,56 @@ _FOLLOWED_BY_LETTER = f"(?=(?P<next>{TATWEEL}*[{LETTER_CLASS}])?)"
 def _base_is_letter(match: re.Match[str]) -> bool:
     start = match.start()
     return start > 0 and _LETTER.match(match.string, start - 1) is not None
+
+
+def _reattach_tanween(options: Options) -> bool:
+    return options["reattach_tanween"] is True
+
+
+# The letters that end a word and can carry a detached fathatan (M7): a support alef, ة, ى and ء.
+_TANWEEN_CARRIERS = ALEF + TEH_MARBUTA + ALEF_MAKSURA + HAMZA
+
+
+@substitution(
+    "marks.detached_tanween",
+    # Anchored on the space and the fathatan, a literal pair: rare, found at C speed.
+    f" {FATHATAN}(?=\\s|[{PUNCTUATION_CLASS}]|$)",
+    code="M7",
+    trigger=FATHATAN,
+    skip_when=_GATES,
+    enabled_if=_reattach_tanween,
+    produces="",
+)
+def detached_tanween(match: re.Match[str], ctx: Context) -> str:
+    """Reattach a fathatan typed after a space to the word before it (opt-in: شكرا ً → شكراً).
+
+    ``reattach_tanween=True``: a word ending in ا ة ى ء with no marks of its own (nor a
+    fathatan on the letter before its alef), then a space and a fathatan that ends there; the
+    space goes, and M4 then places the fathatan (شكرا ً → شكرًا with the default
+    ``fathatan="before"``).  Off by default: a mark after a space may be shown on its own.
+
+    >>> from arnorm.chars.marks import detached_tanween
+    >>> detached_tanween("شكرا ً جزيلا، مدرسة ً.", reattach_tanween=True)
+    'شكراً جزيلا، مدرسةً.'
+    >>> detached_tanween("شكرا ً") == "شكرا ً"  # off by default
+    True
+    >>> detached_tanween("شكرًا ً كتاب ً", reattach_tanween=True) == "شكرًا ً كتاب ً"
+    True
+    """
+    text, start = match.string, match.start()
+    if start == 0 or text[start - 1] not in _TANWEEN_CARRIERS:
+        return match.group()
+    if text[start - 1] == ALEF:
+        # A fathatan already on the letter before the alef (M4's "before" form): this one
+        # would be a second, and the next run must judge the same whatever M4 did.
+        index = start - 2
+        while index >= 0 and text[index] in _MARK_CHARACTERS:
+            if text[index] == FATHATAN:
+                return match.group()
+            index -= 1
+    if match.end() == len(text) and not ends_document(ctx, text[start - 1 :]):
+        return match.group()  # a protected span follows: the fathatan is glued to it
+    return FATHATAN
 
 
 @substitution(
@@ -106,7 +167,6 @@ def doubled_mark(match: re.Match[str], ctx: Context) -> str:
 # (a pattern that starts with a letter class tries every letter).  Runs of marks are bounded
 # (a real cluster has a few), so a long run of marks cannot make the match quadratic.
 _CLUSTER_MARKS = 8
-_MARK_CHARACTERS = frozenset(MARK_CLASS_CHARACTERS)
 _STRAY_TANWEEN = re.compile(
     rf"[{TANWEEN}]"
     # not word-final: the next base (after bare tatweels) is a letter; look one letter further
@@ -389,6 +449,7 @@ def mark_on_non_arabic(match: re.Match[str], ctx: Context) -> str:
 
 
 RULES = (
+    detached_tanween,
     doubled_mark,
     stray_tanween,
     tanween_with_vowel,
