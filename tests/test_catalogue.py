@@ -27,6 +27,7 @@ PINNED_ORDER = [
     "search.nfkc",
     "search.strip_diacritics",
     "forms.presentation_forms",
+    "forms.honorifics",
     "spaces.nbsp_to_space",
     "letters.farsi_yeh",
     "letters.keheh",

@@ -41,6 +41,7 @@ RULES = (
 OPTIONS = (
     *encoding.OPTIONS,
     *invisible.OPTIONS,
+    *forms.OPTIONS,
     *letters.OPTIONS,
     *tatweel.OPTIONS,
     *marks.OPTIONS,
