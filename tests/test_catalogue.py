@@ -52,6 +52,7 @@ PINNED_ORDER = [
     "punctuation.to_arabic",
     "punctuation.to_latin",
     "punctuation.guillemets",
+    "punctuation.curly_quotes",
     "punctuation.ascii_quotes",
     "search.fold_alef",
     "search.fold_teh_marbuta",

@@ -26,7 +26,7 @@ OPTION_VALUES = {
     "digits": ["latin", "arabic", "keep"],
     "fathatan": ["before", "on", "keep"],
     "punct": ["keep", "arabic", "latin"],
-    "quotes": ["keep", "guillemets", "ascii"],
+    "quotes": ["keep", "guillemets", "ascii", "curly"],
     "keep_bidi": [False, True],
     "strip_zwnj": [False, True],
     "egyptian_yeh": [False, True],
@@ -92,6 +92,9 @@ ORTHOGRAPHY_PIECES = [
     "مدرسة ً",
     "ﷺ",
     "محمدﷺ",
+    "”",
+    "„",
+    'Ø"',
 ]
 orthographic_text = st.lists(
     st.one_of(
