@@ -14,6 +14,7 @@ PINNED_ORDER = [
     "encoding.utf8_as_cp1256",
     "encoding.utf8_as_latin",
     "encoding.cp1256_as_latin1",
+    "encoding.replacement_char",
     "unicode.nfc",
     "spaces.line_breaks",
     "invisible.bom",

@@ -281,3 +281,26 @@ def test_properties_cover_every_character_option() -> None:
             assert set(OPTION_VALUES["lang"]) <= set(option.allowed)
             continue
         assert set(OPTION_VALUES[option.name]) == set(option.allowed), option.name
+
+
+def test_replacement_characters_are_reported_not_changed() -> None:
+    # E4: UTF-8 read as cp1252 with the undefined byte 81 (of ف) replaced by U+FFFD; E2 repairs
+    # the rest, and what was lost is reported where it is in the input, never guessed.
+    text = "وفي العربية".encode().decode("cp1252", errors="replace") + " \ufffd\ufffd"
+    report = arnorm.explain(text)
+    assert report.output == arnorm.clean(text) == "و\ufffdي العربية \ufffd\ufffd"
+    lost = [c for c in report.changes if c.rule == "encoding.replacement_char"]
+    assert [(c.before, c.after) for c in lost] == [("\ufffd", "\ufffd"), ("\ufffd\ufffd",) * 2]
+    assert [text[c.start : c.end] for c in lost] == ["\ufffd", "\ufffd\ufffd"]
+    assert report.counts()["encoding.replacement_char"] == 2
+
+
+@given(st.lists(st.sampled_from(["\ufffd", "و", " ", "Ø§", "ط§ظ„"]), max_size=30).map("".join))
+def test_report_only_rule_never_changes_text(text: str) -> None:
+    from arnorm.chars.encoding import replacement_char
+
+    assert replacement_char(text) == text
+    report = Pipeline([replacement_char]).explain(text)
+    assert report.output == text and report.counts()["encoding.replacement_char"] == len(
+        re.findall("\ufffd+", text)
+    )
