@@ -61,6 +61,7 @@ PINNED_ORDER = [
     "search.fold_hamza_seats",
     "search.ascii_punctuation",
     "unicode.renormalize",
+    "marks.display_order",
     "whitespace.trim_lines",
     "whitespace.collapse_spaces",
     "boilerplate.blank_lines",

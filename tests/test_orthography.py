@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 import arnorm
 from arnorm import Cleaner, Pipeline
 from arnorm.chars.encoding import utf8_as_cp1256, utf8_as_latin
+from arnorm.chars.marks import MARK_CLASS_CHARACTERS, amtra
 from arnorm.chars.search import strip_diacritics
 from arnorm.chars.visual import visual_order_score
 from tests.strategies import arabic_text, texts
@@ -37,6 +38,7 @@ OPTION_VALUES = {
     "drop_long_alef_marks": [False, True],
     "reattach_tanween": [False, True],
     "expand_honorifics": [False, True],
+    "mark_order": ["nfc", "display"],
 }
 options = st.fixed_dictionaries({name: st.sampled_from(v) for name, v in OPTION_VALUES.items()})
 profiles = st.sampled_from(["repair", "search"])
@@ -95,6 +97,9 @@ ORTHOGRAPHY_PIECES = [
     "”",
     "„",
     'Ø"',
+    "مرَّة",
+    "\u0628\u0651\u0654\u064e",
+    "\u0628\u064e\u034f\u0651",
 ]
 orthographic_text = st.lists(
     st.one_of(
@@ -125,7 +130,21 @@ def test_idempotent_for_every_option_combination(text: str, profile: str, chosen
 @given(any_orthographic, profiles, options)
 def test_output_is_nfc_for_every_option(text: str, profile: str, chosen) -> None:
     out = _cleaner(profile, chosen)(text)
-    assert unicodedata2.normalize("NFC", out) == out
+    if chosen["mark_order"] == "display":
+        # §8.2: the display order (M6) is by definition not NFC; its NFC is the NFC output.
+        expected = _cleaner(profile, {**chosen, "mark_order": "nfc"})(text)
+        assert unicodedata2.normalize("NFC", out) == expected
+    else:
+        assert unicodedata2.normalize("NFC", out) == out
+
+
+@given(st.lists(st.sampled_from([*MARK_CLASS_CHARACTERS, "\u0300", "\u0301"]), max_size=8))
+def test_display_order_only_swaps_marks_of_different_classes(marks: list[str]) -> None:
+    run = unicodedata2.normalize("NFC", "\u0628" + "".join(marks))[1:]
+    shown = amtra(run)
+    assert sorted(shown) == sorted(run)
+    assert unicodedata2.normalize("NFC", "\u0628" + shown) == "\u0628" + run
+    assert amtra(unicodedata2.normalize("NFC", "\u0628" + shown)[1:]) == shown
 
 
 @given(orthographic_text, options)

@@ -9,11 +9,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+import unicodedata2  # type: ignore[import-not-found,unused-ignore]
+
 from arnorm.chars.edges import ends_document
 from arnorm.chars.tables import (
     ALEF,
     ALEF_MAKSURA,
     ALWAYS_FINAL,
+    COMBINING_GRAPHEME_JOINER,
     CORE_MARKS,
     DAMMA,
     FATHA,
@@ -23,6 +26,7 @@ from arnorm.chars.tables import (
     KASRA,
     LETTER_CLASS,
     MARK_CLASS,
+    MODIFIER_COMBINING_MARKS,
     NO_FATHATAN_MOVE,
     PUNCTUATION_CLASS,
     SHADDA,
@@ -67,6 +71,16 @@ OPTIONS = (
         "before a space, punctuation or the end (شكرا ً → شكرًا; rule M7); fathatan then goes "
         "where the fathatan option says. Off by default: the mark may be shown on its own.",
         example='clean("شكرا ً", reattach_tanween=True) gives "شكرًا"',
+    ),
+    Option(
+        "mark_order",
+        "nfc",
+        ("nfc", "display"),
+        "The order of the marks on a letter: 'nfc' (the stored, canonical order: a vowel "
+        "before shadda); 'display' reorders each run of marks as UAX #53 (AMTRA) does for "
+        "rendering, shadda and then the modifier marks (hamza) first, as the very last step "
+        "(rule M6) for renderers that do not. Output is then not NFC.",
+        example='clean("مرَّة", mark_order="display") gives shadda, then fatha on the ر',
     ),
 )
 _GATES = ("quranic", "visual")
@@ -448,6 +462,82 @@ def mark_on_non_arabic(match: re.Match[str], ctx: Context) -> str:
     return "".join(mark for mark in run if mark not in CORE_MARKS)
 
 
+def _display_order(options: Options) -> bool:
+    return options["mark_order"] == "display"
+
+
+_MODIFIERS = frozenset(MODIFIER_COMBINING_MARKS)
+
+
+@substitution(
+    "marks.display_order",
+    f"[{MARK_CLASS}]{{2,}}",
+    code="M6",
+    trigger=SHADDA + MODIFIER_COMBINING_MARKS,
+    enabled_if=_display_order,
+    produces="",
+)
+def display_order(match: re.Match[str], ctx: Context) -> str:
+    """Reorder each run of marks for display, as UAX #53 (AMTRA) does (opt-in; output not NFC).
+
+    ``mark_order="display"``, after everything else (after the final NFC): shadda first, then
+    in front of it the modifier marks (hamza above and below, ...) that begin their combining
+    class, those of class 230 and in front of them those of class 220, as HarfBuzz does.  Only
+    marks of different combining classes change places, so NFC of the output is the default
+    output.  A run next to a combining grapheme joiner (U+034F, an author's explicit order) is
+    kept exactly.  Not gated (Quranic text too): the text is canonically the same.
+
+    >>> from arnorm.chars.marks import display_order
+    >>> display_order("\u0631\u064e\u0651", mark_order="display") == "\u0631\u0651\u064e"
+    True
+    >>> display_order("\u0631\u064e\u0651") == "\u0631\u064e\u0651"  # NFC by default
+    True
+    >>> kept = "\u0631\u064e\u0651\u034f\u0651\u064e"  # around a CGJ: the author's order
+    >>> display_order(kept, mark_order="display") == kept
+    True
+    """
+    text, start, end = match.string, match.start(), match.end()
+    if (start > 0 and text[start - 1] == COMBINING_GRAPHEME_JOINER) or (
+        end < len(text) and text[end] == COMBINING_GRAPHEME_JOINER
+    ):
+        return match.group()
+    return amtra(match.group())
+
+
+def amtra(marks: str) -> str:
+    """A run of marks (in NFC order) in the display order of UAX #53 (AMTRA), as HarfBuzz
+    (``reorder_marks_arabic``) applies it: shadda to the front, then the modifier marks that
+    begin class 220 and class 230 in front of everything, the 220 ones first.
+
+    >>> amtra("\u064e\u0651") == "\u0651\u064e"  # fatha, shadda -> shadda, fatha
+    True
+    >>> amtra("\u064e\u0651\u0654") == "\u0654\u0651\u064e"  # hamza above goes first
+    True
+    """
+    remaining = [mark for mark in marks if mark == SHADDA] + [m for m in marks if m != SHADDA]
+    front: list[str] = []
+    for combining_class in (220, 230):
+        first = next(
+            (i for i, mark in enumerate(remaining) if _ccc(mark) >= combining_class),
+            len(remaining),
+        )
+        last = first
+        while (
+            last < len(remaining)
+            and remaining[last] in _MODIFIERS
+            and _ccc(remaining[last]) == combining_class
+        ):
+            last += 1
+        front += remaining[first:last]
+        del remaining[first:last]
+    return "".join(front + remaining)
+
+
+def _ccc(mark: str) -> int:
+    combining: int = unicodedata2.combining(mark)
+    return combining
+
+
 RULES = (
     detached_tanween,
     doubled_mark,
@@ -459,3 +549,5 @@ RULES = (
     stray_initial_mark,
     mark_on_non_arabic,
 )
+# After the final NFC (unicode.renormalize): the very last character rule.
+LAST_RULES = (display_order,)
