@@ -323,3 +323,22 @@ def test_report_only_rule_never_changes_text(text: str) -> None:
     assert report.output == text and report.counts()["encoding.replacement_char"] == len(
         re.findall("\ufffd+", text)
     )
+
+
+@pytest.mark.parametrize("fathatan", ["before", "on"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "اَـُت",  # M5d bares an alef before a tatweel that carries a mark (T2)
+        "شكراَ ً",  # M5d bares the carrier of a detached fathatan (M7)
+        "شكرا  ً",  # two spaces, which the layout makes one
+        "كتابًاَ",  # M5d bares the support alef of fathatan (M4)
+        "بًا" + "\u064e" + "".join(map(chr, range(0x0656, 0x065E))) + "ب",  # 9 marks (M2 sees 8)
+    ],
+)
+def test_opt_in_mark_rules_together_are_idempotent(text: str, fathatan: str) -> None:
+    cleaner = Cleaner(
+        drop_long_alef_marks=True, move_tatweel_marks=True, reattach_tanween=True, fathatan=fathatan
+    )
+    once = cleaner(text)
+    assert cleaner(once) == once

@@ -108,8 +108,9 @@ _TANWEEN_CARRIERS = ALEF + TEH_MARBUTA + ALEF_MAKSURA + HAMZA
 
 @substitution(
     "marks.detached_tanween",
-    # Anchored on the space and the fathatan, a literal pair: rare, found at C speed.
-    f" {FATHATAN}(?=\\s|[{PUNCTUATION_CLASS}]|$)",
+    # Spaces then the fathatan (whitespace.collapse_spaces makes several spaces one, and the next
+    # run must judge the same); a match starts only at the first space of a run (linear).
+    f"(?<! ) +{FATHATAN}(?=\\s|[{PUNCTUATION_CLASS}]|$)",
     code="M7",
     trigger=FATHATAN,
     skip_when=_GATES,
@@ -120,8 +121,8 @@ def detached_tanween(match: re.Match[str], ctx: Context) -> str:
     """Reattach a fathatan typed after a space to the word before it (opt-in: شكرا ً → شكراً).
 
     ``reattach_tanween=True``: a word ending in ا ة ى ء with no marks of its own (nor a
-    fathatan on the letter before its alef), then a space and a fathatan that ends there; the
-    space goes, and M4 then places the fathatan (شكرا ً → شكرًا with the default
+    fathatan on the letter before its alef), then spaces and a fathatan that ends there; the
+    spaces go, and M4 then places the fathatan (شكرا ً → شكرًا with the default
     ``fathatan="before"``).  Off by default: a mark after a space may be shown on its own.
 
     >>> from arnorm.chars.marks import detached_tanween
@@ -300,7 +301,8 @@ def long_alef_marks(match: re.Match[str], ctx: Context) -> str:
     ``drop_long_alef_marks=True``: a long alef takes no vowel; one on it is the sukun-on-madd
     school habit or a misplaced fatha (كتاَب → كتاب).  A word-initial alef keeps its vowel
     (hamzat al-wasl: اِستخدام، اُكتب); a cluster with a tanween is left to M2 and M4
-    (كتاباً); alef wasla ٱ (Quranic) is another letter and never touched.
+    (كتاباً), and so is an alef followed by a tatweel (which carries marks: T2's business);
+    alef wasla ٱ (Quranic) is another letter and never touched.
 
     >>> from arnorm.chars.marks import long_alef_marks
     >>> long_alef_marks("كتاَب قاْل", drop_long_alef_marks=True)
@@ -311,9 +313,15 @@ def long_alef_marks(match: re.Match[str], ctx: Context) -> str:
     True
     """
     marks = match.group("marks")
-    if any(mark in TANWEEN for mark in marks):
+    if any(mark in TANWEEN for mark in marks) or len(marks) > _CLUSTER_MARKS:
+        # (A run longer than a cluster is not one: M2 sees only _CLUSTER_MARKS marks after a
+        # letter, and must see the same on the next run.)
         return match.group()
     text = match.string
+    if text.startswith(TATWEEL, match.end()):
+        # A tatweel after the alef carries marks (T1 deleted the bare ones): with the alef's
+        # marks gone, T2 would move them onto it on the next run.
+        return match.group()
     index = match.start() - 1
     # Word-initial: no letter before the alef, skipping the marks and tatweels of the word.
     while index >= 0 and text[index] in _WORD_CHARACTERS and not _LETTER.match(text, index):
@@ -539,11 +547,11 @@ def _ccc(mark: str) -> int:
 
 
 RULES = (
-    detached_tanween,
     doubled_mark,
     stray_tanween,
     tanween_with_vowel,
     long_alef_marks,
+    detached_tanween,
     fathatan_before_alef,
     fathatan_on_alef,
     stray_initial_mark,
