@@ -272,7 +272,18 @@ def test_quranic_text_gets_nfc_only() -> None:
 
 @pytest.mark.parametrize(
     ("name", "value"),
-    [("digits", "roman"), ("fathatan", "after"), ("quranic", True), ("punct", 1)],
+    [
+        ("digits", "roman"),
+        ("fathatan", "after"),
+        ("quranic", True),
+        ("punct", 1),
+        ("quotes", "smart"),
+        ("mark_order", "shadda_first"),
+        ("move_tatweel_marks", "yes"),
+        ("drop_long_alef_marks", 1),
+        ("reattach_tanween", None),
+        ("expand_honorifics", "true"),
+    ],
 )
 def test_bad_option_values_are_clear_value_errors(name: str, value: object) -> None:
     with pytest.raises(ValueError, match=f"option {name}=.*allowed values"):
