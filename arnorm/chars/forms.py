@@ -60,8 +60,11 @@ _ATTACHES_TO = re.compile(f"[{LETTER_CLASS}{MARK_CLASS}{TATWEEL}]")
 @substitution(
     "forms.presentation_forms",
     # The marks around the forms are part of the match, so the replacement can be put in NFC
-    # on its own (an isolated fatha attached after a shadda, ﻻ followed by hamza above).
-    f"[{MARK_CLASS}]*{_FORM.pattern}+[{MARK_CLASS}]*",
+    # on its own (an isolated fatha attached after a shadda, ﻻ followed by hamza above).  Marks
+    # before a form are taken from the first mark of their run only (the look-behind): a long
+    # run of marks with no form after it costs one try, not one per mark (quadratic).
+    f"{_FORM.pattern}+[{MARK_CLASS}]*"
+    f"|[{MARK_CLASS}](?<![{MARK_CLASS}][{MARK_CLASS}])[{MARK_CLASS}]*{_FORM.pattern}+[{MARK_CLASS}]*",
     code="U2",
     trigger="".join(sorted(NOMINAL)),
     skip_when=("quranic", "visual"),

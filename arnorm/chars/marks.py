@@ -110,7 +110,7 @@ _TANWEEN_CARRIERS = ALEF + TEH_MARBUTA + ALEF_MAKSURA + HAMZA
     "marks.detached_tanween",
     # Spaces then the fathatan (whitespace.collapse_spaces makes several spaces one, and the next
     # run must judge the same); a match starts only at the first space of a run (linear).
-    f"(?<! ) +{FATHATAN}(?=\\s|[{PUNCTUATION_CLASS}]|$)",
+    f" (?<!  ) *{FATHATAN}(?=\\s|[{PUNCTUATION_CLASS}]|$)",
     code="M7",
     trigger=FATHATAN,
     skip_when=_GATES,
@@ -407,7 +407,10 @@ _STRAY_BASES = re.compile(f"[\\s{PUNCTUATION_CLASS}]")
 
 @substitution(
     "marks.stray_initial_mark",
-    f"(?P<marks>[{SPACE_LIKE_CLASS}{MARK_CLASS}][{MARK_CLASS}]*)(?={TATWEEL}*[{LETTER_CLASS}])",
+    # A run of marks is tried from its first mark only (the look-behind), so a long run with no
+    # letter after it costs one try, not one per mark (quadratic).
+    f"(?P<marks>[{SPACE_LIKE_CLASS}{MARK_CLASS}](?<![{MARK_CLASS}][{MARK_CLASS}])[{MARK_CLASS}]*)"
+    f"(?={TATWEEL}*[{LETTER_CLASS}])",
     code="M5a",
     trigger=MARK_CLASS_CHARACTERS,
     skip_when=_GATES,

@@ -43,7 +43,9 @@ def _letter_before(text: str, index: int) -> bool:
 
 @substitution(
     "tatweel.decorative",
-    f"{TATWEEL}+(?=[{LETTER_CLASS}])",
+    # Only from the start of a run (the look-behind): a long run of tatweel with no letter
+    # after it is then tried once, not once per tatweel (quadratic).
+    f"{TATWEEL}(?<!{TATWEEL}{TATWEEL}){TATWEEL}*(?=[{LETTER_CLASS}])",
     code="T1",
     trigger=TATWEEL,
     skip_when=("quranic",),
@@ -72,7 +74,9 @@ def _move_tatweel_marks(options: Options) -> bool:
 
 @substitution(
     "tatweel.move_marks",
-    f"(?<=[{LETTER_CLASS}]){TATWEEL}+(?P<marks>[{_HARAKAT}]+)(?![{MARK_CLASS}])(?=[{LETTER_CLASS}])",
+    # From the first tatweel after a letter (the look-behind), then the harakat and a letter.
+    f"{TATWEEL}(?<=[{LETTER_CLASS}]{TATWEEL}){TATWEEL}*(?P<marks>[{_HARAKAT}]+)"
+    f"(?![{MARK_CLASS}])(?=[{LETTER_CLASS}])",
     code="T2",
     trigger=TATWEEL,
     skip_when=("quranic", "visual"),
