@@ -1,7 +1,8 @@
 """Load the data-driven rule cases of ``tests/cases/*.tsv``.
 
 One case a line, tab-separated: ``rule id``, ``input``, ``expected``, ``options``, ``note``.
-``expected`` may be ``=`` (the input must come out unchanged: a "must NOT change" case).
+``expected`` may be ``=`` (the input must come out unchanged: a "must NOT change" case), or
+``=reported`` (unchanged, but the rule reports it: report-only rules such as E4).
 ``options`` is ``name=value;name=value`` or empty.  Inside fields, ``\\n``, ``\\r``, ``\\t``,
 ``\\uXXXX`` and ``\\\\`` are escapes, so invisible characters stay visible in review.  Lines
 starting with ``#`` are comments.
@@ -42,6 +43,9 @@ class Case:
     options: dict[str, object]
     note: str
     where: str
+    # The rule must report this case in explain(): it changes the text, or it is a
+    # report-only rule's "=reported" case.
+    reported: bool = False
 
     @property
     def id(self) -> str:
@@ -65,14 +69,9 @@ def load_cases() -> list[Case]:
                 name.strip(): _value(value.strip())
                 for name, _, value in (item.partition("=") for item in options.split(";") if item)
             }
-            cases.append(
-                Case(
-                    rule,
-                    source,
-                    source if expected == "=" else unescape(expected),
-                    parsed,
-                    note,
-                    f"{path.name}:{number}",
-                )
-            )
+            unchanged = expected in ("=", "=reported")
+            target = source if unchanged else unescape(expected)
+            reported = expected == "=reported" or target != source
+            where = f"{path.name}:{number}"
+            cases.append(Case(rule, source, target, parsed, note, where, reported))
     return cases

@@ -127,9 +127,6 @@ def test_regression_every_mid_text_header_goes_in_one_clean() -> None:
 @pytest.mark.parametrize(("case", "cleaners"), [_case_param(*item) for item in enumerate(CASES)])
 def test_adversarial_input_is_cleaned_and_stable(case: Case, cleaners: list[Cleaner]) -> None:
     text = case.text(SMALL)
-    if case.name == "encoding.utf8_as_latin: all trigger characters":
-        # Known: with legacy_cp1256=True, E3 and E2 disagree across runs on this input.
-        pytest.xfail("E2/E3 not idempotent on all their trigger characters (open, issue 3)")
     for cleaner in cleaners:
         once = cleaner(text)
         assert isinstance(once, str)

@@ -62,7 +62,8 @@ def check(text: str, which: int, cleaners: list) -> None:  # type: ignore[type-a
     assert isinstance(once, str), type(once)
     twice = cleaner(once)
     assert twice == once, f"not idempotent with {cleaner!r}: {text!r} -> {once!r} -> {twice!r}"
-    assert unicodedata2.normalize("NFC", once) == once, f"not NFC: {text!r} -> {once!r}"
+    if cleaner.options["mark_order"] != "display":  # display order is not NFC by definition
+        assert unicodedata2.normalize("NFC", once) == once, f"not NFC: {text!r} -> {once!r}"
     report = cleaner.explain(text)
     assert report.output == once, f"explain differs: {text!r}"
     assert report.replay() == once, f"report does not replay: {text!r}"

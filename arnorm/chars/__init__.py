@@ -3,7 +3,8 @@
 The order is the rulebook's (ORTHOGRAPHY.md §2): encoding repair (E), NFC (U1), invisible
 characters (I1–I6, in the document phase: see :mod:`arnorm.chars.invisible`), then, outside
 protected spans, presentation forms (U2), spaces (I7), look-alike letters (L), tatweel (T),
-marks (M), digits (D), punctuation (P), the search folds (S), and a final NFC.
+marks (M), digits (D), punctuation (P), the search folds (S), and a final NFC; with
+``mark_order="display"`` (opt-in, M6) the marks are then put in display order, after the NFC.
 """
 
 from __future__ import annotations
@@ -37,11 +38,14 @@ RULES = (
     *punctuation.RULES,
     *search.RULES,
     *unicode.LAST_RULES,
+    *marks.LAST_RULES,
 )
 OPTIONS = (
     *encoding.OPTIONS,
     *invisible.OPTIONS,
+    *forms.OPTIONS,
     *letters.OPTIONS,
+    *tatweel.OPTIONS,
     *marks.OPTIONS,
     *digits.OPTIONS,
     *punctuation.OPTIONS,

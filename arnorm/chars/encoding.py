@@ -4,12 +4,16 @@ These are document rules, run before NFC.  ``encoding.utf8_as_cp1256`` (E1) repa
 was decoded as Windows-1256 (``ط§ظ„ط¹ط±ط¨ظٹط©``), which ftfy cannot do; it must run before
 ``encoding.utf8_as_latin`` (E2), ftfy with an encoding-only configuration (ftfy's defaults
 also change correct text: they straighten curly quotes).  ``encoding.cp1256_as_latin1`` (E3,
-opt-in) repairs legacy Windows-1256 pages read as Latin-1.
+opt-in) repairs legacy Windows-1256 pages read as Latin-1.  ``encoding.replacement_char``
+(E4) changes nothing: it reports the U+FFFD left after the repairs (characters lost for good)
+in :func:`arnorm.explain`, and costs :func:`arnorm.clean` nothing.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any
 
 import ftfy
 
@@ -19,7 +23,8 @@ from arnorm.chars.tables import LETTER_CLASS, MARK_CLASS, SOFT_HYPHEN
 from arnorm.chars.unicode import to_nfc
 from arnorm.context import Context
 from arnorm.options import Option, Options
-from arnorm.rule import Phase, rewrite
+from arnorm.report import Edit
+from arnorm.rule import Phase, Rule, rewrite
 
 OPTIONS = (
     Option(
@@ -308,26 +313,102 @@ def cp1256_as_latin1(text: str, ctx: Context) -> str:
     """Repair legacy Windows-1256 text read as Latin-1 (opt-in: ``legacy_cp1256=True``).
 
     Only when the document has no real Arabic and at least 3 tokens made entirely of accented
-    Latin-1 letters (French or Spanish words also contain plain ASCII letters).
+    Latin-1 letters (French or Spanish words also contain plain ASCII letters) that decode to
+    Arabic; a token whose decoding would mix Arabic with the Latin letters Windows-1256 keeps
+    (à ç é ...) is not Arabic and stays as it is.
 
     >>> from arnorm.chars.encoding import cp1256_as_latin1
     >>> cp1256_as_latin1("ÇáÚÑÈíÉ áÛÉ ÌãíáÉ", legacy_cp1256=True)
     'العربية لغة جميلة'
+    >>> cp1256_as_latin1("ÇáÚÑÈíÉ áÛÉ ÌãíáÉ ÞßàáâãäåæçèéêëìíîïðñòóôÿŸ", legacy_cp1256=True)
+    'العربية لغة جميلة ÞßàáâãäåæçèéêëìíîïðñòóôÿŸ'
     """
     if _ARABIC_BLOCK.search(text):
         return text
     tokens = _LEGACY_TOKEN.findall(text)
-    if len(tokens) < 3:
+    decoded = {token: arabic for token in set(tokens) if (arabic := _decode_legacy(token))}
+    if sum(token in decoded for token in tokens) < 3:
         return text
-    return _LEGACY_TOKEN.sub(_decode_legacy, text)
+    return _LEGACY_TOKEN.sub(lambda match: decoded.get(match.group(), match.group()), text)
 
 
-def _decode_legacy(match: re.Match[str]) -> str:
-    token = match.group()
+# What a legacy token must decode to: characters of the Arabic block (and the LRM and RLM that
+# Windows-1256 has at FD and FE), and an Arabic letter (two scans: no backtracking).
+_LEGACY_ARABIC = re.compile("[\u0600-\u06ff\u200e\u200f]*")
+
+
+def _decode_legacy(token: str) -> str | None:
+    """The Arabic a legacy token decodes to, or None when it does not decode to Arabic only.
+
+    Windows-1256 keeps à â ç è é ê ë î ï ô ù û ü at their Latin-1 places, and Arabic words
+    never contain them: a token that would decode to Arabic mixed with them is not Arabic.
+    """
     try:
-        return token.encode("latin-1").decode("cp1256")
+        arabic = token.encode("latin-1").decode("cp1256")
     except UnicodeError:
-        return token
+        return None
+    if _LEGACY_ARABIC.fullmatch(arabic) and _ARABIC_LETTER.search(arabic):
+        return arabic
+    return None
 
 
-RULES = (utf8_as_cp1256, utf8_as_latin, cp1256_as_latin1)
+class ReportOnly(Rule):
+    """A rule that never changes the text and reports what its function finds.
+
+    ``apply`` is the identity (the pipeline's clean path pays only for the trigger test);
+    ``edits``, which only :meth:`~arnorm.pipeline.Pipeline.explain` calls, returns the edits
+    the function finds, each replacing a span by itself: the report counts them, and replaying
+    the report still gives the output.
+    """
+
+    def __init__(self, function: Callable[[str, Context], list[Edit]], phase: Phase, **kwargs: Any):
+        super().__init__(function, **kwargs)
+        self.phase = phase
+
+    def apply(self, text: str, ctx: Context) -> str:
+        return text
+
+    def edits(self, text: str, ctx: Context) -> list[Edit]:
+        found: list[Edit] = self.function(text, ctx)
+        return found
+
+
+def report_only(
+    id: str, *, code: str, trigger: str, phase: Phase
+) -> Callable[[Callable[[str, Context], list[Edit]]], ReportOnly]:
+    """Make a :class:`ReportOnly` rule from a function ``(text, ctx) -> [Edit]``."""
+
+    def decorate(function: Callable[[str, Context], list[Edit]]) -> ReportOnly:
+        return ReportOnly(
+            function, phase, id=id, code=code, trigger=trigger, profiles=("repair", "search"),
+            produces="",
+        )  # fmt: skip
+
+    return decorate
+
+
+_REPLACEMENT_RUN = re.compile("\ufffd+")
+
+
+@report_only("encoding.replacement_char", code="E4", trigger="\ufffd", phase=Phase.DOCUMENT)
+def replacement_char(text: str, ctx: Context) -> list[Edit]:
+    """Report each run of U+FFFD left after the encoding repairs; the text is not changed.
+
+    U+FFFD marks characters lost for good (ف was byte 81, which Windows-1252 leaves undefined:
+    ``و�ي``); no letter is guessed.  Each run is one change in :func:`arnorm.explain`, with
+    the run as both its before and after text, so ``Report.counts()`` and ``--report`` count
+    where text was lost.  :func:`arnorm.clean` pays nothing for it: the rule's clean path is
+    the identity, run only when U+FFFD is present.
+
+    >>> from arnorm import Pipeline
+    >>> from arnorm.chars.encoding import replacement_char
+    >>> report = Pipeline([replacement_char]).explain("و\ufffdي و\ufffd\ufffd")
+    >>> report.output == "و\ufffdي و\ufffd\ufffd", report.counts()["encoding.replacement_char"]
+    (True, 2)
+    >>> Pipeline([replacement_char]).explain("وفي").counts()
+    Counter()
+    """
+    return [Edit(*match.span(), match.group()) for match in _REPLACEMENT_RUN.finditer(text)]
+
+
+RULES = (utf8_as_cp1256, utf8_as_latin, cp1256_as_latin1, replacement_char)

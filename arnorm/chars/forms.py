@@ -5,7 +5,8 @@ block as the preferred characters), and shapers regenerate them; they come from 
 and from keyboards whose lam-alef keys emit U+FEFB.  Each form is mapped by NFKC of that one
 character, never wholesale NFKC (which is lossy: ﷺ, ﷼, NBSP, ², ﬁ ...).  Kept: the honorific
 ligatures ﷺ ﷻ, the rial sign ﷼, Quranic stop signs, ornate parentheses and the other symbols.
-Skipped for visual-order documents, where positional forms are evidence of the order.
+Skipped for visual-order documents, where positional forms are evidence of the order.  With
+``expand_honorifics=True`` (opt-in) ﷺ and ﷻ are written out as the words they stand for.
 """
 
 from __future__ import annotations
@@ -24,7 +25,20 @@ from arnorm.chars.tables import (
 )
 from arnorm.chars.unicode import to_nfc
 from arnorm.context import Context
+from arnorm.options import Option, Options
 from arnorm.rule import substitution
+
+OPTIONS = (
+    Option(
+        "expand_honorifics",
+        False,
+        (False, True),
+        "Write the honorific ligatures ﷺ and ﷻ as the words they stand for (ﷺ → صلى الله "
+        "عليه وسلم, ﷻ → جل جلاله), with a space on each side where a word touches them. Off "
+        "by default: expanding writes whole phrases into the text.",
+        example='clean("محمد ﷺ", expand_honorifics=True) gives "محمد صلى الله عليه وسلم"',
+    ),
+)
 
 
 def _build_map() -> dict[str, str]:
@@ -46,8 +60,11 @@ _ATTACHES_TO = re.compile(f"[{LETTER_CLASS}{MARK_CLASS}{TATWEEL}]")
 @substitution(
     "forms.presentation_forms",
     # The marks around the forms are part of the match, so the replacement can be put in NFC
-    # on its own (an isolated fatha attached after a shadda, ﻻ followed by hamza above).
-    f"[{MARK_CLASS}]*{_FORM.pattern}+[{MARK_CLASS}]*",
+    # on its own (an isolated fatha attached after a shadda, ﻻ followed by hamza above).  Marks
+    # before a form are taken from the first mark of their run only (the look-behind): a long
+    # run of marks with no form after it costs one try, not one per mark (quadratic).
+    f"{_FORM.pattern}+[{MARK_CLASS}]*"
+    f"|[{MARK_CLASS}](?<![{MARK_CLASS}][{MARK_CLASS}])[{MARK_CLASS}]*{_FORM.pattern}+[{MARK_CLASS}]*",
     code="U2",
     trigger="".join(sorted(NOMINAL)),
     skip_when=("quranic", "visual"),
@@ -80,4 +97,54 @@ def presentation_forms(match: re.Match[str], ctx: Context) -> str:
     return to_nfc("".join(out))
 
 
-RULES = (presentation_forms,)
+# The honorific word ligatures of the keep-list and their words (NFKC of each).
+HONORIFICS = {
+    character: unicodedata2.normalize("NFKC", character)
+    for character in "\N{ARABIC LIGATURE SALLALLAHOU ALAYHE WASALLAM}"
+    "\N{ARABIC LIGATURE JALLAJALALOUHOU}"
+}
+_HONORIFIC_RUN = "[" + "".join(HONORIFICS) + "]+"
+
+
+def _expand_honorifics(options: Options) -> bool:
+    return options["expand_honorifics"] is True
+
+
+def _touches_word(character: str) -> bool:
+    """A letter or digit of any script, a combining mark or a tatweel: a word goes on there."""
+    return character.isalnum() or unicodedata2.category(character) == "Mn" or character == TATWEEL
+
+
+@substitution(
+    "forms.honorifics",
+    _HONORIFIC_RUN,
+    code="U2",
+    trigger="".join(HONORIFICS),
+    skip_when=("quranic", "visual"),
+    enabled_if=_expand_honorifics,
+    produces="".join(sorted(set(" ".join(HONORIFICS.values())))),
+)
+def honorifics(match: re.Match[str], ctx: Context) -> str:
+    """Write ﷺ and ﷻ as the words they stand for (opt-in: ``expand_honorifics=True``).
+
+    Each ligature becomes its NFKC words (ﷺ → صلى الله عليه وسلم), with a space between two
+    ligatures and on each side where a word touches them (محمدﷺ → محمد صلى الله عليه وسلم).
+    At the edge of a segment (next to a protected span or the end of the text) no space is
+    added.
+
+    >>> from arnorm.chars.forms import honorifics
+    >>> honorifics("قال محمدﷺ: والله ﷻ", expand_honorifics=True)
+    'قال محمد صلى الله عليه وسلم: والله جل جلاله'
+    >>> honorifics("محمد ﷺ") == "محمد ﷺ"  # off by default
+    True
+    """
+    text, start, end = match.string, match.start(), match.end()
+    words = " ".join(HONORIFICS[character] for character in match.group())
+    if start > 0 and _touches_word(text[start - 1]):
+        words = " " + words
+    if end < len(text) and text[end].isalnum():
+        words += " "
+    return words
+
+
+RULES = (presentation_forms, honorifics)

@@ -9,19 +9,26 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+import unicodedata2  # type: ignore[import-not-found,unused-ignore]
+
 from arnorm.chars.edges import ends_document
 from arnorm.chars.tables import (
     ALEF,
     ALEF_MAKSURA,
     ALWAYS_FINAL,
+    COMBINING_GRAPHEME_JOINER,
     CORE_MARKS,
+    DAMMA,
     DAMMATAN,
+    FATHA,
     FATHATAN,
     FOREIGN_BASE_CLASS,
     HAMZA,
+    KASRA,
     KASRATAN,
     LETTER_CLASS,
     MARK_CLASS,
+    MODIFIER_COMBINING_MARKS,
     NO_FATHATAN_MOVE,
     PUNCTUATION_CLASS,
     SHADDA,
@@ -31,6 +38,7 @@ from arnorm.chars.tables import (
     SUKUN,
     TANWEEN,
     TATWEEL,
+    TEH_MARBUTA,
     expand_class,
 )
 from arnorm.context import Context
@@ -47,9 +55,39 @@ OPTIONS = (
         "leaves both forms. Persian-like documents always keep.",
         example='clean("أيضاً") gives "أيضًا"; clean("أيضًا", fathatan="on") gives "أيضاً"',
     ),
+    Option(
+        "drop_long_alef_marks",
+        False,
+        (False, True),
+        "Delete the short vowels, shadda and sukun on a bare alef inside or at the end of a "
+        "word (كتاَب → كتاب, the sukun-on-madd habit; rule M5d). Off by default. A word-initial "
+        "alef keeps its vowel (hamzat al-wasl: اِستخدام), fathatan on an alef is M4's business, "
+        "and alef wasla (ٱ) is never touched.",
+        example='clean("كتاَب", drop_long_alef_marks=True) gives "كتاب"',
+    ),
+    Option(
+        "reattach_tanween",
+        False,
+        (False, True),
+        "Delete the space between a word ending in ا ة ى ء and a fathatan typed after it, "
+        "before a space, punctuation or the end (شكرا ً → شكرًا; rule M7); fathatan then goes "
+        "where the fathatan option says. Off by default: the mark may be shown on its own.",
+        example='clean("شكرا ً", reattach_tanween=True) gives "شكرًا"',
+    ),
+    Option(
+        "mark_order",
+        "nfc",
+        ("nfc", "display"),
+        "The order of the marks on a letter: 'nfc' (the stored, canonical order: a vowel "
+        "before shadda); 'display' reorders each run of marks as UAX #53 (AMTRA) does for "
+        "rendering, shadda and then the modifier marks (hamza) first, as the very last step "
+        "(rule M6) for renderers that do not. Output is then not NFC.",
+        example='clean("مرَّة", mark_order="display") gives shadda, then fatha on the ر',
+    ),
 )
 _GATES = ("quranic", "visual")
 MARK_CLASS_CHARACTERS = expand_class(MARK_CLASS)
+_MARK_CHARACTERS = frozenset(MARK_CLASS_CHARACTERS)
 _LETTER = re.compile(f"[{LETTER_CLASS}]")
 # Patterns start with a mark class (marks are rare next to letters), and check the base in
 # Python: a pattern that starts with a letter class or a lookbehind tries every position.
@@ -72,6 +110,57 @@ _RUN_WITH_REPEAT = (
     f"|(?=[{MARK_CLASS}]*?(?P<repeated>[{CORE_MARKS}])[{MARK_CLASS}]*?(?P=repeated)))"
     f"[{MARK_CLASS}]+"
 )
+
+
+def _reattach_tanween(options: Options) -> bool:
+    return options["reattach_tanween"] is True
+
+
+# The letters that end a word and can carry a detached fathatan (M7): a support alef, ة, ى and ء.
+_TANWEEN_CARRIERS = ALEF + TEH_MARBUTA + ALEF_MAKSURA + HAMZA
+
+
+@substitution(
+    "marks.detached_tanween",
+    # Spaces then the fathatan (whitespace.collapse_spaces makes several spaces one, and the next
+    # run must judge the same); a match starts only at the first space of a run (linear).
+    f" (?<!  ) *{FATHATAN}(?=\\s|[{PUNCTUATION_CLASS}]|$)",
+    code="M7",
+    trigger=FATHATAN,
+    skip_when=_GATES,
+    enabled_if=_reattach_tanween,
+    produces="",
+)
+def detached_tanween(match: re.Match[str], ctx: Context) -> str:
+    """Reattach a fathatan typed after a space to the word before it (opt-in: شكرا ً → شكراً).
+
+    ``reattach_tanween=True``: a word ending in ا ة ى ء with no marks of its own (nor a
+    fathatan on the letter before its alef), then spaces and a fathatan that ends there; the
+    spaces go, and M4 then places the fathatan (شكرا ً → شكرًا with the default
+    ``fathatan="before"``).  Off by default: a mark after a space may be shown on its own.
+
+    >>> from arnorm.chars.marks import detached_tanween
+    >>> detached_tanween("شكرا ً جزيلا، مدرسة ً.", reattach_tanween=True)
+    'شكراً جزيلا، مدرسةً.'
+    >>> detached_tanween("شكرا ً") == "شكرا ً"  # off by default
+    True
+    >>> detached_tanween("شكرًا ً كتاب ً", reattach_tanween=True) == "شكرًا ً كتاب ً"
+    True
+    """
+    text, start = match.string, match.start()
+    if start == 0 or text[start - 1] not in _TANWEEN_CARRIERS:
+        return match.group()
+    if text[start - 1] == ALEF:
+        # A fathatan already on the letter before the alef (M4's "before" form): this one
+        # would be a second, and the next run must judge the same whatever M4 did.
+        index = start - 2
+        while index >= 0 and text[index] in _MARK_CHARACTERS:
+            if text[index] == FATHATAN:
+                return match.group()
+            index -= 1
+    if match.end() == len(text) and not ends_document(ctx, text[start - 1 :]):
+        return match.group()  # a protected span follows: the fathatan is glued to it
+    return FATHATAN
 
 
 @substitution(
@@ -107,7 +196,6 @@ def doubled_mark(match: re.Match[str], ctx: Context) -> str:
 # (a pattern that starts with a letter class tries every letter).  Runs of marks are bounded
 # (a real cluster has a few), so a long run of marks cannot make the match quadratic.
 _CLUSTER_MARKS = 8
-_MARK_CHARACTERS = frozenset(MARK_CLASS_CHARACTERS)
 _STRAY_TANWEEN = re.compile(
     rf"[{TANWEEN}]"
     # not word-final: the next base (after bare tatweels) is a letter; look one letter further
@@ -240,6 +328,62 @@ def tanween_with_vowel(match: re.Match[str], ctx: Context) -> str:
         return marks
     drop = tanween[0] if match.group("next") is not None else vowels[0]
     return marks.replace(drop, "", 1)
+
+
+def _drop_long_alef_marks(options: Options) -> bool:
+    return options["drop_long_alef_marks"] is True
+
+
+# The marks M5d deletes: short vowels, shadda, sukun.  Tanween on an alef is the support alef's
+# (M2, M4), and the other marks (Quranic, hamza, madda) are not a long alef's.
+_LONG_ALEF_MARKS = FATHA + DAMMA + KASRA + SHADDA + SUKUN
+_WORD_CHARACTERS = frozenset(expand_class(f"{LETTER_CLASS}{MARK_CLASS}{TATWEEL}"))
+
+
+@substitution(
+    "marks.long_alef_marks",
+    # Anchored on the alef, a literal: the scan runs at C speed between alefs with marks.
+    f"{ALEF}(?P<marks>[{MARK_CLASS}]+)",
+    code="M5d",
+    trigger=_LONG_ALEF_MARKS,
+    skip_when=_GATES,
+    enabled_if=_drop_long_alef_marks,
+    produces="",
+)
+def long_alef_marks(match: re.Match[str], ctx: Context) -> str:
+    """Delete the vowels, shadda and sukun on a bare alef inside a word (opt-in).
+
+    ``drop_long_alef_marks=True``: a long alef takes no vowel; one on it is the sukun-on-madd
+    school habit or a misplaced fatha (كتاَب → كتاب).  A word-initial alef keeps its vowel
+    (hamzat al-wasl: اِستخدام، اُكتب); a cluster with a tanween is left to M2 and M4
+    (كتاباً), and so is an alef followed by a tatweel (which carries marks: T2's business);
+    alef wasla ٱ (Quranic) is another letter and never touched.
+
+    >>> from arnorm.chars.marks import long_alef_marks
+    >>> long_alef_marks("كتاَب قاْل", drop_long_alef_marks=True)
+    'كتاب قال'
+    >>> long_alef_marks("اِستخدام اُكتب أيضاً", drop_long_alef_marks=True)
+    'اِستخدام اُكتب أيضاً'
+    >>> long_alef_marks("كتاَب") == "كتاَب"  # off by default
+    True
+    """
+    marks = match.group("marks")
+    if any(mark in TANWEEN for mark in marks) or len(marks) > _CLUSTER_MARKS:
+        # (A run longer than a cluster is not one: M2 sees only _CLUSTER_MARKS marks after a
+        # letter, and must see the same on the next run.)
+        return match.group()
+    text = match.string
+    if text.startswith(TATWEEL, match.end()):
+        # A tatweel after the alef carries marks (T1 deleted the bare ones): with the alef's
+        # marks gone, T2 would move them onto it on the next run.
+        return match.group()
+    index = match.start() - 1
+    # Word-initial: no letter before the alef, skipping the marks and tatweels of the word.
+    while index >= 0 and text[index] in _WORD_CHARACTERS and not _LETTER.match(text, index):
+        index -= 1
+    if index < 0 or not _LETTER.match(text, index):
+        return match.group()
+    return ALEF + "".join(mark for mark in marks if mark not in _LONG_ALEF_MARKS)
 
 
 def _fathatan_is(value: str) -> Callable[[Options], bool]:
@@ -412,12 +556,92 @@ def mark_on_non_arabic(match: re.Match[str], ctx: Context) -> str:
     return "".join(mark for mark in run if mark not in CORE_MARKS)
 
 
+def _display_order(options: Options) -> bool:
+    return options["mark_order"] == "display"
+
+
+_MODIFIERS = frozenset(MODIFIER_COMBINING_MARKS)
+
+
+@substitution(
+    "marks.display_order",
+    f"[{MARK_CLASS}]{{2,}}",
+    code="M6",
+    trigger=SHADDA + MODIFIER_COMBINING_MARKS,
+    enabled_if=_display_order,
+    produces="",
+)
+def display_order(match: re.Match[str], ctx: Context) -> str:
+    """Reorder each run of marks for display, as UAX #53 (AMTRA) does (opt-in; output not NFC).
+
+    ``mark_order="display"``, after everything else (after the final NFC): shadda first, then
+    in front of it the modifier marks (hamza above and below, ...) that begin their combining
+    class, those of class 230 and in front of them those of class 220, as HarfBuzz does.  Only
+    marks of different combining classes change places, so NFC of the output is the default
+    output.  A run next to a combining grapheme joiner (U+034F, an author's explicit order) is
+    kept exactly.  Not gated (Quranic text too): the text is canonically the same.
+
+    >>> from arnorm.chars.marks import display_order
+    >>> display_order("\u0631\u064e\u0651", mark_order="display") == "\u0631\u0651\u064e"
+    True
+    >>> display_order("\u0631\u064e\u0651") == "\u0631\u064e\u0651"  # NFC by default
+    True
+    >>> kept = "\u0631\u064e\u0651\u034f\u0651\u064e"  # around a CGJ: the author's order
+    >>> display_order(kept, mark_order="display") == kept
+    True
+    """
+    text, start, end = match.string, match.start(), match.end()
+    if (start > 0 and text[start - 1] == COMBINING_GRAPHEME_JOINER) or (
+        end < len(text) and text[end] == COMBINING_GRAPHEME_JOINER
+    ):
+        return match.group()
+    return amtra(match.group())
+
+
+def amtra(marks: str) -> str:
+    """A run of marks (in NFC order) in the display order of UAX #53 (AMTRA), as HarfBuzz
+    (``reorder_marks_arabic``) applies it: shadda to the front, then the modifier marks that
+    begin class 220 and class 230 in front of everything, the 220 ones first.
+
+    >>> amtra("\u064e\u0651") == "\u0651\u064e"  # fatha, shadda -> shadda, fatha
+    True
+    >>> amtra("\u064e\u0651\u0654") == "\u0654\u0651\u064e"  # hamza above goes first
+    True
+    """
+    remaining = [mark for mark in marks if mark == SHADDA] + [m for m in marks if m != SHADDA]
+    front: list[str] = []
+    for combining_class in (220, 230):
+        first = next(
+            (i for i, mark in enumerate(remaining) if _ccc(mark) >= combining_class),
+            len(remaining),
+        )
+        last = first
+        while (
+            last < len(remaining)
+            and remaining[last] in _MODIFIERS
+            and _ccc(remaining[last]) == combining_class
+        ):
+            last += 1
+        front += remaining[first:last]
+        del remaining[first:last]
+    return "".join(front + remaining)
+
+
+def _ccc(mark: str) -> int:
+    combining: int = unicodedata2.combining(mark)
+    return combining
+
+
 RULES = (
     doubled_mark,
     stray_tanween,
     tanween_with_vowel,
+    long_alef_marks,
+    detached_tanween,
     fathatan_before_alef,
     fathatan_on_alef,
     stray_initial_mark,
     mark_on_non_arabic,
 )
+# After the final NFC (unicode.renormalize): the very last character rule.
+LAST_RULES = (display_order,)

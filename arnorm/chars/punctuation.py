@@ -28,9 +28,10 @@ OPTIONS = (
     Option(
         "quotes",
         "keep",
-        ("keep", "guillemets", "ascii"),
+        ("keep", "guillemets", "ascii", "curly"),
         "Double quotes: 'keep' leaves them; 'guillemets' pairs the double quotes of a paragraph "
-        "around Arabic text and writes them « »; 'ascii' writes every double quote as \".",
+        "around Arabic text and writes them « »; 'curly' pairs them the same way and writes "
+        "them “ ” (U+201C opens, U+201D closes); 'ascii' writes every double quote as \".",
         example='clean("“مقدمة”", quotes="guillemets") gives "«مقدمة»"',
     ),
 )
@@ -128,6 +129,33 @@ def _quotes_are(value: str) -> Callable[[Options], bool]:
     return lambda options: options["quotes"] == value
 
 
+def _pair_quotes(text: str, opening: str, closing: str) -> str:
+    """Pair the double quotes of each paragraph and write each pair around Arabic text as
+    ``opening``…``closing``: the one pairing shared by ``quotes="guillemets"`` and ``"curly"``.
+
+    Quotes are paired within a paragraph (a line), in order, an odd one opening; a line with an
+    odd number of quotes (``12"``) stays as it is, and so does a pair around no Arabic letter
+    or around a Latin letter, and a pair opened right after a Latin-1 letter (half of a
+    mojibake character the encoding repair left: ``Ø"`` must look the same to the next run).
+    """
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        if not _QUOTE.search(line) or len(_QUOTE.findall(line)) % 2:
+            continue
+        lines[index] = _PAIR.sub(lambda match: _write_pair(match, opening, closing), line)
+    return "\n".join(lines)
+
+
+def _write_pair(match: re.Match[str], opening: str, closing: str) -> str:
+    inside = match.group("inside")
+    if not _ARABIC_LETTER.search(inside) or _NON_ARABIC_LETTER.search(inside):
+        return match.group()
+    start = match.start()
+    if start > 0 and "\u00c2" <= match.string[start - 1] <= "\u00f4":
+        return match.group()
+    return opening + inside + closing
+
+
 @rewrite(
     "punctuation.guillemets",
     code="P4",
@@ -146,19 +174,32 @@ def guillemets(text: str, ctx: Context) -> str:
     >>> guillemets('“مقدمة الأولويات” و"نص"', quotes="guillemets")
     '«مقدمة الأولويات» و«نص»'
     """
-    lines = text.split("\n")
-    for index, line in enumerate(lines):
-        if not _QUOTE.search(line) or len(_QUOTE.findall(line)) % 2:
-            continue
-        lines[index] = _PAIR.sub(_pair_to_guillemets, line)
-    return "\n".join(lines)
+    return _pair_quotes(text, "\u00ab", "\u00bb")
 
 
-def _pair_to_guillemets(match: re.Match[str]) -> str:
-    inside = match.group("inside")
-    if not _ARABIC_LETTER.search(inside) or _NON_ARABIC_LETTER.search(inside):
-        return match.group()
-    return "\u00ab" + inside + "\u00bb"
+@rewrite(
+    "punctuation.curly_quotes",
+    code="P4",
+    trigger=_DOUBLE_QUOTES,
+    phase=Phase.CHARACTER,
+    enabled_if=_quotes_are("curly"),
+    produces="\u201c\u201d",
+)
+def curly_quotes(text: str, ctx: Context) -> str:
+    """With ``quotes="curly"``, write paired double quotes around Arabic text as “ ”.
+
+    Paired as ``quotes="guillemets"`` pairs them; the logical characters are written, U+201C
+    opening and U+201D closing (they are not mirrored: in right-to-left text the opening one
+    shows as ”, so ``”…“`` typed by its look becomes ``“…”``).  Unpaired quotes and pairs around
+    Latin text stay.
+
+    >>> from arnorm.chars.punctuation import curly_quotes
+    >>> curly_quotes('"مقدمة الأولويات" و”نص“', quotes="curly")
+    '“مقدمة الأولويات” و“نص”'
+    >>> curly_quotes('قال 12" و"quoted"', quotes="curly") == 'قال 12" و"quoted"'
+    True
+    """
+    return _pair_quotes(text, "\u201c", "\u201d")
 
 
 # Not right after a Latin-1 letter: there a quote may be half of a mojibake character that
@@ -186,4 +227,4 @@ def ascii_quotes(match: re.Match[str], ctx: Context) -> str:
     return '"'
 
 
-RULES = (lookalikes, to_arabic, to_latin, guillemets, ascii_quotes)
+RULES = (lookalikes, to_arabic, to_latin, guillemets, curly_quotes, ascii_quotes)

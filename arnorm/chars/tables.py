@@ -155,5 +155,13 @@ FOREIGN_BASE_CLASS = (
     "0-9\u0660-\u0669\u06f0-\u06f9A-Za-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6"
     "\u00f8-\u024f\u0370-\u03ff\u0400-\u04ff"
 )
+# Modifier combining marks (UAX #53): the marks drawn closest to the letter, which the display
+# order (M6) puts first in their combining class.  The list of HarfBuzz
+# (src/hb-ot-shaper-arabic.cc, modifier_combining_marks).
+MODIFIER_COMBINING_MARKS = (
+    "\u0654\u0655\u0658\u06dc\u06e3\u06e7\u06e8\u08ca\u08cb\u08cd\u08ce\u08cf\u08d3\u08f3"
+)
+COMBINING_GRAPHEME_JOINER = "\N{COMBINING GRAPHEME JOINER}"
+
 # Letters after which fathatan + support alef cannot move (M4): alef forms, ة and ى.
 NO_FATHATAN_MOVE = "\u0627\u0623\u0625\u0622\u0671\u0629\u0649"
