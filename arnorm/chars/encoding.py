@@ -75,6 +75,25 @@ _PAIR_BY_TRIGGER = re.compile(
 _FREQUENT_LETTERS = ("\u0627", "\u0644")
 
 
+def _decodes_to_letter(pair: str) -> bool:
+    try:
+        decoded = pair.encode("cp1256").decode("utf-8")
+    except UnicodeError:
+        return False
+    return _ARABIC_LETTERS.fullmatch(decoded) is not None
+
+
+# The pairs that are the mojibake of an Arabic letter: only they are evidence.  A pair that
+# would decode to a mark, a digit or a Latin letter is what real text also has: Persian "ظک"
+# (D9 98 is the mark U+0658) or "اک" (C7 98 is ǘ) must not make "ظکاکاک" mojibake.
+_LETTER_PAIRS = frozenset(
+    lead + continuation
+    for lead in _LEAD
+    for continuation in _TRIGGER
+    if _decodes_to_letter(lead + continuation)
+)
+
+
 def _is_cp1256_mojibake(text: str, has_forms: bool = True) -> bool:
     # Tatweel is not mojibake material (byte DC is ـ, never a continuation), and T1 deletes it
     # between letters: count as if it were gone, so the next run decides the same.
@@ -83,8 +102,10 @@ def _is_cp1256_mojibake(text: str, has_forms: bool = True) -> bool:
         # Presentation forms count as the letters U2 will write.
         text = _FORM.sub(lambda match: NOMINAL[match.group()], text)
     pairs = 0
-    for _ in _PAIR_BY_TRIGGER.finditer(text):
-        pairs += 1
+    for match in _PAIR_BY_TRIGGER.finditer(text):
+        start = match.start()
+        if text[start - 1 : start + 1] in _LETTER_PAIRS:
+            pairs += 1
     if pairs < 3:
         return False
     # Letters only (not digits, marks, tatweel or signs, which later rules change), so the
