@@ -346,7 +346,8 @@ class Pipeline:
             text = self._apply_outside_protected(text, ctx, report, present)
             if not self._layout_reads_gates:
                 # The context held the text the gates were read from: let it go (memory).
-                ctx = Context(text, self._options)
+                # No rule after this point reads a gate, so nothing is computed from it.
+                ctx.text = text
         if self._layout:
             text = self._apply(self._layout, text, ctx, report, 0, None)[0]
         if self._lines:
