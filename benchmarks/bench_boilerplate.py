@@ -1,89 +1,137 @@
-"""The line rules (B1-B4) alone, and a faster ``fold`` for the trailer rule's hot loop.
+"""The line rules (W1, B1-B5) one by one, this tree against a baseline checkout, in one process.
 
-    python benchmarks/bench_boilerplate.py [--size 2MB]
+    python benchmarks/bench_boilerplate.py --baseline /tmp/lines-base [--size 2MB]
+    python benchmarks/bench_boilerplate.py --baseline /tmp/lines-base \\
+        --corpus /work/shared/corpus/saudinewsnet --limit 1500
 
-``boilerplate.trailer`` folds every short line to look it up in the lexicon; the fold's
-``^[\\W_]+|[\\W_]+$`` is tried at every position of the line.  Stripping the edges with
-``str.isalnum`` (what ``\\w`` means, the underscore aside) and folding letters with chained
-``replace`` instead of ``str.translate`` give the same fold (checked on every line of the
-corpus) for a fraction of the cost.
+The baseline's ``arnorm/boilerplate`` modules are loaded under other names next to this
+tree's, so both rule versions run on the same inputs in the same process, rounds interleaved
+(median kept).  The inputs are what ``clean()`` hands to the line phase: each document after
+the character rules (for W1) and after W1 and W2 (for B1-B5), one application of each rule.
+Both versions must give the same result on every document, or the script stops.
+
+``--corpus`` reads real articles (see bench_line_phase.py): the bench corpus repeats its seed
+lines, which flatters the fold's memo; real text does not.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping, Sequence
+import argparse
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from types import ModuleType
 
-from _harness import arguments, check_same, compare, corpora, family_rules, rule_alone
+from bench_line_phase import read_articles
 
-from arnorm.boilerplate import phrases, trailer
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from arnorm.bench import corpus
+from arnorm.bench.run import parse_size
+from arnorm.boilerplate import lines, phrase_lines, trailer, whitespace
 from arnorm.cleaner import Cleaner
 from arnorm.context import Context
-from arnorm.rule import LineRule
-
-_SPACES = re.compile(r"\s+")
-_LETTER_FOLDS = tuple((chr(k), v) for k, v in phrases._LETTER_FOLDS.items())
 
 
-def fold_fast(text: str) -> str:
-    """:func:`arnorm.boilerplate.phrases.fold` with the edges stripped by ``str.isalnum``."""
-    text = phrases._DIACRITICS.sub("", text)
-    for source, target in _LETTER_FOLDS:
-        if source in text:
-            text = text.replace(source, target)
-    start, end = 0, len(text)
-    while start < end and not text[start].isalnum():
-        start += 1
-    while end > start and not text[end - 1].isalnum():
-        end -= 1
-    text = text[start:end]
-    return _SPACES.sub(" ", text) if "  " in text or not text.isprintable() else text
+def load_baseline(tree: Path) -> dict[str, ModuleType]:
+    """The baseline's whitespace, lines, trailer and phrase_lines modules (and its phrases)."""
+    modules: dict[str, ModuleType] = {}
+    folder = tree / "arnorm" / "boilerplate"
+    for name in ("phrases", "whitespace", "lines", "trailer", "phrase_lines"):
+        source = (folder / f"{name}.py").read_text("utf-8")
+        for other in modules:  # its imports of its sibling modules, to the baseline's ones
+            source = source.replace(f"arnorm.boilerplate.{other} import", f"_base_{other} import")
+        module = ModuleType(f"_base_{name}")
+        module.__file__ = str(folder / f"{name}.py")
+        sys.modules[module.__name__] = module
+        if name == "phrases":  # its phrase files are read from the package: the same data
+            source = source.replace('resources.files("arnorm.boilerplate")', "_files()")
+            source += "\n\ndef _files():\n    return resources.files('arnorm.boilerplate')\n"
+        exec(compile(source, module.__file__, "exec"), module.__dict__)
+        modules[name] = module
+    return modules
 
 
-def trailer_fast(lines: Sequence[str], ctx: Context) -> Mapping[int, str]:
-    """``boilerplate.trailer`` with :func:`fold_fast` (same decisions)."""
-    headers = phrases.load("trailer_headers")
-    total = sum(len(line) + 1 for line in lines)
-    position = 0
-    for index, line in enumerate(lines):
-        if 0 < len(line) <= trailer.HEADER_MAX_LENGTH and fold_fast(line) in headers:
-            cut = total - position
-            if position >= trailer.TAIL_START * total and cut <= trailer.MAX_CUT_SHARE * total:
-                reason = f"trailer block after the header {line!r}"
-                return {i: reason for i in range(index, len(lines))}
-            return {index: "trailer header with content after it"}
-        position += len(line) + 1
-    return {}
+def line_phase_inputs(documents: Sequence[str]) -> tuple[list[str], list[str]]:
+    """Each document as W1 sees it, and as the line rules first see it."""
+    pipeline = Cleaner().pipeline
+    layout, removal = [], []
+    for document in documents:
+        ctx = Context(document, pipeline._options)  # the steps of Pipeline._run, by hand
+        text = document
+        if pipeline._document:
+            text = pipeline._apply(pipeline._document, text, ctx, None, 0, None)[0]
+            ctx = Context(text, pipeline._options)
+        text = pipeline._apply_outside_protected(text, ctx, None, None)
+        layout.append(text)
+        removal.append(pipeline._apply(pipeline._layout, text, ctx, None, 0, None)[0])
+    return layout, removal
 
 
 def main() -> None:
-    args = arguments("line rules")
-    built = corpora(args)
-    for c in built:
-        for document in c.documents:
-            for line in document.split("\n"):
-                if phrases.fold(line) != fold_fast(line):
-                    raise SystemExit(f"fold_fast differs on {line!r}")
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--baseline", required=True, help="another arnorm checkout")
+    parser.add_argument("--corpus", help="articles (.zip/.json/.jsonl) instead of the bench corpus")
+    parser.add_argument("--limit", type=int, default=0)
+    parser.add_argument("--variant", default="plain")
+    parser.add_argument("--size", default="2MB")
+    parser.add_argument("--repeat", type=int, default=7)
+    args = parser.parse_args()
+    base = load_baseline(Path(args.baseline))
+    if args.corpus:
+        documents = read_articles(Path(args.corpus), args.limit)
+        name = args.corpus
+    else:
+        seeds = corpus.load_seeds(corpus.find_seeds())
+        documents = list(corpus.build(args.variant, parse_size(args.size), seeds).documents)
+        name = f"bench corpus {args.variant} {args.size}"
+    layout, removal = line_phase_inputs(documents)
     options = Cleaner().options
+    split = [(text.split("\n"), Context(text, options)) for text in removal]
+    megabytes = sum(len(d.encode("utf-8")) for d in documents) / 1e6
 
-    def alternative(text: str) -> Mapping[int, str]:
-        return trailer_fast(text.split("\n"), Context(text, options))
+    def on_texts(function: Callable[[str], object]) -> Callable[[], list[object]]:
+        return lambda: [function(text) for text in layout]
 
-    current = rule_alone(trailer.trailer)
-    check_same(current, alternative, built)
-    rules = [r for r in family_rules("boilerplate") if isinstance(r, LineRule)]
-    compare(
-        "line rules alone (on the document's lines, one application)",
-        [(rule.id, rule_alone(rule)) for rule in rules],
-        built,
-        args,
-    )
-    compare(
-        "boilerplate.trailer (B4)",
-        [("current fold", current), ("fold with isalnum edges", alternative)],
-        built,
-        args,
-    )
+    def on_lines(function: Callable[..., object]) -> Callable[[], list[object]]:
+        return lambda: [function(lines_, ctx) for lines_, ctx in split]
+
+    contenders = [
+        (
+            "whitespace.trim_lines",
+            on_texts(base["whitespace"]._trim_lines_fast),
+            on_texts(whitespace._trim_lines_fast),
+        ),
+        *(
+            (
+                rule.id,
+                on_lines(getattr(base[module], rule.__name__).function),
+                on_lines(rule.function),
+            )
+            for module, rule in [
+                ("lines", lines.blank_lines),
+                ("lines", lines.repeated_title),
+                ("lines", lines.duplicate_lines),
+                ("trailer", trailer.trailer),
+                ("phrase_lines", phrase_lines.phrase_lines),
+            ]
+        ),
+    ]
+    print(f"{name}: {megabytes:.1f} MB, {len(documents)} documents; one application of each rule")
+    print(f"best of {args.repeat} interleaved rounds, CPU time (shared machine: read the ratios)\n")
+    print(f"  {'rule (ms/MB)':<32}{'baseline':>10}{'this tree':>11}{'ratio':>8}")
+    for rule_id, before, after in contenders:
+        if before() != after():
+            raise SystemExit(f"{rule_id}: the two versions disagree on {name}")
+        times: tuple[list[float], list[float]] = ([], [])
+        for _ in range(args.repeat):
+            for function, spent in ((before, times[0]), (after, times[1])):
+                start = time.process_time()
+                function()
+                spent.append(time.process_time() - start)
+        b, a = (min(t) * 1e3 / megabytes for t in times)
+        print(f"  {rule_id:<32}{b:10.2f}{a:11.2f}{b / a:7.1f}x")
 
 
 if __name__ == "__main__":

@@ -2,8 +2,8 @@
 
     python benchmarks/bench_whatif.py [--size 2MB]
 
-The alternatives (``bench_marks.tanween_first``, ``bench_whitespace.trim_by_strip``,
-``bench_boilerplate.trailer_fast``) give the same output as the rules (each file checks it on
+The alternatives (``bench_marks.tanween_first``, ``bench_whitespace.trim_by_strip``) give
+the same output as the rules (each file checks it on
 the corpus); here they are swapped into a copy of the default pipeline with
 ``Pipeline.replace``, so the gain can be weighed before anyone edits a rule.
 """
@@ -13,15 +13,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from _harness import arguments, check_same, compare, corpora
-from bench_boilerplate import trailer_fast
 from bench_marks import tanween_first
 from bench_whitespace import trim_by_strip
 
-from arnorm.boilerplate.trailer import trailer
 from arnorm.boilerplate.whitespace import trim_lines
 from arnorm.chars.marks import stray_tanween
 from arnorm.cleaner import Cleaner
-from arnorm.rule import LineRule, Phase, Rewrite
+from arnorm.rule import Phase, Rewrite
 
 
 def _variant_rules() -> dict[str, object]:
@@ -34,7 +32,6 @@ def _variant_rules() -> dict[str, object]:
 
     stray_tanween_fast.__name__ = "stray_tanween"
     trim_lines_fast.__name__ = "trim_lines"
-    trailer_fast.__name__ = "trailer"
     return {
         stray_tanween.id: Rewrite(
             stray_tanween_fast, Phase.CHARACTER, id=stray_tanween.id, code="M2",
@@ -44,10 +41,6 @@ def _variant_rules() -> dict[str, object]:
         trim_lines.id: Rewrite(
             trim_lines_fast, Phase.LINE, id=trim_lines.id, code="W1", trigger=None,
             profiles=trim_lines.profiles, enabled_if=trim_lines.enabled_if, produces="",
-        ),
-        trailer.id: LineRule(
-            trailer_fast, id=trailer.id, code="B4", trigger=None, profiles=trailer.profiles,
-            enabled_if=trailer.enabled_if,
         ),
     }  # fmt: skip
 

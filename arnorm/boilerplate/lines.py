@@ -6,15 +6,16 @@ compare equal even when one had an NBSP or a stray tanween; a blank line is ``""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 
 from arnorm.boilerplate.options import boilerplate_on
-from arnorm.boilerplate.whitespace import INVISIBLE_CLASS
+from arnorm.boilerplate.whitespace import _INVISIBLE
 from arnorm.context import Context
 from arnorm.rule import line_rule
 
-_INVISIBLE_ONLY = re.compile(f"[{INVISIBLE_CLASS}]+")
+# The rules look at every line once or twice per round: a blank line is ``""`` or starts with
+# one of these (one set test), and only then is it stripped (C) to see whether anything is left.
+_INVISIBLE_SET = frozenset(_INVISIBLE)
 # The longest first line that can be a title, and how a title does not end.
 TITLE_MAX_LENGTH = 150
 SENTENCE_END = (".", "!", "?", "\u061f", "\u2026", ":", "\u06d4")
@@ -24,7 +25,7 @@ VERSE_MAX_LENGTH = 80
 
 def is_blank(line: str) -> bool:
     """Whether a line shows nothing: empty, or spaces, NBSPs and invisible characters only."""
-    return not line or _INVISIBLE_ONLY.fullmatch(line) is not None
+    return not line or (line[0] in _INVISIBLE_SET and not line.strip(_INVISIBLE))
 
 
 @line_rule("boilerplate.blank_lines", code="B1", enabled_if=boilerplate_on)
@@ -39,12 +40,19 @@ def blank_lines(lines: Sequence[str], ctx: Context) -> Mapping[int, str]:
     'فقرة أولى\\n\\nفقرة ثانية'
     """
     drop: dict[int, str] = {}
+    if len(lines) == 1:  # one line (a tweet, a title): dropped if blank, as "at the start"
+        if is_blank(lines[0]):
+            drop[0] = "blank line at the start"
+        return drop
     previous_blank = True  # a blank line at the start is dropped
+    invisible, characters = _INVISIBLE_SET, _INVISIBLE
     for index, line in enumerate(lines):
-        blank = is_blank(line)
-        if blank and previous_blank:
+        if line and (line[0] not in invisible or line.strip(characters)):  # not is_blank(line)
+            previous_blank = False
+        elif previous_blank:
             drop[index] = "blank line after a blank line" if index else "blank line at the start"
-        previous_blank = blank
+        else:
+            previous_blank = True
     last = len(lines) - 1
     while last >= 0 and is_blank(lines[last]):
         drop.setdefault(last, "blank line at the end")
@@ -64,22 +72,34 @@ def duplicate_lines(lines: Sequence[str], ctx: Context) -> Mapping[int, str]:
     'وزير الدفاع شين وون سيك\\n\\nنص'
     """
     drop: dict[int, str] = {}
-    previous = None
+    if len(lines) < 2:
+        return drop
+    previous = None  # the last line that is not blank
+    invisible, characters = _INVISIBLE_SET, _INVISIBLE
     for index, line in enumerate(lines):
-        if is_blank(line):
-            continue
-        if line == previous:
+        if line == previous:  # not blank, since ``previous`` is not
             drop[index] = "same as the line before (doubled caption)"
-        previous = line
+        elif line and (line[0] not in invisible or line.strip(characters)):  # not is_blank(line)
+            previous = line
     return drop
 
 
 def title_of(lines: Sequence[str]) -> str | None:
     """The first non-blank line if it looks like a title: short, no sentence-final punctuation."""
-    first = next((line for line in lines if not is_blank(line)), None)
-    if first is None or len(first) > TITLE_MAX_LENGTH or first.endswith(SENTENCE_END):
+    index = _first_not_blank(lines)
+    if index < 0:
+        return None
+    first = lines[index]
+    if len(first) > TITLE_MAX_LENGTH or first.endswith(SENTENCE_END):
         return None
     return first
+
+
+def _first_not_blank(lines: Sequence[str]) -> int:
+    for index, line in enumerate(lines):
+        if not is_blank(line):
+            return index
+    return -1
 
 
 @line_rule("boilerplate.repeated_title", code="B3", enabled_if=boilerplate_on)
@@ -93,15 +113,24 @@ def repeated_title(lines: Sequence[str], ctx: Context) -> Mapping[int, str]:
     >>> repeated_title("عنوان الخبر\\n\\nنص الخبر.\\n\\nعنوان الخبر\\nنص آخر.")
     'عنوان الخبر\\n\\nنص الخبر.\\n\\nنص آخر.'
     """
-    title = title_of(lines)
-    if title is None:
-        return {}
-    first = lines.index(title)
-    return {
-        index: "repeats the title"
-        for index in range(first + 1, len(lines))
-        if lines[index] == title and not _in_run_of_short_lines(lines, index)
-    }
+    drop: dict[int, str] = {}
+    if len(lines) < 2:
+        return drop
+    first = _first_not_blank(lines)
+    if first < 0 or first + 1 >= len(lines):
+        return drop
+    title = lines[first]
+    if len(title) > TITLE_MAX_LENGTH or title.endswith(SENTENCE_END):
+        return drop
+    # The repeats are found by list.index (C), not by comparing every line in Python.
+    index = first
+    while True:
+        try:
+            index = lines.index(title, index + 1)
+        except ValueError:
+            return drop
+        if not _in_run_of_short_lines(lines, index):
+            drop[index] = "repeats the title"
 
 
 def _in_run_of_short_lines(lines: Sequence[str], index: int) -> bool:
@@ -110,7 +139,9 @@ def _in_run_of_short_lines(lines: Sequence[str], index: int) -> bool:
     # title "ألا يا دارنا سيري مادام الشرع لك دستور" is also its fourth verse): it stays.
     if index + 1 >= len(lines):
         return False
-    return all(0 < len(lines[i]) <= VERSE_MAX_LENGTH for i in (index - 1, index + 1))
+    return 0 < len(lines[index - 1]) <= VERSE_MAX_LENGTH and 0 < len(lines[index + 1]) <= (
+        VERSE_MAX_LENGTH
+    )
 
 
 RULES = (blank_lines, repeated_title, duplicate_lines)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from arnorm.boilerplate.options import boilerplate_on
-from arnorm.boilerplate.phrases import fold, lexicon
+from arnorm.boilerplate.phrases import Lexicon, extra_phrases, fold, lexicon
 from arnorm.context import Context
 from arnorm.rule import line_rule
 
@@ -27,7 +27,13 @@ def phrase_line(line: str, extra: tuple[str, ...] = ()) -> str | None:
     """
     if not line or len(line) > LINE_MAX_LENGTH:
         return None
-    entry = lexicon("line_phrases", extra).covering(fold(line))
+    phrases = lexicon("line_phrases", extra)
+    return _phrase_line(line, phrases) if phrases.may_cover(line) else None
+
+
+def _phrase_line(line: str, phrases: Lexicon) -> str | None:
+    # phrase_line for a line that may_cover.
+    entry = phrases.covering(fold(line))
     if entry is None:
         return None
     if entry.lead_in and (
@@ -52,10 +58,11 @@ def phrase_lines(lines: Sequence[str], ctx: Context) -> Mapping[int, str]:
     >>> phrase_lines("نص الخبر.\\n// انتهى //\\n...المزيد")
     'نص الخبر.'
     """
-    extra: tuple[str, ...] = ctx.options.get("line_phrases", ())  # type: ignore[assignment]
+    phrases = lexicon("line_phrases", extra_phrases(ctx.options, "line_phrases"))
     drop: dict[int, str] = {}
-    for index, line in enumerate(lines):
-        phrase = phrase_line(line, extra)
+    # Most lines share no word with a phrase: may_cover_lines tells without folding them.
+    for index in phrases.may_cover_lines(lines, LINE_MAX_LENGTH):
+        phrase = _phrase_line(lines[index], phrases)
         if phrase is not None:
             drop[index] = f"boilerplate line: the phrase {phrase!r}"
     return drop

@@ -15,9 +15,9 @@ phrase is not.  Users add phrases with the options ``line_phrases`` and ``traile
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 
 from arnorm.options import Option
@@ -121,6 +121,84 @@ class Lexicon:
         self._by_first: dict[str, tuple[Entry, ...]] = _index(entries, 0)
         self._by_last: dict[str, tuple[Entry, ...]] = _index(entries, -1)
 
+    # The same test, made on the line before it is folded (see may_cover); built when first
+    # used (a lexicon of trailer headers never needs its last words).
+    @cached_property
+    def _heads(self) -> _EdgeWords:
+        return _EdgeWords(self._by_first, first=True)
+
+    @cached_property
+    def _tails(self) -> _EdgeWords:
+        return _EdgeWords(self._by_last, first=False)
+
+    def may_start(self, line: str) -> bool:
+        """``False`` if no entry can start ``fold(line)``; tested without folding the line.
+
+        ``False`` when the line's first word, folded, is no entry's first word: for most lines
+        the first two letters tell (a set test), for the rest the first word is folded alone
+        if it has plain letters and marks only; anything else (and a line with an e-mail
+        address) is left to the fold.  So ``starting(fold(line))`` is ``None`` whenever this
+        is ``False``.
+
+        >>> lexicon = Lexicon(["قد يهمك"])
+        >>> lexicon.may_start("قد يهمك:"), lexicon.may_start("وقال إن القرار نهائي")
+        (True, False)
+        """
+        return self._heads.may_be_key(line) or "@" in line
+
+    def may_cover(self, line: str) -> bool:
+        """``False`` if no entry can cover ``fold(line)``; tested without folding the line.
+
+        A phrase that covers a line shares its first or last word (:meth:`may_start`, and the
+        same test on the line's last word).
+
+        >>> lexicon = Lexicon(["جميع الحقوق محفوظة"])
+        >>> lexicon.may_cover("© 2015 جميع الحقوق محفوظة."), lexicon.may_cover("نص الخبر.")
+        (True, False)
+        """
+        return self._heads.may_be_key(line) or self._tails.may_be_key(line) or "@" in line
+
+    def may_start_lines(self, lines: Sequence[str], max_length: int) -> list[int]:
+        """The indexes of the lines of 1 to ``max_length`` characters that :meth:`may_start`."""
+        heads = self._heads
+        ruled_out, may_be_key = heads.ruled_out, heads.may_be_key
+        found = []
+        for index, line in enumerate(lines):
+            if (
+                line
+                and len(line) <= max_length
+                and (
+                    (line[:2] not in ruled_out and line[:3] not in ruled_out and may_be_key(line))
+                    or "@" in line
+                )
+            ):
+                found.append(index)
+        return found
+
+    def may_cover_lines(self, lines: Sequence[str], max_length: int) -> list[int]:
+        """The indexes of the lines of 1 to ``max_length`` characters that :meth:`may_cover`."""
+        heads, tails = self._heads, self._tails
+        no_head, no_tail = heads.ruled_out, tails.ruled_out
+        head_may_be_key, tail_may_be_key = heads.may_be_key, tails.may_be_key
+        found = []
+        for index, line in enumerate(lines):
+            if (
+                line
+                and len(line) <= max_length
+                and (
+                    (line[:2] not in no_head and line[:3] not in no_head and head_may_be_key(line))
+                    or (
+                        line[-2:] not in no_tail
+                        and line[-3:] not in no_tail
+                        and line[-4:] not in no_tail
+                        and tail_may_be_key(line)
+                    )
+                    or "@" in line
+                )
+            ):
+                found.append(index)
+        return found
+
     def _candidates(self, folded_line: str, ends: bool) -> tuple[Entry, ...]:
         first = self._by_first.get(folded_line.partition(" ")[0], ())
         if not ends:
@@ -128,8 +206,11 @@ class Lexicon:
         last = self._by_last.get(folded_line.rpartition(" ")[2], ())
         if not last or last == first:
             return first
-        # Keep the longest-first order across both lists.
-        return tuple(e for e in self.entries if e in first or e in last)
+        # Keep the longest-first order across both lists (by identity: Entry.__eq__ is slow,
+        # and equal entries have the same words, so they are in the same lists).
+        chosen = {id(entry) for entry in first}
+        chosen.update(id(entry) for entry in last)
+        return tuple(entry for entry in self.entries if id(entry) in chosen)
 
     def covering(self, folded_line: str, min_cover: float = MIN_COVER) -> Entry | None:
         """The entry that covers the folded line, or ``None``."""
@@ -176,6 +257,146 @@ def _index(entries: list[Entry], word: int) -> dict[str, tuple[Entry, ...]]:
     return {key: tuple(value) for key, value in index.items()}
 
 
+# -- testing a line's first and last word before folding it ----------------------------------
+#
+# Plain letters: Arabic letters that fold() keeps as one letter (itself, or ا, ه, ي), with no
+# mark and no case.  A word of plain letters only folds letter by letter.
+_PLAIN = "".join(chr(c) for c in (*range(0x0621, 0x063B), *range(0x0641, 0x064B), 0x0671))
+# Characters at the edges of a line that fold() drops without joining two words (punctuation,
+# digits, spaces, marks, tatweel: what _NON_LETTERS and _DIACRITICS match), stripped before
+# the first and last word are looked at.  Common ones only: str.strip reads them at each call.
+_EDGE = "".join(
+    (
+        " !\"#$%&'()*+,-./0123456789:;<=>?[\\]^_`{|}~\u00a0«»\u060c\u061b\u061f\u0640\u0670",
+        *map(chr, range(0x0660, 0x066E)),  # Arabic-Indic digits, ٪ ٫ ٬ ٭
+        *map(chr, range(0x06F0, 0x06FA)),  # Persian digits
+        *map(chr, range(0x064B, 0x0653)),  # tanween, harakat, shadda, sukun
+        "\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026",
+    )
+)
+
+
+def _plain_folds() -> dict[str, str]:
+    folds = {letter: fold(letter) for letter in _PLAIN}
+    assert all(len(folded) == 1 for folded in folds.values())
+    return folds
+
+
+_PLAIN_FOLDS = _plain_folds()
+_PLAIN_FOLD = str.maketrans({c: f for c, f in _PLAIN_FOLDS.items() if c != f})
+
+
+# A full stop after the last word: "…word." is ruled out by one set test too.
+_CLOSER = "."
+# How many letters of a line's edge the set test reads: 2, then 3 for the lines whose first
+# (last) two letters start (end) some key (may_*_lines test both; a third letter rules out most
+# of the rest, a fourth hardly more on news text for twice the memory).
+EDGE_DEPTH = 3
+# The characters at a line's edge read after the marks between them are taken out.
+_WINDOW = 8
+# A word of plain letters has at most 5 * 5 * 2 * 2... spellings that fold to it (ا أ إ آ ٱ,
+# ه ة, ي ى); past this many for one lexicon, its words are folded instead of looked up.
+MAX_SPELLINGS = 20_000
+
+
+class _EdgeWords:
+    """The first (or last) words of a lexicon's entries, to test a line before it is folded.
+
+    ``may_be_key(line)`` is ``False`` only if the first (last) word of ``fold(line)`` is
+    certainly not one of them, an e-mail address aside (fold() deletes it with the letters
+    before its "@": the caller tests "@").  ``ruled_out`` holds the line edges that settle it
+    at once: two plain letters whose fold is no key's first (last) two letters, or three whose
+    fold is no key's first (last) three, for the last word maybe followed by a full stop.  A
+    word is then at least those letters, so its fold starts (ends) with theirs.
+    """
+
+    __slots__ = ("first", "keys", "ruled_out", "spellings")
+
+    def __init__(self, keys: Mapping[str, object], first: bool):
+        self.first = first
+        self.keys = frozenset(keys)
+        self.ruled_out = _ruled_out(self.keys, first)
+        self.spellings = _spellings(self.keys)
+
+    def may_be_key(self, line: str) -> bool:
+        ruled_out = self.ruled_out
+        # The edge letters without the punctuation before them (after them) and the marks and
+        # tatweel between them: fold() drops both, and only a separator ends a word.
+        if self.first:
+            text = line.lstrip(_EDGE)
+            if not text:
+                return False
+            edge = _DIACRITICS.sub("", text[:_WINDOW])
+            if edge[:2] in ruled_out or edge[:3] in ruled_out:
+                return False
+            word = text.partition(" ")[0]
+        else:
+            text = line.rstrip(_EDGE)
+            if not text:
+                return False
+            edge = _DIACRITICS.sub("", text[-_WINDOW:])
+            if edge[-2:] in ruled_out or edge[-3:] in ruled_out:
+                return False
+            word = text.rpartition(" ")[2]
+        if word.strip(_PLAIN):  # not plain letters only
+            word = _DIACRITICS.sub("", word)
+            if not word or word.strip(_PLAIN):  # not plain letters and marks: fold() decides
+                return True
+        if self.spellings is not None:
+            return word in self.spellings
+        return word.translate(_PLAIN_FOLD) in self.keys
+
+
+def _ruled_out(keys: frozenset[str], first: bool) -> frozenset[str]:
+    """Line edges of 2 to EDGE_DEPTH plain letters that rule out every key (see _EdgeWords).
+
+    >>> sorted(edge for edge in _ruled_out(frozenset(["قد"]), first=True) if edge[0] == "ق")[:3]
+    ['قء', 'قآ', 'قأ']
+    >>> "قد" in _ruled_out(frozenset(["قد"]), first=True)
+    False
+    """
+    folds = _PLAIN_FOLDS
+    out = []
+    edges = [""]  # raw edges whose fold is the edge of some key: one more letter may tell
+    for size in range(2, EDGE_DEPTH + 1):
+        key_edges = {key[:size] if first else key[-size:] for key in keys if len(key) >= size}
+        if size == 2:
+            edges = [a + b for a in folds for b in folds]
+        else:
+            edges = [e + c if first else c + e for e in edges for c in folds]
+        undecided = []
+        for raw in edges:
+            if "".join([folds[c] for c in raw]) in key_edges:
+                undecided.append(raw)
+            else:
+                out.append(raw)
+        edges = undecided
+        if size == 2 and not first:
+            # "…Xًا": tanween before the final alef (a mark: the fold keeps X and ا)
+            out.extend(a + "\u064b\u0627" for a in folds if folds[a] + "\u0627" not in key_edges)
+    if not first:
+        out.extend([edge + _CLOSER for edge in out])
+    return frozenset(out)
+
+
+def _spellings(keys: Iterable[str]) -> frozenset[str] | None:
+    """Every word of plain letters that folds to one of ``keys``; ``None`` if too many."""
+    sources: dict[str, list[str]] = {}
+    for letter, folded in _PLAIN_FOLDS.items():
+        sources.setdefault(folded, []).append(letter)
+    spellings: set[str] = set()
+    for key in keys:
+        if key.strip(_PLAIN):
+            continue  # a word of plain letters never folds to it
+        words = [""]
+        for letter in key:
+            words = [word + source for word in words for source in sources[letter]]
+            if len(words) + len(spellings) > MAX_SPELLINGS:
+                return None
+        spellings.update(words)
+    return frozenset(spellings)
+
+
 def _one_word_alone(phrase: str, folded_line: str) -> bool:
     # A one-word phrase ("انتهى", "يتبع", "المزيد") is a marker only on a line of its own, with
     # at most one-letter abbreviations beside it ("// يتبع // 11:02 ت م"): "انتهى الدرس" is a
@@ -202,6 +423,14 @@ def load(kind: str) -> frozenset[str]:
 def lexicon(kind: str, extra: tuple[str, ...] = ()) -> Lexicon:
     """The lexicon of one kind with a user's extra phrases (the options), compiled once."""
     return Lexicon((*read(kind), *extra))
+
+
+def extra_phrases(options: Mapping[str, object], name: str) -> tuple[str, ...]:
+    """The user's extra phrases of one kind (the option ``name``), ``()`` if none."""
+    try:  # options[name], not options.get(name): Mapping.get is Python code, slow per call
+        return options[name]  # type: ignore[return-value]
+    except KeyError:
+        return ()
 
 
 def phrase_tuple(value: object) -> tuple[str, ...]:

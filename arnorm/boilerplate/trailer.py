@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from arnorm.boilerplate.options import boilerplate_on
-from arnorm.boilerplate.phrases import fold, lexicon
+from arnorm.boilerplate.phrases import Lexicon, extra_phrases, fold, lexicon
 from arnorm.context import Context
 from arnorm.rule import line_rule
 
@@ -37,7 +37,13 @@ def trailer_header(line: str, extra: tuple[str, ...] = ()) -> str | None:
     """
     if not line or len(line) > HEADER_MAX_LENGTH:
         return None
-    entry = lexicon("trailer_headers", extra).starting(fold(line))
+    headers = lexicon("trailer_headers", extra)
+    return _header(line, headers) if headers.may_start(line) else None
+
+
+def _header(line: str, headers: Lexicon) -> str | None:
+    # trailer_header for a line that may_start.
+    entry = headers.starting(fold(line))
     return None if entry is None else entry.phrase
 
 
@@ -63,24 +69,31 @@ def trailer(lines: Sequence[str], ctx: Context) -> Mapping[int, str]:
     >>> trailer(article + "\\nقد يهمك:\\n\\nعن الكاتب:\\nاترك رد") == article
     True
     """
-    extra: tuple[str, ...] = ctx.options.get("trailer_headers", ())  # type: ignore[assignment]
-    total = sum(len(line) + 1 for line in lines)
-    position = 0
     drop: dict[int, str] = {}
-    for index, line in enumerate(lines):
-        header = trailer_header(line, extra)
-        if header is not None:
-            cut = total - position
-            if (
-                position >= TAIL_START * total
-                and cut <= MAX_CUT_SHARE * total
-                and not any(_sentence_like(after) for after in lines[index + 1 :])
-            ):
-                reason = f"trailer block after the header {header!r}"
-                drop.update((i, reason) for i in range(index, len(lines)))
-                return drop
-            drop[index] = f"trailer header {header!r} with content after it"
-        position += len(line) + 1
+    if len(lines) == 1 and len(lines[0]) > HEADER_MAX_LENGTH:
+        return drop  # one line longer than a header (a tweet, a sentence)
+    headers = lexicon("trailer_headers", extra_phrases(ctx.options, "trailer_headers"))
+    total = -1  # the document's length, counted at the first header
+    position = counted = 0  # where line ``counted`` starts
+    # Most lines start with no header's first word: may_start_lines tells without folding them.
+    for index in headers.may_start_lines(lines, HEADER_MAX_LENGTH):
+        header = _header(lines[index], headers)
+        if header is None:
+            continue
+        if total < 0:
+            total = sum(map(len, lines)) + len(lines)
+        position += sum(map(len, lines[counted:index])) + index - counted
+        counted = index
+        cut = total - position
+        if (
+            position >= TAIL_START * total
+            and cut <= MAX_CUT_SHARE * total
+            and not any(_sentence_like(after) for after in lines[index + 1 :])
+        ):
+            reason = f"trailer block after the header {header!r}"
+            drop.update((i, reason) for i in range(index, len(lines)))
+            return drop
+        drop[index] = f"trailer header {header!r} with content after it"
     return drop
 
 

@@ -1,0 +1,281 @@
+"""The fast line phase against the straightforward rules of tests/line_reference.py.
+
+Every shortcut of the line phase (W1's skip test, B1/B2's blank test, B3's list.index, the
+lexicon's test of a line's first and last word before folding it) must decide exactly what
+the plain version decides.  The texts are built from what the shortcuts look at: lexicon
+phrases in their spelling variants, with marks, punctuation, digits, addresses and links
+around them; blank lines of spaces, NBSPs and invisible characters; short and long lines;
+repeated lines and titles.
+"""
+
+from __future__ import annotations
+
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from arnorm import Cleaner
+from arnorm.boilerplate import lines, phrase_lines, phrases, trailer, whitespace
+from arnorm.context import Context
+from tests import line_reference as reference
+from tests.strategies import any_text
+
+OPTIONS = Cleaner().options
+PHRASES = (*phrases.read("line_phrases"), *phrases.read("trailer_headers"))
+
+# Spelling variants fold() merges: a phrase is written with any of them.
+VARIANTS = {"ا": "اأإآٱ", "ه": "هة", "ي": "يى"}
+
+
+@st.composite
+def variant(draw: st.DrawFn, phrase: str) -> str:
+    """``phrase`` with some letters written another way and marks or tatweel added."""
+    out = []
+    for character in phrase:
+        if character in VARIANTS and draw(st.booleans()):
+            character = draw(st.sampled_from(VARIANTS[character]))
+        out.append(character)
+        if character.isalpha() and draw(st.integers(0, 5)) == 0:
+            out.append(draw(st.sampled_from("\u064b\u064e\u0650\u0651\u0652\u0640\u0670")))
+    return "".join(out)
+
+
+WORDS = [
+    *str.split("و ب ل ف ك ت م ن ي ا"),
+    *str.split("في من على عن إلى قد لن كل أن إن الله"),
+    *str.split("وقال الخبر الحقوق محفوظة المزيد انتهى يتبع أيضا تسجيل الدخول تعليقات شارك"),
+    *str.split("اقرأ إقرأ الأكثر قراءة اترك رداً الكاتب للتواصل لمراسلة جميع حقوق سبق الوئام"),
+    "مُحَمَّد",
+    "جداً",
+    "كتـــاب",
+    "SMS",
+    "sms",
+    "Email",
+    "iPhone",
+    "2015",
+    "١٤٣٦",
+    "©",
+    "//",
+    "-",
+    "*",
+    "«",
+    "»",
+    ":",
+    ".",
+    "،",
+    "؟",
+    "…",
+    "...",
+    "a@b.net",
+    "محمد@site.com",
+    "1محمد@x.org",
+    "محمد@1.2",
+    "www.example.com/اقرأ",
+    "https://t.co/x",
+    "http://",
+    "_",
+    "\u200f",
+    "\u00a0",
+]
+SEPARATORS = [" ", " ", " ", "", "  ", "\t", "\u00a0", ": ", " - ", "/", "."]
+word = st.one_of(
+    st.sampled_from(WORDS),
+    st.sampled_from(PHRASES).flatmap(variant),
+    st.text(st.sampled_from("ابتثجحخدذرزسشصضطظعغفقكلمنهويةىأإآؤئءٱ"), min_size=1, max_size=7),
+)
+
+
+@st.composite
+def line(draw: st.DrawFn) -> str:
+    """A line: words and separators, a lexicon phrase often at one end, sometimes long."""
+    parts = draw(st.lists(st.tuples(word, st.sampled_from(SEPARATORS)), max_size=8))
+    text = "".join(w + s for w, s in parts)
+    if draw(st.booleans()):
+        phrase = draw(st.sampled_from(PHRASES).flatmap(variant))
+        if draw(st.booleans()):  # one or two words beside the phrase: it may still cover them
+            text = " ".join(draw(st.lists(word, min_size=1, max_size=2)))
+        text = phrase + " " + text if draw(st.booleans()) else text + " " + phrase
+    text = draw(st.sampled_from(["", "", "// ", "© 2015 ", "- ", "«", "...", " "])) + text
+    text += draw(st.sampled_from(["", "", ".", ":", " //", "»", "\u064b.", " 11:02 ت م", " "]))
+    if draw(st.integers(0, 9)) == 0:
+        text = text * draw(st.integers(2, 12))  # a paragraph, longer than the length limits
+    return text
+
+
+BLANKS = ["", "", "", " ", "\u00a0", "\u200f", " \u200b\t", "\ufeff", "\t"]
+blank = st.sampled_from(BLANKS)
+any_line = st.one_of(line(), blank, any_text.map(lambda text: text.replace("\n", " ")))
+
+
+@st.composite
+def document(draw: st.DrawFn) -> list[str]:
+    """Lines drawn from a small pool, so that repeats, runs of blanks and titles happen."""
+    pool = draw(st.lists(st.one_of(line(), blank), min_size=1, max_size=8))
+    chosen = draw(st.lists(st.sampled_from(pool), max_size=30))
+    if chosen and draw(st.booleans()):
+        chosen.append(chosen[0])  # the title again
+    return chosen
+
+
+extra = st.lists(
+    st.one_of(
+        st.sampled_from(PHRASES).flatmap(variant),
+        st.lists(word, min_size=1, max_size=3).map(" ".join),
+        st.sampled_from(["أإآ أإآ", "و", "ا ب", "آية الكرسي …", "SMS", "إ"]),
+    ).filter(lambda phrase: bool(phrases.fold(phrase))),
+    max_size=3,
+).map(tuple)
+
+
+def context(document: list[str], **options: object) -> Context:
+    return Context("\n".join(document), Cleaner(**options).options if options else OPTIONS)
+
+
+# --- W1 and the blank test ---------------------------------------------------------------
+
+
+@given(st.lists(any_line, max_size=12).map("\n".join))
+@example("a \nb")
+@example("a\n\u200f\u00a0\nb")
+@example("\u200f")
+@example("a\n\t")
+@example("a\t\nb")
+@example(" a")
+@example("a ")
+def test_trim_lines_fast_is_its_pattern(text: str) -> None:
+    assert whitespace._trim_lines_fast(text) == reference.trim_lines(text)
+
+
+@given(st.one_of(any_line, any_text))
+def test_is_blank(line: str) -> None:
+    assert lines.is_blank(line) == reference.is_blank(line)
+
+
+# --- the line rules ----------------------------------------------------------------------
+
+
+@given(document())
+@example(["", "", "a", "", "", "b", " ", "\u200f"])
+@example(["a", " ", "a", "\u00a0", "a"])
+@example(["عنوان", "نص.", "عنوان", "نص آخر."])
+def test_line_rules_decide_as_the_reference(document: list[str]) -> None:
+    ctx = context(document)
+    assert lines.blank_lines.function(document, ctx) == reference.blank_lines(document)
+    assert lines.duplicate_lines.function(document, ctx) == reference.duplicate_lines(document)
+    assert lines.repeated_title.function(document, ctx) == reference.repeated_title(document)
+    assert lines.title_of(document) == reference.title_of(document)
+    assert trailer.trailer.function(document, ctx) == reference.trailer_rule(document)
+    assert phrase_lines.phrase_lines.function(document, ctx) == reference.phrase_lines_rule(
+        document
+    )
+
+
+@given(document(), extra, extra)
+def test_user_phrases_decide_as_the_reference(
+    document: list[str], line_phrases: tuple[str, ...], trailer_headers: tuple[str, ...]
+) -> None:
+    ctx = context(document, line_phrases=line_phrases, trailer_headers=trailer_headers)
+    assert trailer.trailer.function(document, ctx) == reference.trailer_rule(
+        document, trailer_headers
+    )
+    assert phrase_lines.phrase_lines.function(document, ctx) == reference.phrase_lines_rule(
+        document, line_phrases
+    )
+
+
+@given(st.lists(line(), min_size=8, max_size=40), st.integers(0, 7), st.sampled_from(PHRASES))
+def test_trailer_in_the_tail_as_the_reference(body: list[str], at: int, header: str) -> None:
+    # Headers in every position of a long document: the tail guards see the same positions.
+    document = [*body[: len(body) - at], header, *body[len(body) - at :]]
+    ctx = context(document)
+    assert trailer.trailer.function(document, ctx) == reference.trailer_rule(document)
+
+
+# --- the lexicon's test before folding ---------------------------------------------------
+
+
+@given(any_line)
+@example("1محمد@x.org الحقوق محفوظة")
+@example("1محمد@x.org قد يهمك")
+@example("1محمد@x.org جميع الحقوق محفوظة محمد@1.2")
+@example("لصحيفة سبق جميع الحقوق محفوظة")
+@example("جميع الحقوق محفوظة a@b.com")
+@example("...المزيد")
+@example("// انتهى //")
+@example("و")
+def test_lines_and_headers_as_the_reference(line: str) -> None:
+    assert phrase_lines.phrase_line(line) == reference.phrase_line(line)
+    assert trailer.trailer_header(line) == reference.trailer_header(line)
+    assert phrases.fold(line) == reference.fold(line)
+    assert phrases.fold(line, addresses=False) == reference.fold(line, addresses=False)
+
+
+@given(any_line, extra)
+def test_may_cover_is_never_wrong(line: str, extra: tuple[str, ...]) -> None:
+    fast = phrases.Lexicon((*phrases.read("line_phrases"), *extra))
+    slow = reference.Lexicon((*phrases.read("line_phrases"), *extra))
+    folded = reference.fold(line)
+    if not fast.may_cover(line):
+        assert slow.covering(folded) is None
+    if not fast.may_start(line):
+        assert slow.starting(folded) is None
+    covering, expected = fast.covering(folded), slow.covering(folded)
+    assert (covering and covering.phrase) == (expected and expected.phrase)
+    starting, expected = fast.starting(folded), slow.starting(folded)
+    assert (starting and starting.phrase) == (expected and expected.phrase)
+
+
+CONTEXTS = [
+    "{}",
+    "{}.",
+    "// {} //",
+    "© 2015 {}",
+    "لصحيفة سبق {}",
+    "{} لصحيفة سبق",
+    "{} SMS",
+    "1محمد@x.org {} محمد@1.2",
+    "- {}:",
+    "«{}»",
+    "وقال {} في بيان",
+    "{} ١٤٣٦هـ",
+]
+
+
+def test_may_cover_and_may_start_on_every_phrase_in_context() -> None:
+    # Every phrase of both files, in its variants, at the start, the end, alone: whenever the
+    # reference finds an entry, the test before folding must have let the line through.
+    for kind in ("line_phrases", "trailer_headers"):
+        fast, slow = phrases.lexicon(kind), reference.lexicon(kind)
+        for phrase in PHRASES:
+            for written in {phrase, phrase.replace("ا", "أ"), phrase.replace("ة", "ه") + "ً"}:
+                for pattern in CONTEXTS:
+                    line = pattern.format(written)
+                    folded = reference.fold(line)
+                    if slow.covering(folded) is not None:
+                        assert fast.may_cover(line), (kind, line)
+                    if slow.starting(folded) is not None:
+                        assert fast.may_start(line), (kind, line)
+
+
+def test_may_cover_lets_most_content_lines_through_without_folding() -> None:
+    # The point of the test before folding: an ordinary sentence is not folded.
+    lexicon = phrases.lexicon("line_phrases")
+    sentences = [
+        "وأبان أنه تم توجيه الدعوة لحضور الحفل.",  # was, 2015-08-11
+        "ويهدف المعرض إلى تنمية المجتمع.",
+        "يذكر أن المعجم المقترح يراعي دقة التعبير ومصداقية الدلالة وموثوقيتها.",  # was
+        "«وزير الدفاع الكوري الجنوبي شين وون سيك»",
+        "- وقال إن القرار نهائي،",
+    ]
+    assert not any(lexicon.may_cover(sentence) for sentence in sentences)
+    assert all(lexicon.may_cover(line) for line in ["// انتهى //", "© 2015 جميع الحقوق محفوظة"])
+
+
+def test_plain_letters_fold_alone() -> None:
+    # The test before folding relies on these: a plain letter folds to one letter, whatever
+    # is around it, and the edge characters are dropped by the fold.
+    for letter in phrases._PLAIN:
+        folded = reference.fold(letter)
+        assert len(folded) == 1
+        assert reference.fold("ب" + letter + "ب") == "ب" + folded + "ب"
+    for character in phrases._EDGE:
+        assert reference.fold("ب" + character + "ب") in ("ب ب", "بب"), ascii(character)
