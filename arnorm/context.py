@@ -95,6 +95,11 @@ class Context:
         self.options = options
 
     @cached_property
+    def memo(self) -> dict[str, object]:
+        """Scratch space for facts a rule computes once per document (keyed by rule id)."""
+        return {}
+
+    @cached_property
     def has_presentation_forms(self) -> bool:
         """Whether the document has presentation forms (they count as their letters)."""
         return _PRESENTATION_FORM.search(self.text) is not None

@@ -8,7 +8,9 @@ pipeline before these rules see the text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
+from typing import NamedTuple
 
 from arnorm.chars.tables import (
     ARABIC_DECIMAL_SEPARATOR,
@@ -132,22 +134,28 @@ _SPACES = " \t\u00a0"  # not line breaks: a number's context ends with its line
 
 def _neighbours(match: re.Match[str]) -> tuple[str, str]:
     """The nearest non-space characters before and after a match on its line."""
+    # Walked character by character, not by slicing the text on each side (a copy of the
+    # text per number: quadratic on a line of numbers).
     text = match.string
-    before = text[: match.start()].rstrip(_SPACES)[-1:]
-    after = text[match.end() :].lstrip(_SPACES)[:1]
-    return before, after
+    before_at = match.start() - 1
+    while before_at >= 0 and text[before_at] in _SPACES:
+        before_at -= 1
+    after_at = match.end()
+    while after_at < len(text) and text[after_at] in _SPACES:
+        after_at += 1
+    before = text[before_at] if before_at >= 0 else ""
+    return before, text[after_at : after_at + 1]
+
+
+_SCRIPT_OF = {
+    **dict.fromkeys(WESTERN_DIGITS, "latin"),
+    **dict.fromkeys(ARABIC_INDIC_DIGITS, "arabic"),
+    **dict.fromkeys(PERSIAN_DIGITS, "persian"),
+}
 
 
 def _scripts(token: str) -> set[str]:
-    scripts = set()
-    for character in token:
-        if character in WESTERN_DIGITS:
-            scripts.add("latin")
-        elif character in ARABIC_INDIC_DIGITS:
-            scripts.add("arabic")
-        elif character in PERSIAN_DIGITS:
-            scripts.add("persian")
-    return scripts
+    return {_SCRIPT_OF[character] for character in token if character in _SCRIPT_OF}
 
 
 def _to_arabic_token(token: str) -> str:
@@ -207,39 +215,74 @@ def to_arabic(match: re.Match[str], ctx: Context) -> str:
     return _to_arabic_token(token)
 
 
-def _mixed_target(match: re.Match[str]) -> dict[str, str]:
-    token = match.group()
-    counts = {
-        "latin": sum(token.count(d) for d in WESTERN_DIGITS),
-        "arabic": sum(token.count(d) for d in ARABIC_INDIC_DIGITS),
-        "persian": sum(token.count(d) for d in PERSIAN_DIGITS),
-    }
-    best = max(counts.values())
-    leaders = [script for script, count in counts.items() if count == best]
-    if len(leaders) > 1:
-        # The line decides a tie (not the whole document: a paragraph must clean the same
-        # alone or among others).
-        text, start, end = match.string, match.start(), match.end()
-        document = text[text.rfind("\n", 0, start) + 1 : (text.find("\n", end) + 1 or None)]
-        totals = {
-            script: sum(document.count(d) for d in digits)
+_NEWLINE = re.compile("\n")
+
+
+class _LineCounts(NamedTuple):
+    text: str
+    starts: list[int]  # where each line starts
+    counted: dict[int, dict[str, int]]  # line index -> digits per script
+
+
+def _line_totals(match: re.Match[str], ctx: Context) -> dict[str, int]:
+    """How many digits of each script the match's line has.
+
+    Line starts are found once per text and each line is counted once (``ctx.memo``): finding
+    and counting the line again for each tied number is quadratic on a line of them.
+    """
+    text = match.string
+    memo = ctx.memo.get("digits.lines")
+    if not isinstance(memo, _LineCounts) or memo.text is not text:
+        memo = _LineCounts(text, [0, *(newline.end() for newline in _NEWLINE.finditer(text))], {})
+        ctx.memo["digits.lines"] = memo
+    starts, counted = memo.starts, memo.counted
+    index = bisect_right(starts, match.start()) - 1
+    if index not in counted:
+        end = starts[index + 1] if index + 1 < len(starts) else len(text)
+        line = text[starts[index] : end]
+        counted[index] = {
+            script: sum(line.count(d) for d in digits)
             for script, digits in (
                 ("latin", WESTERN_DIGITS),
                 ("arabic", ARABIC_INDIC_DIGITS),
                 ("persian", PERSIAN_DIGITS),
             )
-            if script in leaders
         }
+    totals: dict[str, int] = counted[index]
+    return totals
+
+
+def _mixed_target(match: re.Match[str], ctx: Context) -> dict[str, str]:
+    counts = {"latin": 0, "arabic": 0, "persian": 0}
+    for character in match.group():
+        script = _SCRIPT_OF.get(character)
+        if script is not None:
+            counts[script] += 1
+    best = max(counts.values())
+    leaders = [script for script, count in counts.items() if count == best]
+    if len(leaders) > 1:
+        # The line decides a tie (not the whole document: a paragraph must clean the same
+        # alone or among others).
+        totals = _line_totals(match, ctx)
+        totals = {script: totals[script] for script in leaders}
         # Ties in the document too: the order latin, arabic, persian decides.
         leaders = [max(leaders, key=lambda script: (totals[script], -leaders.index(script)))]
-    target = {"latin": WESTERN_DIGITS, "arabic": ARABIC_INDIC_DIGITS, "persian": PERSIAN_DIGITS}[
-        leaders[0]
-    ]
-    return {
+    return _TO_SCRIPT[leaders[0]]
+
+
+# Every digit to the same digit of one script, for each script (built once).
+_TO_SCRIPT = {
+    script: {
         source[i]: target[i]
         for source in (WESTERN_DIGITS, ARABIC_INDIC_DIGITS, PERSIAN_DIGITS)
         for i in range(10)
     }
+    for script, target in (
+        ("latin", WESTERN_DIGITS),
+        ("arabic", ARABIC_INDIC_DIGITS),
+        ("persian", PERSIAN_DIGITS),
+    )
+}
 
 
 @substitution(
@@ -263,7 +306,7 @@ def unify_mixed(match: re.Match[str], ctx: Context) -> str:
     token = match.group()
     if len(_scripts(token)) < 2:
         return token
-    mapping = _mixed_target(match)
+    mapping = _mixed_target(match, ctx)
     return "".join(mapping.get(character, character) for character in token)
 
 
