@@ -181,6 +181,8 @@ GATE_EVIDENCE: dict[str, str] = {
     "persian_like": PERSIAN_MARKERS + PERSIAN_MARKER_FORMS,
     "persian_markers": PERSIAN_MARKERS + PERSIAN_MARKER_FORMS,
 }
+# The document gates, as Context properties (what a rule's ``skip_when`` names).
+GATES = ("arabic_confident", "not_arabic_confident", "persian_like", "quranic", "visual")
 # The option that can force a gate: evidence decides a gate only when its option is "auto".
 GATE_OPTION: dict[str, str] = {
     "quranic": "quranic",

@@ -27,7 +27,7 @@ except ImportError:  # pragma: no cover
     _sre = importlib.import_module("sre_parse")
 
 from arnorm.anchored import Anchor, anchored_sub, literal_anchor
-from arnorm.context import GATE_EVIDENCE, GATE_OPTION, Context
+from arnorm.context import GATE_EVIDENCE, GATE_OPTION, GATES, Context
 from arnorm.options import Options
 from arnorm.protect import protected_spans
 from arnorm.report import Edit, Report, apply_edits
@@ -35,6 +35,23 @@ from arnorm.rule import LineRule, Phase, Rule, Substitution, line_edits
 
 # Line rules are applied until none removes anything; this bounds the rounds.
 MAX_LINE_ROUNDS = 8
+# How many times a document is cleaned again when removing lines changed its gates.
+MAX_GATE_RERUNS = 2
+
+
+def _gates_changed(ctx: Context, text: str, options: Options) -> bool:
+    """Whether a gate the rules read would be different on ``text`` (the cleaned document)."""
+    read = [gate for gate in GATES if gate in ctx.__dict__]
+    if not read:
+        return False
+    after = Context(text, options)
+    for gate in read:
+        before = ctx.__dict__[gate]
+        if gate == "quranic" and not before:
+            continue  # removing lines only lowers its counts: it cannot turn on
+        if getattr(after, gate) != before:
+            return True
+    return False
 
 
 def require_str(text: object, name: str = "text") -> str:
@@ -305,6 +322,8 @@ class Pipeline:
         self._lines = tuple(
             c.rule for c in compiled(Phase.LINE, line_rules=True) if isinstance(c.rule, LineRule)
         )
+        # The first line rule's text pre-pass (the fast path only: reports show every line).
+        self._line_prepass = self._lines[0].prepass if self._lines and self.use_triggers else None
         # LineRule.find only calls the function: call it directly unless a subclass overrides it.
         self._line_finders = tuple(
             rule.function if type(rule).find is LineRule.find else rule.find for rule in self._lines
@@ -330,7 +349,7 @@ class Pipeline:
         run = self._run
         return [None if text is None else run(require_str(text), None) for text in texts]
 
-    def _run(self, text: str, report: Report | None) -> str:
+    def _run(self, text: str, report: Report | None, again: int = MAX_GATE_RERUNS) -> str:
         if not text:
             return text
         ctx = Context(text, self._options)
@@ -344,14 +363,21 @@ class Pipeline:
             report.gates = ctx.gates()
         if self._character:
             text = self._apply_outside_protected(text, ctx, report, present)
-            if not self._layout_reads_gates:
-                # The context held the text the gates were read from: let it go (memory).
-                # No rule after this point reads a gate, so nothing is computed from it.
-                ctx.text = text
         if self._layout:
             text = self._apply(self._layout, text, ctx, report, 0, None)[0]
         if self._lines:
-            text = self._remove_lines(text, ctx, report)
+            if report is None and self._line_prepass is not None:
+                text = self._line_prepass(text)
+            if not self._layout_reads_gates:
+                # The context held the text the gates were read from: let it go (memory).
+                # No line rule reads a gate, so nothing is computed from the new text.
+                ctx.text = text
+            text, content_removed = self._remove_lines(text, ctx, report)
+            if content_removed and again and _gates_changed(ctx, text, self._options):
+                # The gates were read from lines that are gone: the next run would judge the
+                # document differently (a Quranic or visual-order line removed as a duplicate).
+                # Clean the result again, with the gates of what is left.
+                return self._run(text, report, again - 1)
         return text
 
     def _apply_outside_protected(
@@ -465,7 +491,8 @@ class Pipeline:
                             present = None
         return text
 
-    def _remove_lines(self, text: str, ctx: Context, report: Report | None) -> str:
+    def _remove_lines(self, text: str, ctx: Context, report: Report | None) -> tuple[str, bool]:
+        """The text without the lines the line rules remove, and whether any had content."""
         lines = text.split("\n")
         origins: list[int] = []  # where each line began in ``text``, for reports
         if report is not None:
@@ -483,7 +510,7 @@ class Pipeline:
         finders = self._line_finders
         count = len(rules)
         idle = 0  # consecutive applications that removed nothing
-        removed = False
+        removed = content_removed = False
         for application in range(MAX_LINE_ROUNDS * count):
             if idle >= count and (self.use_triggers or application % count == 0):
                 break
@@ -494,6 +521,7 @@ class Pipeline:
                 continue
             idle = 0  # every rule, this one too, must look at the new lines
             removed = True
+            content_removed = content_removed or any(lines[i].strip() for i in drop)
             if report is not None:
                 report.add_step(rules[index].id, line_edits(lines, drop, origins))
                 origins = [o for i, o in enumerate(origins) if i not in drop]
@@ -502,7 +530,7 @@ class Pipeline:
             else:  # the reference path: the plainest way
                 lines = [line for i, line in enumerate(lines) if i not in drop]
         # Nothing removed: the text itself, not a copy of it (memory, and no join).
-        return "\n".join(lines) if removed else text
+        return ("\n".join(lines) if removed else text), content_removed
 
     # -- deriving new pipelines ------------------------------------------------------------
 

@@ -194,11 +194,14 @@ class Report:
     output: str = ""
     gates: dict[str, bool] = field(default_factory=dict)
     _steps: list[_Step] = field(default_factory=list, repr=False)
-    _line_phase_step: int = field(default=-1, repr=False)
+    _line_phase_steps: list[int] = field(default_factory=list, repr=False)
 
     def start_line_phase(self) -> None:
-        """Mark where line removals begin: their ``line_start`` is in the text at this point."""
-        self._line_phase_step = len(self._steps)
+        """Mark where line removals begin: their ``line_start`` is in the text at this point.
+
+        A document cleaned again (its gates changed with the lines removed) has a second one.
+        """
+        self._line_phase_steps.append(len(self._steps))
 
     def add_step(self, rule: str, edits: Sequence[Edit]) -> None:
         """Record the edits one rule made to the text as it stood when the rule ran."""
@@ -211,7 +214,7 @@ class Report:
         maps: list[_PositionMap] = []
         texts = [self.input]
         result: list[Change] = []
-        for step in self._steps:
+        for index, step in enumerate(self._steps):
             stage = texts[-1]
             for edit in step.edits:
                 start, end = edit.start, edit.end
@@ -220,7 +223,8 @@ class Report:
                 line = None
                 if edit.line_start >= 0:
                     line_start = edit.line_start
-                    for position_map in reversed(maps[: self._line_phase_step]):
+                    phase_start = max(s for s in self._line_phase_steps if s <= index)
+                    for position_map in reversed(maps[:phase_start]):
                         line_start = position_map.back(line_start, False)
                     line = self.input.count("\n", 0, line_start) + 1
                 before = stage[edit.start : edit.end]

@@ -181,9 +181,24 @@ class Rewrite(Rule):
 
 
 class LineRule(Rule):
-    """A rule that names whole lines to remove, each with a reason."""
+    """A rule that names whole lines to remove, each with a reason.
+
+    ``prepass``: an optional ``text -> text`` that removes, on the whole text before it is
+    split, some of the lines the rule's first application would remove (never others).  The
+    pipeline's fast path runs it when the rule is the first line rule; reports and the
+    reference path do not, and a property test compares the paths.
+    """
 
     phase = Phase.LINE
+
+    def __init__(
+        self,
+        function: Callable[..., Any],
+        prepass: Callable[[str], str] | None = None,
+        **kwargs: Any,
+    ):
+        super().__init__(function, **kwargs)
+        self.prepass = prepass
 
     def find(self, lines: Sequence[str], ctx: Context) -> Mapping[int, str]:
         """The indexes of ``lines`` to remove, mapped to the reason for each."""
@@ -313,12 +328,19 @@ def line_rule(
     code: str,
     profiles: Iterable[str] = ("repair", "search"),
     enabled_if: Callable[[Options], bool] | None = None,
+    prepass: Callable[[str], str] | None = None,
 ) -> Callable[[LineFunction], LineRule]:
     """Make a :class:`LineRule` from a function ``(lines, ctx) -> {index: reason}``."""
 
     def decorate(function: LineFunction) -> LineRule:
         return LineRule(
-            function, id=id, code=code, trigger=None, profiles=profiles, enabled_if=enabled_if
+            function,
+            prepass,
+            id=id,
+            code=code,
+            trigger=None,
+            profiles=profiles,
+            enabled_if=enabled_if,
         )
 
     return decorate

@@ -168,3 +168,19 @@ def test_quote_patterns_match_as_their_plain_form(name: str, plain: str, text: s
     pattern = getattr(importlib.import_module(module), attribute)
     expected = [match.span() for match in re.finditer(plain, text)]
     assert [match.span() for match in pattern.finditer(text)] == expected
+
+
+# Line layouts: runs of empty and blank lines at the start, the middle and the end, beside
+# duplicates, a title and trailer headers (B1's text pre-pass runs before the line rounds).
+_LINE_PIECES = ["\n", "\n\n\n", " ", "\u00a0", "\u200b", "\t", "نص", "عنوان", "قد يهمك", "a"]
+line_text = st.lists(st.sampled_from(_LINE_PIECES), max_size=30).map("".join)
+
+
+@pytest.mark.parametrize("profile", ["repair", "search"])
+@given(text=line_text)
+def test_line_phase_fast_path_equals_the_reference(profile: str, text: str) -> None:
+    from arnorm.cleaner import Cleaner
+
+    fast = Cleaner(profile).pipeline
+    reference = Pipeline(fast.rules, fast.options, use_triggers=False)
+    assert fast(text) == reference(text) == fast.explain(text).output

@@ -46,7 +46,8 @@ def visual_order_score(text: str) -> float | None:
     True
     """
     forward = reversed_ = 0
-    for run in _WORD.findall(text):
+    for word_match in _WORD.finditer(text):  # (not findall: a list of every word)
+        run = word_match.group()
         if _FORM.search(run):
             from arnorm.chars.forms import NOMINAL
 
