@@ -545,8 +545,12 @@ def test_interrupted_cli_leaves_no_partial_output(tmp_path: Path) -> None:
     process.stdin.flush()
     time.sleep(1.0)  # let it read (and, when streaming, write) part of the input
     process.send_signal(signal.SIGINT)
-    process.stdin.close()
-    process.wait(timeout=60)
+    # The input stays open until the command has stopped: it is interrupted while it waits for
+    # more input, not after an end of input that could let it finish first (a race seen in CI).
+    try:
+        process.wait(timeout=60)
+    finally:
+        process.stdin.close()
     assert process.returncode != 0
     assert list(tmp_path.iterdir()) == []  # neither the output nor a temporary file
 
