@@ -539,6 +539,9 @@ def test_interrupted_cli_leaves_no_partial_output(tmp_path: Path) -> None:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         cwd=ROOT,
+        # A test run started in the background of a shell inherits SIGINT ignored, and Python
+        # then installs no handler for it: give the command the default, as a terminal would.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     assert process.stdin is not None
     process.stdin.write((ordinary_text() + "\n").encode("utf-8") * 200)
