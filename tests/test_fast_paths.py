@@ -184,3 +184,15 @@ def test_line_phase_fast_path_equals_the_reference(profile: str, text: str) -> N
     fast = Cleaner(profile).pipeline
     reference = Pipeline(fast.rules, fast.options, use_triggers=False)
     assert fast(text) == reference(text) == fast.explain(text).output
+
+
+@given(text=st.text(alphabet="\u00c2\u00c3\u00f4\u00f5a «»“”„‘’ب،؛؟٪", max_size=20))
+def test_ascii_punctuation_without_latin1_letters_is_the_quote_pattern(text: str) -> None:
+    # S7 writes quotes with str.replace when no Latin-1 letter can make one half of mojibake.
+    from arnorm.chars.search import _ASCII_PUNCTUATION, _REAL_DOUBLE_QUOTE, ascii_punctuation
+
+    expected = text
+    for source, target in _ASCII_PUNCTUATION[:4]:
+        expected = expected.replace(source, target)
+    expected = _REAL_DOUBLE_QUOTE.sub('"', expected)
+    assert ascii_punctuation.function(text, None) == expected  # type: ignore[arg-type]

@@ -561,14 +561,7 @@ def test_interrupted_cli_leaves_no_partial_output(tmp_path: Path) -> None:
 # -- memory --------------------------------------------------------------------------------
 
 
-_SEARCH_MEMORY = pytest.mark.xfail(
-    reason="the search profile peaks at 5.5x on 2 MB: the character phase holds the text, its "
-    "segments and their join, and each fold copies the text; open in issue 7",
-    strict=True,
-)
-
-
-@pytest.mark.parametrize("profile", ["repair", pytest.param("search", marks=_SEARCH_MEMORY)])
+@pytest.mark.parametrize("profile", ["repair", "search"])
 def test_memory_peak_is_below_five_times_the_input(profile: str) -> None:
     # tracemalloc counts allocations, so this is deterministic; 100 MB is in the benchmark.
     text = (ordinary_text() + "\n") * 300  # about 2 MB of UTF-8

@@ -229,6 +229,7 @@ _REAL_DOUBLE_QUOTE = re.compile(
     "[\u00ab\u00bb\u201c\u201d\u201e]"
     "(?<![\u00c2-\u00f4][\u00ab\u00bb])(?<![\u00c3-\u00f4][\u201c\u201d\u201e])"
 )
+_LATIN1_LEAD = re.compile("[\u00c2-\u00f4]")  # the letters the look-behinds above test
 _ASCII_PUNCTUATION = (
     ("\u060c", ","),
     ("\u061b", ";"),
@@ -262,7 +263,13 @@ def ascii_punctuation(text: str, ctx: Context) -> str:
             text = text.replace(source, target)
     # Quotes: only real ones.  After a Latin-1 letter a quote may be half of a mojibake
     # character that the encoding repair (E2) left: rewriting it would change what the next
-    # run's repair sees.
+    # run's repair sees.  Without such a letter every quote is real: str.replace (no list of
+    # pieces the size of the text, as re.sub builds).
+    if _LATIN1_LEAD.search(text) is None:
+        for source, target in _ASCII_PUNCTUATION[4:]:
+            if source in text:
+                text = text.replace(source, target)
+        return text
     return _REAL_DOUBLE_QUOTE.sub('"', text)
 
 
