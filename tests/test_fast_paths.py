@@ -62,6 +62,7 @@ PIECES = [
     "\u066b",
     "\u066c",
     "\u066a",
+    "\u0609",
     "%",
     "\u0301",
     "\u00e9",  # foreign bases and a Latin accent

@@ -77,12 +77,31 @@ _EASTERN_SIGNS = (
 _DIGIT_PAIRS = tuple(DIGIT_TO_WESTERN.items())
 
 
+# Without Western digits, every number has an Eastern digit, and a sign is part of a number
+# exactly when NUMBER would take it: ٫ ٬ between two digits, ٪ ؉ beside one.
+_D = f"[{_ALL_DIGITS}]"
+_SIGNS_IN_NUMBERS = tuple(
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        (f"(?<={_D}){ARABIC_DECIMAL_SEPARATOR}(?={_D})", "."),
+        (f"(?<={_D}){ARABIC_THOUSANDS_SEPARATOR}(?={_D})", ","),
+        (f"{ARABIC_PERCENT_SIGN}(?:(?<={_D}{ARABIC_PERCENT_SIGN})|(?={_D}))", "%"),
+        (f"{ARABIC_PER_MILLE_SIGN}(?:(?<={_D}{ARABIC_PER_MILLE_SIGN})|(?={_D}))", "\u2030"),
+    )
+)
+_WESTERN_DIGIT = re.compile("[0-9]")
+
+
 def _to_latin_fast(text: str, ctx: Context) -> str:
     # Every Eastern digit is in a number that has an Eastern digit, so it always becomes its
     # Western digit: a str.replace per digit present (C speed, no call per number).  The signs
-    # ٫ ٬ ٪ ؉ depend on their number: with one of them, the rule's pattern decides.
+    # ٫ ٬ ٪ ؉ depend on their number: without Western digits, constant substitutions decide
+    # them; with Western digits too, the rule's pattern does, number by number.
     if any(sign in text for sign in _EASTERN_SIGNS):
-        return NUMBER.sub(_latin_number, text)
+        if _WESTERN_DIGIT.search(text):
+            return NUMBER.sub(_latin_number, text)
+        for pattern, replacement in _SIGNS_IN_NUMBERS:
+            text = pattern.sub(replacement, text)
     for eastern, western in _DIGIT_PAIRS:
         if eastern in text:
             text = text.replace(eastern, western)
