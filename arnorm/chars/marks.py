@@ -295,9 +295,11 @@ def stray_tanween(match: re.Match[str], ctx: Context) -> str:
 # A run of two or more marks with a tanween in it, taken whole.  The run is tried only at its
 # first mark (the look-behind), so a long run without a tanween costs one pass (linear), and
 # the many runs without a tanween (shadda and a vowel) are not matched at all.
+_MARKS_BUT_TANWEEN = "".join(sorted(set(MARK_CLASS_CHARACTERS) - set(TANWEEN)))
 _RUN_WITH_TANWEEN = (
     f"[{MARK_CLASS}](?<![{MARK_CLASS}][{MARK_CLASS}])"
-    f"(?:(?<=[{TANWEEN}])[{MARK_CLASS}]+|[{MARK_CLASS}]*?[{TANWEEN}][{MARK_CLASS}]*)"
+    # the first tanween of the run, reached in one pass (possessive: no backtracking)
+    f"(?:(?<=[{TANWEEN}])[{MARK_CLASS}]+|[{_MARKS_BUT_TANWEEN}]*+[{TANWEEN}][{MARK_CLASS}]*)"
 )
 
 
