@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import re
 
+from arnorm.chars.tables import MARK_CLASS, expand_class
+
 _DIGITS = "0-9\u0660-\u0669\u06f0-\u06f9"
+_TOKEN = f"A-Za-z0-9_\\-{_DIGITS}"
 PROTECTED = re.compile(
     # URLs, IRIs with Arabic paths included.  A URL starts at its scheme or "www." even when
     # glued to a word before it: a look-behind would see a mark or invisible character that a
@@ -22,8 +25,12 @@ PROTECTED = re.compile(
     # The token is bounded by its own characters, not by \w: deleting an invisible character
     # or a mark next to it must not change whether it is protected (idempotence).
     # The look-aheads cross Eastern digits too: "۹www" is a token before and after D1 ("9www").
-    rf"|(?<![A-Za-z0-9_\-{_DIGITS}])(?=[A-Za-z_\-{_DIGITS}]*[A-Za-z])(?=[A-Za-z_\-]*[{_DIGITS}])"
-    rf"[A-Za-z0-9_\-{_DIGITS}]+(?![A-Za-z0-9_\-{_DIGITS}]|://)"  # not the scheme of a URL
+    # Arabic marks between two of its characters are part of it ("0ًA"): deleting them would
+    # join the two sides into a token that the next run protects.  The token is taken whole
+    # (atomic): a part of it is never a token of its own ("١" in "١ًhttp://x").
+    rf"|(?<![{_TOKEN}])(?=[A-Za-z_\-{_DIGITS}{MARK_CLASS}]*[A-Za-z])"
+    rf"(?=[A-Za-z_\-{MARK_CLASS}]*[{_DIGITS}])"
+    rf"(?>[{_TOKEN}]+(?:[{MARK_CLASS}]+[{_TOKEN}]+)*)(?![{_TOKEN}]|://)"  # not a URL's scheme
 )
 # Every protected span has a Latin letter or an @ (a scheme, "www", a domain, a token's
 # letter), lies inside one run of non-space characters, and starts at one of _MAY_START_SPAN
@@ -33,7 +40,7 @@ _MAY_START_SPAN = frozenset(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.+-@"
     "\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669"
     "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9"
-)
+) | frozenset(expand_class(MARK_CLASS))  # (marks inside a token: walked over too)
 _NON_SPACE = re.compile(r"\S*")
 _DIGIT = re.compile(f"[{_DIGITS}]")
 _WWW = re.compile(r"[wW][wW][wW]\.")
