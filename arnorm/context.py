@@ -26,13 +26,17 @@ QURANIC_MARKS = (
 ALEF_WASLA = "\u0671"
 
 
+# Every code point of the two presentation-form blocks (U+FB50-FDFF, U+FE70-FEFE).
+PRESENTATION_FORMS = "".join(map(chr, (*range(0xFB50, 0xFE00), *range(0xFE70, 0xFEFF))))
+
+
 def _with_presentation_forms(letters: str) -> str:
     """``letters`` and their presentation forms, so a gate counts the same before and after
     the forms are mapped to letters (rule U2): gates must not change between two runs."""
     import unicodedata2  # type: ignore[import-not-found,unused-ignore]
 
     forms = []
-    for code in (*range(0xFB50, 0xFE00), *range(0xFE70, 0xFEFF)):
+    for code in map(ord, PRESENTATION_FORMS):
         nominal = unicodedata2.normalize("NFKC", chr(code))
         # A ligature counts once per letter it spells (ﷺ has ى and ي): repeat it.
         forms.append(chr(code) * sum(nominal.count(letter) for letter in letters))
@@ -74,9 +78,7 @@ OPTIONS = (
 )
 
 
-PRESENTATION_FORM_RANGES = "\ufb50-\ufdff\ufe70-\ufefe"
-_PRESENTATION_FORM = re.compile(f"[{PRESENTATION_FORM_RANGES}]")
-PRESENTATION_FORMS = "".join(map(chr, (*range(0xFB50, 0xFE00), *range(0xFE70, 0xFEFF))))
+_PRESENTATION_FORM = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")  # PRESENTATION_FORMS
 
 
 def _count_any(text: str, characters: str, forms: str = "") -> int:

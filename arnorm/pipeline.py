@@ -100,26 +100,22 @@ class _Compiled:
         if use_trigger and isinstance(rule, Substitution):
             if rule.fast is not None:
                 self.apply = rule.fast
-            elif _anchorable(rule):
-                self.apply = _anchored_apply(rule)
+            elif type(rule).apply is Substitution.apply:
+                anchor = literal_anchor(rule.pattern)
+                if anchor is not None and _worth_anchoring(anchor):
+                    self.apply = _anchored_apply(rule, anchor)
         # Does a change by this rule oblige us to rescan the other rules' triggers?
         self.invalidates = rule.produces is None or not scanned.isdisjoint(rule.produces)
 
 
-def _anchorable(rule: Substitution) -> bool:
-    return type(rule).apply is Substitution.apply and _worth_anchoring(literal_anchor(rule.pattern))
-
-
-def _worth_anchoring(anchor: Anchor | None) -> bool:
+def _worth_anchoring(anchor: Anchor) -> bool:
     # A single frequent character (a space, a letter) is found faster by the engine's scan.
-    return anchor is not None and (len(anchor.literal) > 1 or anchor.literal not in FREQUENT)
+    return len(anchor.literal) > 1 or anchor.literal not in FREQUENT
 
 
-def _anchored_apply(rule: Substitution) -> Callable[[str, Context], str]:
+def _anchored_apply(rule: Substitution, anchor: Anchor) -> Callable[[str, Context], str]:
     """``rule.apply`` run from the literal of its pattern (:mod:`arnorm.anchored`)."""
     pattern, replace = rule.pattern, rule.function
-    anchor = literal_anchor(pattern)
-    assert anchor is not None
 
     def apply(text: str, ctx: Context) -> str:
         return anchored_sub(pattern, anchor, lambda match: replace(match, ctx), text)
