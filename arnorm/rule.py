@@ -54,6 +54,10 @@ class Rule:
     ``fusable`` (substitutions only) lets the pipeline merge the rule with its fusable neighbours
     into one alternation scan: the rule promises its pattern has no groups and its matches do
     not overlap theirs (a property test checks fused == one by one).
+    ``word_local`` (character rules only): every change the rule makes lies in a word (a run of
+    characters other than space and newline) that contains one of its trigger characters, and
+    depends only on that word and the character just before and after it.  The pipeline then
+    runs a family of such rules on those words alone (:mod:`arnorm.windows`).
     """
 
     phase: Phase
@@ -70,6 +74,7 @@ class Rule:
         enabled_if: Callable[[Options], bool] | None = None,
         produces: str | None = None,
         fusable: bool = False,
+        word_local: bool = False,
     ):
         family, _, name = id.partition(".")
         if not family or not name or name != function.__name__:
@@ -83,6 +88,7 @@ class Rule:
         self.enabled_if = enabled_if
         self.produces = produces
         self.fusable = fusable
+        self.word_local = word_local
         self.function = function
         # Let doctest, help() and the docs generator see the wrapped function.
         self.__wrapped__ = function
@@ -258,6 +264,7 @@ def substitution(
     phase: Phase = Phase.CHARACTER,
     fusable: bool = False,
     fast: RewriteFunction | None = None,
+    word_local: bool = False,
 ) -> Callable[[ReplaceFunction], Substitution]:
     """Make a :class:`Substitution` rule from a replacement function ``(match, ctx) -> str``.
 
@@ -269,7 +276,11 @@ def substitution(
     (plain string methods, or a pattern that finds fewer candidates), used by the pipeline's
     fast path to clean; ``explain`` and the reference path (``use_triggers=False``) use the
     pattern, and the property test that compares the two paths checks that both agree.
+
+    ``word_local=True``: see :class:`Rule` (the rule's trigger must be characters).
     """
+    if word_local and not isinstance(trigger, str):
+        raise ValueError(f"{id}: a word-local rule needs trigger characters")
     compiled = re.compile(pattern) if isinstance(pattern, str) else pattern
     if fusable and (compiled.groups or produces is None):
         raise ValueError(f"{id}: a fusable substitution needs a pattern without groups, produces=")
@@ -288,6 +299,7 @@ def substitution(
             enabled_if=enabled_if,
             produces=produces,
             fusable=fusable,
+            word_local=word_local,
         )
 
     return decorate

@@ -170,6 +170,7 @@ def detached_tanween(match: re.Match[str], ctx: Context) -> str:
     trigger=CORE_MARKS,
     skip_when=_GATES,
     produces="",
+    word_local=True,
 )
 def doubled_mark(match: re.Match[str], ctx: Context) -> str:
     """Keep one of a haraka, tanween, shadda or sukun typed twice on the same letter.
@@ -245,6 +246,7 @@ def _stray_tanween_fast(text: str, ctx: Context) -> str:
     skip_when=_GATES,
     produces=SHORT_VOWELS,
     fast=_stray_tanween_fast,
+    word_local=True,
 )
 def stray_tanween(match: re.Match[str], ctx: Context) -> str:
     """Turn a tanween that is not word-final into the short vowel of its family.
@@ -310,6 +312,7 @@ _RUN_WITH_TANWEEN = (
     trigger=TANWEEN,
     skip_when=_GATES,
     produces="",
+    word_local=True,
 )
 def tanween_with_vowel(match: re.Match[str], ctx: Context) -> str:
     """Keep one of a tanween and the short vowel of its family typed on the same letter.
@@ -351,6 +354,7 @@ _WORD_CHARACTERS = frozenset(expand_class(f"{LETTER_CLASS}{MARK_CLASS}{TATWEEL}"
     skip_when=_GATES,
     enabled_if=_drop_long_alef_marks,
     produces="",
+    word_local=True,
 )
 def long_alef_marks(match: re.Match[str], ctx: Context) -> str:
     """Delete the vowels, shadda and sukun on a bare alef inside a word (opt-in).
@@ -416,6 +420,7 @@ def _fathatan_may_move(match: re.Match[str]) -> bool:
     skip_when=(*_GATES, "persian_like"),
     enabled_if=_fathatan_is("before"),
     produces="",
+    word_local=True,
 )
 def fathatan_before_alef(match: re.Match[str], ctx: Context) -> str:
     """Move fathatan from a word-final support alef to the letter before it (the default).
@@ -443,6 +448,7 @@ def fathatan_before_alef(match: re.Match[str], ctx: Context) -> str:
     skip_when=(*_GATES, "persian_like"),
     enabled_if=_fathatan_is("on"),
     produces="",
+    word_local=True,
 )
 def fathatan_on_alef(match: re.Match[str], ctx: Context) -> str:
     """Move fathatan from the letter before a word-final support alef onto the alef.
@@ -480,6 +486,7 @@ _STRAY_RUN = (
     trigger=MARK_CLASS_CHARACTERS,
     skip_when=_GATES,
     produces=" ",
+    word_local=True,
 )
 def stray_initial_mark(match: re.Match[str], ctx: Context) -> str:
     """Delete marks at the start of a word, with no letter to carry them (كتاب ُجديد).
@@ -538,6 +545,7 @@ def _marks_on_non_arabic_fast(text: str, ctx: Context) -> str:
     skip_when=_GATES,
     produces="",
     fast=_marks_on_non_arabic_fast,
+    word_local=True,
 )
 def mark_on_non_arabic(match: re.Match[str], ctx: Context) -> str:
     """Delete harakat on a digit or a non-Arabic letter (2023ً → 2023, Googleُ → Google).
