@@ -95,6 +95,9 @@ class Context:
     def __init__(self, text: str, options: Options):
         self.text = text
         self.options = options
+        # The pipeline's trigger characters that ``text`` contains, when the pipeline scanned
+        # for them (its fast path): a rule may use it to skip work, never to decide otherwise.
+        self.present: frozenset[str] | None = None
 
     @cached_property
     def memo(self) -> dict[str, object]:

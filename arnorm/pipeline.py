@@ -42,21 +42,6 @@ _MEMO_SEGMENT_LENGTH = 64
 MAX_GATE_RERUNS = 2
 
 
-def _gates_changed(ctx: Context, text: str, options: Options) -> bool:
-    """Whether a gate the rules read would be different on ``text`` (the cleaned document)."""
-    read = [gate for gate in GATES if gate in ctx.__dict__]
-    if not read:
-        return False
-    after = Context(text, options)
-    for gate in read:
-        before = ctx.__dict__[gate]
-        if gate == "quranic" and not before:
-            continue  # removing lines only lowers its counts: it cannot turn on
-        if getattr(after, gate) != before:
-            return True
-    return False
-
-
 def require_str(text: object, name: str = "text") -> str:
     """Return ``text`` if it is a ``str``; otherwise raise a ``TypeError`` that says what to do."""
     if isinstance(text, str):
@@ -306,6 +291,11 @@ class Pipeline:
         }
         self._evidence = tuple((gate, frozenset(GATE_EVIDENCE[gate])) for gate in sorted(decided))
         evidence = frozenset().union(*(characters for _, characters in self._evidence))
+        self._evidence_scanner = (
+            re.compile("[" + "".join(re.escape(c) for c in sorted(evidence)) + "]")
+            if evidence
+            else None
+        )
         self._frequent = tuple(sorted((trigger_characters | evidence) & FREQUENT))
         scanned = (trigger_characters | evidence) - FREQUENT
         if has_character_rules:
@@ -372,7 +362,11 @@ class Pipeline:
         ctx = Context(text, self._options)
         present: frozenset[str] | None = None  # trigger characters of ``text``, when known
         if self._document:
-            new, present = self._apply(self._document, text, ctx, report, 0, None)
+            if report is None and self.use_triggers:
+                # The document rules read the gates' evidence too (E1: presentation forms).
+                present = self._present(text)
+                self._decide_by_evidence(ctx, present)
+            new, present = self._apply(self._document, text, ctx, report, 0, present)
             if new is not text:
                 text = new
                 ctx = Context(text, self._options)
@@ -390,7 +384,7 @@ class Pipeline:
                 # No line rule reads a gate, so nothing is computed from the new text.
                 ctx.text = text
             text, content_removed = self._remove_lines(text, ctx, report)
-            if content_removed and again and _gates_changed(ctx, text, self._options):
+            if content_removed and again and self._gates_changed(ctx, text):
                 # The gates were read from lines that are gone: the next run would judge the
                 # document differently (a Quranic or visual-order line removed as a duplicate).
                 # Clean the result again, with the gates of what is left.
@@ -403,11 +397,7 @@ class Pipeline:
         if present is None and self.use_triggers:
             present = self._present(text)
         if present is not None:
-            # ``present`` covers the whole text here (``ctx.text``): a gate with no evidence
-            # in it is off, without counting.
-            for gate, characters in self._evidence:
-                if present.isdisjoint(characters):
-                    ctx.__dict__[gate] = False  # what the cached property would compute
+            self._decide_by_evidence(ctx, present)
         # The presence set of the whole text is a superset of each segment's: a rule it lets
         # run on a segment without its trigger changes nothing, so it is safe for every segment.
         if present is not None and present.isdisjoint(PROTECT_STARTERS):
@@ -436,6 +426,34 @@ class Pipeline:
             written += len(segment) + end - start
             position = end
         return "".join(pieces)
+
+    def _decide_by_evidence(self, ctx: Context, present: frozenset[str]) -> None:
+        """Turn off, without counting, the gates with no evidence in ``present`` (the trigger
+        characters of the whole of ``ctx.text``), and keep ``present`` for the rules."""
+        ctx.present = present
+        for gate, characters in self._evidence:
+            if present.isdisjoint(characters):
+                ctx.__dict__[gate] = False  # what the cached property would compute
+
+    def _gates_changed(self, ctx: Context, text: str) -> bool:
+        """Whether a gate the rules read would be different on ``text`` (the cleaned document)."""
+        read = [gate for gate in GATES if gate in ctx.__dict__]
+        if not read:
+            return False
+        after = Context(text, self._options)
+        if self._evidence_scanner is not None:
+            # One scan for the evidence of every gate, instead of counting each.
+            found = frozenset(self._evidence_scanner.findall(text))
+            for gate, characters in self._evidence:
+                if found.isdisjoint(characters):
+                    after.__dict__[gate] = False
+        for gate in read:
+            before = ctx.__dict__[gate]
+            if gate == "quranic" and not before:
+                continue  # removing lines only lowers its counts: it cannot turn on
+            if getattr(after, gate) != before:
+                return True
+        return False
 
     def _present(self, text: str) -> frozenset[str]:
         """The trigger characters (and protected-span starters) that ``text`` contains."""

@@ -197,3 +197,33 @@ def test_ascii_punctuation_without_latin1_letters_is_the_quote_pattern(text: str
         expected = expected.replace(source, target)
     expected = _REAL_DOUBLE_QUOTE.sub('"', expected)
     assert ascii_punctuation.function(text, None) == expected  # type: ignore[arg-type]
+
+
+MOJIBAKE_PIECES = [
+    "\u0637\u00a7\u0638\u201e\u0637\u00b9",  # العربية's start as UTF-8 read as cp1256
+    "\u063a\u201c",
+    "\u063a\u201d",
+    "\u0637\u2013",
+    "\u201c",
+    "\u201d",
+    "\u2013",
+    "\u0640",
+    "\u063a",
+    "\u0637",
+    "\u0638",
+    "\u0627",
+    " ",
+    "\ufe8d",
+]
+
+
+@given(text=st.lists(st.sampled_from(MOJIBAKE_PIECES), max_size=40).map("".join))
+def test_e1_counts_pairs_of_known_continuations_as_it_scans_for_them(text: str) -> None:
+    from arnorm.chars.encoding import _TRIGGER, _is_cp1256_mojibake
+
+    found = sorted(set(text) & set(_TRIGGER))
+    for has_forms in (True, False):
+        if not has_forms and "\ufe8d" in text:
+            continue
+        counted = _is_cp1256_mojibake(text, has_forms, found)
+        assert counted == _is_cp1256_mojibake(text, has_forms)

@@ -12,7 +12,7 @@ in :func:`arnorm.explain`, and costs :func:`arnorm.clean` nothing.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import ftfy
@@ -94,7 +94,19 @@ _LETTER_PAIRS = frozenset(
 )
 
 
-def _is_cp1256_mojibake(text: str, has_forms: bool = True) -> bool:
+# Up to this many continuation characters, their letter pairs are counted one by one.
+_COUNTED_TRIGGERS = 3
+# The letter pairs by their continuation character.
+_LETTER_PAIRS_BY_TRIGGER: dict[str, tuple[str, ...]] = {
+    continuation: tuple(sorted(pair for pair in _LETTER_PAIRS if pair[1] == continuation))
+    for continuation in _TRIGGER
+}
+
+
+def _is_cp1256_mojibake(
+    text: str, has_forms: bool = True, triggers: Iterable[str] | None = None
+) -> bool:
+    """``triggers``: the continuation characters ``text`` has, when the caller knows them."""
     # Tatweel is not mojibake material (byte DC is ـ, never a continuation), and T1 deletes it
     # between letters: count as if it were gone, so the next run decides the same.
     text = text.replace("\u0640", "")
@@ -102,10 +114,16 @@ def _is_cp1256_mojibake(text: str, has_forms: bool = True) -> bool:
         # Presentation forms count as the letters U2 will write.
         text = _FORM.sub(lambda match: NOMINAL[match.group()], text)
     pairs = 0
-    for match in _PAIR_BY_TRIGGER.finditer(text):
-        start = match.start()
-        if text[start - 1 : start + 1] in _LETTER_PAIRS:
-            pairs += 1
+    if triggers is not None:
+        # A few continuation characters (curly quotes, dashes): count their letter pairs.
+        for continuation in triggers:
+            for pair in _LETTER_PAIRS_BY_TRIGGER[continuation]:
+                pairs += text.count(pair)
+    else:
+        for match in _PAIR_BY_TRIGGER.finditer(text):
+            start = match.start()
+            if text[start - 1 : start + 1] in _LETTER_PAIRS:
+                pairs += 1
     if pairs < 3:
         return False
     # Letters only (not digits, marks, tatweel or signs, which later rules change), so the
@@ -167,9 +185,17 @@ def utf8_as_cp1256(text: str, ctx: Context) -> str:
     """
     # Decomposed input (آ as ا + madda) is not what a decoder wrote: compose it first.
     composed = to_nfc(text)
-    # The context knows whether the document has presentation forms (the gates ask too).
-    has_forms = ctx.has_presentation_forms if composed is ctx.text else True
-    if not _is_cp1256_mojibake(composed, has_forms):
+    has_forms, triggers = True, None
+    if composed is ctx.text:
+        # The context knows whether the document has presentation forms (the gates ask too),
+        # and, on the fast path, which continuation characters it has.
+        has_forms = ctx.has_presentation_forms
+        if ctx.present is not None:
+            found = ctx.present.intersection(_TRIGGER)
+            # A few (curly quotes, dashes) are counted pair by pair; more are scanned for.
+            if len(found) <= _COUNTED_TRIGGERS:
+                triggers = sorted(found)
+    if not _is_cp1256_mojibake(composed, has_forms, triggers):
         return text
     repaired = _TOKEN.sub(_repair_cp1256_token, composed)
     return text if repaired == composed else repaired
