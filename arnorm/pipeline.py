@@ -329,6 +329,7 @@ class Pipeline:
         self._lines = tuple(
             c.rule for c in compiled(Phase.LINE, line_rules=True) if isinstance(c.rule, LineRule)
         )
+        self._line_local = tuple(rule.line_local and self.use_triggers for rule in self._lines)
         # The first line rule's text pre-pass (the fast path only: reports show every line).
         self._line_prepass = self._lines[0].prepass if self._lines and self.use_triggers else None
         # LineRule.find only calls the function: call it directly unless a subclass overrides it.
@@ -572,15 +573,22 @@ class Pipeline:
         # soon as every rule in turn found nothing: the same applications as whole rounds,
         # minus the tail of the last round.
         # The reference path (use_triggers=False) runs whole rounds.
+        # A line-local rule, once applied, has nothing more to remove (the fast path only).
         rules = self._lines
         finders = self._line_finders
         count = len(rules)
         idle = 0  # consecutive applications that removed nothing
         removed = content_removed = False
+        applied: set[int] = set()
         for application in range(MAX_LINE_ROUNDS * count):
             if idle >= count and (self.use_triggers or application % count == 0):
                 break
             index = application % count
+            if index in applied:
+                idle += 1
+                continue
+            if self._line_local[index]:
+                applied.add(index)
             drop = finders[index](lines, ctx)
             if not drop:
                 idle += 1

@@ -193,6 +193,10 @@ class LineRule(Rule):
     split, some of the lines the rule's first application would remove (never others).  The
     pipeline's fast path runs it when the rule is the first line rule; reports and the
     reference path do not, and a property test compares the paths.
+
+    ``line_local``: the rule judges each line alone (not its neighbours or its place), so once
+    it has been applied, removing other lines cannot give it anything new to remove: the
+    pipeline's fast path applies it once instead of in every round.
     """
 
     phase = Phase.LINE
@@ -201,10 +205,12 @@ class LineRule(Rule):
         self,
         function: Callable[..., Any],
         prepass: Callable[[str], str] | None = None,
+        line_local: bool = False,
         **kwargs: Any,
     ):
         super().__init__(function, **kwargs)
         self.prepass = prepass
+        self.line_local = line_local
 
     def find(self, lines: Sequence[str], ctx: Context) -> Mapping[int, str]:
         """The indexes of ``lines`` to remove, mapped to the reason for each."""
@@ -341,6 +347,7 @@ def line_rule(
     profiles: Iterable[str] = ("repair", "search"),
     enabled_if: Callable[[Options], bool] | None = None,
     prepass: Callable[[str], str] | None = None,
+    line_local: bool = False,
 ) -> Callable[[LineFunction], LineRule]:
     """Make a :class:`LineRule` from a function ``(lines, ctx) -> {index: reason}``."""
 
@@ -348,6 +355,7 @@ def line_rule(
         return LineRule(
             function,
             prepass,
+            line_local,
             id=id,
             code=code,
             trigger=None,

@@ -15,7 +15,9 @@ from hypothesis import strategies as st
 
 from arnorm import Cleaner
 from arnorm.boilerplate import lines, phrase_lines, phrases, trailer, whitespace
+from arnorm.catalogue import CATALOGUE
 from arnorm.context import Context
+from arnorm.rule import LineRule
 from tests import line_reference as reference
 from tests.strategies import any_text
 
@@ -279,3 +281,21 @@ def test_plain_letters_fold_alone() -> None:
         assert reference.fold("ب" + letter + "ب") == "ب" + folded + "ب"
     for character in phrases._EDGE:
         assert reference.fold("ب" + character + "ب") in ("ب ب", "بب"), ascii(character)
+
+
+LINE_LOCAL = [rule for rule in CATALOGUE if isinstance(rule, LineRule) and rule.line_local]
+
+
+def test_phrase_lines_is_line_local() -> None:
+    assert [rule.id for rule in LINE_LOCAL] == ["boilerplate.phrase_lines"]
+
+
+@example(document=["نص الخبر الطويل عن أمور كثيرة ومهمة جدا." * 3, "قد يهمك:", "عنوان آخر"])
+@given(document=st.one_of(st.lists(any_line, max_size=12), document()))
+def test_a_line_local_rule_judges_each_line_alone(document: list[str]) -> None:
+    # What the pipeline relies on to apply it once: a line is removed in a document exactly
+    # when it is removed alone, so removing other lines never changes what it removes.
+    ctx = Context("\n".join(document), OPTIONS)
+    for rule in LINE_LOCAL:
+        alone = {index for index, line in enumerate(document) if rule.find([line], ctx)}
+        assert set(rule.find(document, ctx)) == alone

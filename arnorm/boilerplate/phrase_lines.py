@@ -45,7 +45,7 @@ def _phrase_line(line: str, phrases: Lexicon) -> str | None:
     return entry.phrase
 
 
-@line_rule("boilerplate.phrase_lines", code="B5", enabled_if=boilerplate_on)
+@line_rule("boilerplate.phrase_lines", code="B5", enabled_if=boilerplate_on, line_local=True)
 def phrase_lines(lines: Sequence[str], ctx: Context) -> Mapping[int, str]:
     """Drop whole-line boilerplate: a short line that a lexicon phrase covers.
 
