@@ -397,7 +397,7 @@ class Pipeline:
     ) -> str:
         if present is None and self.use_triggers:
             present = self._present(text)
-        if present is not None:
+        if present is not None and ctx.present is not present:  # (not decided yet for ctx)
             self._decide_by_evidence(ctx, present)
         # The presence set of the whole text is a superset of each segment's: a rule it lets
         # run on a segment without its trigger changes nothing, so it is safe for every segment.
