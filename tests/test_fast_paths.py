@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from arnorm.catalogue import CATALOGUE, OPTIONS
@@ -79,6 +79,8 @@ _WITH_FAST_PATH = [
 
 
 @pytest.mark.parametrize("rule", _WITH_FAST_PATH, ids=[rule.id for rule in _WITH_FAST_PATH])
+@example(text="\u064f\u0640\u0628 \u0628\u00a0\u064f\u0628 (\u064e\u064e\u0628 \u064e")
+@example(text="\u2009\u064b\u064c\u0628\u064b\u064f \u0628\u0651\u0651\u0650")
 @given(text=mark_text)
 def test_fast_path_equals_the_pattern(rule: Substitution, text: str) -> None:
     options = {"fathatan": "on"} if rule.id == "marks.fathatan_on_alef" else {}

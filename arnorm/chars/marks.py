@@ -105,7 +105,8 @@ def _base_is_letter(match: re.Match[str]) -> bool:
 # and a vowel) cost no call to Python.  At most 9 core marks can be unrepeated, so the
 # look-aheads stay linear in the run's length.
 _RUN_WITH_REPEAT = (
-    f"[{MARK_CLASS}](?<![{MARK_CLASS}][{MARK_CLASS}])"
+    # (the look-ahead first: most marks are alone, and are rejected by it at once)
+    f"[{MARK_CLASS}](?=[{MARK_CLASS}])(?<![{MARK_CLASS}][{MARK_CLASS}])"
     f"(?:(?<=(?P<first>[{CORE_MARKS}]))(?=[{MARK_CLASS}]*?(?P=first))"
     f"|(?=[{MARK_CLASS}]*?(?P<repeated>[{CORE_MARKS}])[{MARK_CLASS}]*?(?P=repeated)))"
     f"[{MARK_CLASS}]+"
@@ -299,7 +300,8 @@ def stray_tanween(match: re.Match[str], ctx: Context) -> str:
 # the many runs without a tanween (shadda and a vowel) are not matched at all.
 _MARKS_BUT_TANWEEN = "".join(sorted(set(MARK_CLASS_CHARACTERS) - set(TANWEEN)))
 _RUN_WITH_TANWEEN = (
-    f"[{MARK_CLASS}](?<![{MARK_CLASS}][{MARK_CLASS}])"
+    # two marks at least (a tanween alone is kept): a mark alone is rejected at once
+    f"[{MARK_CLASS}](?=[{MARK_CLASS}])(?<![{MARK_CLASS}][{MARK_CLASS}])"
     # the first tanween of the run, reached in one pass (possessive: no backtracking)
     f"(?:(?<=[{TANWEEN}])[{MARK_CLASS}]+|[{_MARKS_BUT_TANWEEN}]*+[{TANWEEN}][{MARK_CLASS}]*)"
 )
@@ -479,6 +481,30 @@ _STRAY_RUN = (
 )
 
 
+_SPACE_LIKE = frozenset(expand_class(SPACE_LIKE_CLASS))
+# The fast path enters at the character before the run (a space, punctuation or a space-like
+# carrier: rarer than marks in diacritised text, where a pattern that starts with a mark class
+# is entered at every mark), and at the start of the text.
+_BEFORE_STRAY_RUN = re.compile(
+    f"[\\s{PUNCTUATION_CLASS}{SPACE_LIKE_CLASS}][{MARK_CLASS}]++(?={TATWEEL}*[{LETTER_CLASS}])"
+)
+_STRAY_RUN_AT_START = re.compile(f"[{MARK_CLASS}]++(?={TATWEEL}*[{LETTER_CLASS}])")
+
+
+def _keep_what_is_before(match: re.Match[str]) -> str:
+    before = match.group()[0]
+    # A carrier spaces.nbsp_to_space kept for the mark becomes a space; a space or
+    # punctuation stays.
+    return " " if before in _SPACE_LIKE else before
+
+
+def _stray_initial_mark_fast(text: str, ctx: Context) -> str:
+    start = _STRAY_RUN_AT_START.match(text)
+    if start is not None:
+        text = text[start.end() :]
+    return _BEFORE_STRAY_RUN.sub(_keep_what_is_before, text)
+
+
 @substitution(
     "marks.stray_initial_mark",
     f"(?P<marks>{_STRAY_RUN})(?={TATWEEL}*[{LETTER_CLASS}])",
@@ -486,6 +512,7 @@ _STRAY_RUN = (
     trigger=MARK_CLASS_CHARACTERS,
     skip_when=_GATES,
     produces=" ",
+    fast=_stray_initial_mark_fast,
     word_local=True,
 )
 def stray_initial_mark(match: re.Match[str], ctx: Context) -> str:
@@ -513,7 +540,6 @@ def stray_initial_mark(match: re.Match[str], ctx: Context) -> str:
     return ""
 
 
-_SPACE_LIKE = frozenset(expand_class(SPACE_LIKE_CLASS))
 _FOREIGN_BASE = re.compile(f"[{FOREIGN_BASE_CLASS}]")
 _LATIN_MARK = re.compile("[\u0300-\u036f]")
 
