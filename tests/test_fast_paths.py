@@ -229,3 +229,51 @@ def test_e1_counts_pairs_of_known_continuations_as_it_scans_for_them(text: str) 
             continue
         counted = _is_cp1256_mojibake(text, has_forms, found)
         assert counted == _is_cp1256_mojibake(text, has_forms)
+
+
+def _visual_order_score_word_by_word(text: str) -> float | None:
+    # visual_order_score as first written, one word at a time: the oracle.
+    from arnorm.chars.forms import NOMINAL
+    from arnorm.chars.tables import PRESENTATION_FORMS_CLASS, ZWJ, ZWNJ
+    from arnorm.chars.visual import _FINAL_ONLY, _FINAL_SIGNAL, MIN_SIGNALS
+
+    word_pattern = f"[{LETTER_CLASS}{MARK_CLASS}{TATWEEL}{ZWJ}{ZWNJ}{PRESENTATION_FORMS_CLASS}]+"
+    forward = reversed_ = 0
+    for run in re.findall(word_pattern, text):
+        run = "".join(NOMINAL.get(character, character) for character in run)
+        word = re.sub(f"[^{LETTER_CLASS}]", "", run)
+        if len(word) < 2:
+            continue
+        forward += word.startswith("\u0627\u0644") + (word[-1] in _FINAL_SIGNAL)
+        reversed_ += (len(word) >= 4 and word.endswith("\u0644\u0627")) + (word[0] in _FINAL_ONLY)
+    total = forward + reversed_
+    return None if total < MIN_SIGNALS else reversed_ / total
+
+
+VISUAL_PIECES = [
+    *"\u0627\u0644\u0629\u0649\u06c3\u06cc\u0628\u062a",
+    "\u064e",
+    "\u0651",
+    TATWEEL,
+    "\u200d",
+    "\u200c",
+    " ",
+    "\n",
+    ".",
+    "a",
+    "1",
+    "\ufefb",  # lam-alef ligature: two letters
+    "\ufe94",  # teh marbuta final form
+    "\ufe8e",
+    "\ufedf",
+    "\ufe70",  # fathatan isolated form: a mark
+    "\u00a0",
+]
+
+
+@example(text="\u0627\u0644\u0628 \u0629\u0628 \u0628\u0628\ufefb \ufe70\u0628 \u0628\u0629")
+@given(text=st.lists(st.sampled_from(VISUAL_PIECES), max_size=60).map("".join))
+def test_visual_order_score_by_scans_equals_word_by_word(text: str) -> None:
+    from arnorm.chars.visual import visual_order_score
+
+    assert visual_order_score(text) == _visual_order_score_word_by_word(text)

@@ -17,7 +17,7 @@ from typing import Any
 
 import ftfy
 
-from arnorm.chars.forms import NOMINAL
+from arnorm.chars.forms import NOMINAL, to_nominal
 from arnorm.chars.punctuation import ASCII_QUOTE
 from arnorm.chars.tables import LETTER_CLASS, MARK_CLASS, SOFT_HYPHEN
 from arnorm.chars.unicode import to_nfc
@@ -112,7 +112,7 @@ def _is_cp1256_mojibake(
     text = text.replace("\u0640", "")
     if has_forms and _FORM.search(text):
         # Presentation forms count as the letters U2 will write.
-        text = _FORM.sub(lambda match: NOMINAL[match.group()], text)
+        text = to_nominal(text)
     pairs = 0
     if triggers is not None:
         # A few continuation characters (curly quotes, dashes): count their letter pairs.

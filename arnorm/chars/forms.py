@@ -54,6 +54,21 @@ def _build_map() -> dict[str, str]:
 
 NOMINAL = _build_map()
 _FORM = re.compile("[" + "".join(sorted(NOMINAL)) + "]")
+_FORM_RUN = re.compile(_FORM.pattern + "+")
+_NOMINAL_TABLE = str.maketrans(NOMINAL)
+
+
+def to_nominal(text: str) -> str:
+    """``text`` with every presentation form written as its nominal letters, nothing else done
+    (U2 also puts the marks around them in order): for detectors that count letters.
+
+    >>> to_nominal("\ufefb \ufe8d\ufedf\ufecc\ufeae\ufe91\ufef4\ufe94")
+    'لا العربية'
+    """
+    # A run of forms at a time (a word): one call per word, not per character.
+    return _FORM_RUN.sub(lambda match: match.group().translate(_NOMINAL_TABLE), text)
+
+
 _ATTACHES_TO = re.compile(f"[{LETTER_CLASS}{MARK_CLASS}{TATWEEL}]")
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from arnorm.chars.forms import NOMINAL
 from arnorm.chars.tables import (
     LETTER_CLASS,
     MARK_CLASS,
@@ -17,11 +18,11 @@ from arnorm.chars.tables import (
     TATWEEL,
     ZWJ,
     ZWNJ,
+    expand_class,
 )
 
 # A word is a run of letters with the marks, tatweels, joiners and presentation forms inside
 # it: the score must be the same before and after the rules that delete or map those.
-_WORD = re.compile(f"[{LETTER_CLASS}{MARK_CLASS}{TATWEEL}{ZWJ}{ZWNJ}{PRESENTATION_FORMS_CLASS}]+")
 _NOT_LETTER = re.compile(f"[^{LETTER_CLASS}]")
 _FORM = re.compile(f"[{PRESENTATION_FORMS_CLASS}]")
 # Look-alikes the letter rules map (ۃ → ة; a final ی → ى): counted as what they become.
@@ -30,13 +31,53 @@ _FINAL_SIGNAL = _FINAL_ONLY + "\u06cc"
 # Signals need at least this many tokens before the score decides anything.
 MIN_SIGNALS = 5
 
+# The characters of a word that are not letters (marks, tatweel, joiners): deleted, so that
+# each word is a run of letters.  Presentation forms are first written as their letters.
+_NOT_LETTER_IN_WORD = re.compile(
+    "["
+    + "".join(
+        re.escape(character)
+        for character in sorted(
+            set(expand_class(f"{MARK_CLASS}{TATWEEL}{ZWJ}{ZWNJ}")) - set(expand_class(LETTER_CLASS))
+        )
+    )
+    + "]+"
+)
+# The signals in a text of letter runs (patterns start with their literal or a small class).
+_STARTS_WITH_AL = re.compile(f"\u0627\u0644(?<![{LETTER_CLASS}]\u0627\u0644)")
+_ENDS_WITH_FINAL = re.compile(
+    f"[{_FINAL_SIGNAL}](?<=[{LETTER_CLASS}][{_FINAL_SIGNAL}])(?![{LETTER_CLASS}])"
+)
+_ENDS_WITH_LA = re.compile(
+    f"\u0644\u0627(?<=[{LETTER_CLASS}]{{2}}\u0644\u0627)(?![{LETTER_CLASS}])"
+)
+_STARTS_WITH_FINAL = re.compile(
+    f"[{_FINAL_ONLY}](?<![{LETTER_CLASS}][{_FINAL_ONLY}])(?=[{LETTER_CLASS}])"
+)
+
+
+# Each presentation form as the letters it stands for (a mark's form: nothing).
+_FORM_LETTERS = {
+    form: _NOT_LETTER.sub("", NOMINAL.get(form, form))
+    for form in expand_class(PRESENTATION_FORMS_CLASS)
+}
+
+
+_FORM_LETTERS_TABLE = str.maketrans(_FORM_LETTERS)
+_FORM_RUN = re.compile(f"[{PRESENTATION_FORMS_CLASS}]+")
+
+
+def _form_letters(match: re.Match[str]) -> str:
+    return match.group().translate(_FORM_LETTERS_TABLE)
+
 
 def visual_order_score(text: str) -> float | None:
     """The share of reversed-order signals among all order signals, or None when too few.
 
     Forward signals: words that start with ``ال`` or end with ``ة``/``ى``.  Reversed signals:
     words (4 letters or more) that end with ``لا``, and words that start with ``ة``/``ى``, two
-    letters that only ever end a word.
+    letters that only ever end a word.  A word is a run of letters, marks, tatweels, joiners
+    and presentation forms; its signals are read from its letters (forms as their letters).
 
     >>> visual_order_score("ةيبرعلا ةغللا يف ةسردملا ةلاسرلا ةمكحملا")
     1.0
@@ -45,24 +86,13 @@ def visual_order_score(text: str) -> float | None:
     >>> visual_order_score("نص قصير") is None
     True
     """
-    forward = reversed_ = 0
-    for word_match in _WORD.finditer(text):  # (not findall: a list of every word)
-        run = word_match.group()
-        if _FORM.search(run):
-            from arnorm.chars.forms import NOMINAL
-
-            run = "".join(NOMINAL.get(character, character) for character in run)
-        word = _NOT_LETTER.sub("", run)
-        if len(word) < 2:
-            continue
-        if word.startswith("\u0627\u0644"):
-            forward += 1
-        if word[-1] in _FINAL_SIGNAL:
-            forward += 1
-        if len(word) >= 4 and word.endswith("\u0644\u0627"):
-            reversed_ += 1
-        if word[0] in _FINAL_ONLY:
-            reversed_ += 1
+    # Each word becomes its letters, in place: the words are then the runs of letters, and
+    # each signal is counted by one scan (a loop over the words costs a call per word).
+    if _FORM.search(text):
+        text = _FORM_RUN.sub(_form_letters, text)
+    letters = _NOT_LETTER_IN_WORD.sub("", text)
+    forward = len(_STARTS_WITH_AL.findall(letters)) + len(_ENDS_WITH_FINAL.findall(letters))
+    reversed_ = len(_ENDS_WITH_LA.findall(letters)) + len(_STARTS_WITH_FINAL.findall(letters))
     total = forward + reversed_
     if total < MIN_SIGNALS:
         return None
