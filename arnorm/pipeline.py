@@ -503,10 +503,12 @@ class Pipeline:
                         continue
                 elif step.predicate is not None and not step.predicate(text):
                     continue
-                if step.gates and any(getattr(ctx, gate) for gate in step.gates):
-                    continue
                 new = step.apply(text, ctx)
                 if new is not text and new != text:
+                    # The gates are read only when the rule would change something: most
+                    # documents then never pay for the costly ones (visual order).
+                    if step.gates and any(getattr(ctx, gate) for gate in step.gates):
+                        continue
                     text = new
                     if step.invalidates:
                         present = None
