@@ -64,9 +64,10 @@ def word_windows(
             break
     windows: list[tuple[int, int]] = []
     word_end = 0  # where the last window's word ended (a delimiter, or the end of the text)
-    window_end = 0
+    window_start = window_end = 0
     covered = 0
     search = _DELIMITER.search
+    rfind = text.rfind
     for match in finder.finditer(text):
         position = match.start()
         if position < window_end:
@@ -74,20 +75,27 @@ def word_windows(
         # The word's start: after the last delimiter before the match.  There is one at
         # ``word_end`` (the last word's end) if there was a last word, so the search is
         # bounded by it and every character is searched once.
-        before = max(text.rfind(" ", word_end, position), text.rfind("\n", word_end, position))
-        start = before if before >= 0 else 0
-        found = search(text, match.end())
+        start = rfind(" ", word_end, position)
+        newline = rfind("\n", start + 1 if start >= 0 else word_end, position)
+        if newline > start:
+            start = newline
+        elif start < 0:
+            start = 0
+        found = search(text, position)
         word_end = found.start() if found is not None else length
-        end = min(word_end + 1, length)
-        if windows and start < windows[-1][1]:
-            covered += end - windows[-1][1]
-            windows[-1] = (windows[-1][0], end)
+        end = word_end + 1 if word_end < length else length
+        if start < window_end:  # the same delimiter as the last window: one window
+            covered += end - window_end
         else:
+            if window_end:
+                windows.append((window_start, window_end))
+            window_start = start
             covered += end - start
-            windows.append((start, end))
         window_end = end
         if covered > share * position + grace:
             return None
+    if window_end:
+        windows.append((window_start, window_end))
     return windows
 
 
