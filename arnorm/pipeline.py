@@ -94,6 +94,16 @@ class _Compiled:
         self.invalidates = rule.produces is None or not scanned.isdisjoint(rule.produces)
 
 
+def _run_scanner(characters: frozenset[str]) -> re.Pattern[str] | None:
+    """A pattern whose ``findall`` gives the runs of ``characters`` in a text: one string per
+    run, not per character (a long run is one item), and the scan still runs in C between
+    runs (a pattern that starts with a repeat would be tried at every position)."""
+    if not characters:
+        return None
+    one = "[" + "".join(re.escape(c) for c in sorted(characters)) + "]"
+    return re.compile(one + one + "*")
+
+
 def _worth_anchoring(anchor: Anchor) -> bool:
     # A single frequent character (a space, a letter) is found faster by the engine's scan.
     return len(anchor.literal) > 1 or anchor.literal not in FREQUENT
@@ -291,20 +301,12 @@ class Pipeline:
         }
         self._evidence = tuple((gate, frozenset(GATE_EVIDENCE[gate])) for gate in sorted(decided))
         evidence = frozenset().union(*(characters for _, characters in self._evidence))
-        self._evidence_scanner = (
-            re.compile("[" + "".join(re.escape(c) for c in sorted(evidence)) + "]")
-            if evidence
-            else None
-        )
+        self._evidence_scanner = _run_scanner(evidence)
         self._frequent = tuple(sorted((trigger_characters | evidence) & FREQUENT))
         scanned = (trigger_characters | evidence) - FREQUENT
         if has_character_rules:
             scanned |= PROTECT_STARTERS
-        self._scanner = (
-            re.compile("[" + "".join(re.escape(c) for c in sorted(scanned)) + "]")
-            if scanned
-            else None
-        )
+        self._scanner = _run_scanner(scanned)
         self._ascii_scanned = tuple(sorted(c for c in scanned | set(self._frequent) if c.isascii()))
 
         # A rule that may write a scanned character obliges a rescan (a Latin letter or an @
@@ -444,7 +446,7 @@ class Pipeline:
         after = Context(text, self._options)
         if self._evidence_scanner is not None:
             # One scan for the evidence of every gate, instead of counting each.
-            found = frozenset(self._evidence_scanner.findall(text))
+            found = frozenset("".join(self._evidence_scanner.findall(text)))
             for gate, characters in self._evidence:
                 if found.isdisjoint(characters):
                     after.__dict__[gate] = False
@@ -460,7 +462,7 @@ class Pipeline:
         """The trigger characters (and protected-span starters) that ``text`` contains."""
         if text.isascii():
             return frozenset(c for c in self._ascii_scanned if c in text)
-        found = set(self._scanner.findall(text)) if self._scanner else set()
+        found = set("".join(self._scanner.findall(text))) if self._scanner else set()
         for character in self._frequent:
             if character in text:
                 found.add(character)

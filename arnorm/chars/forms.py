@@ -70,6 +70,7 @@ def to_nominal(text: str) -> str:
 
 
 _ATTACHES_TO = re.compile(f"[{LETTER_CLASS}{MARK_CLASS}{TATWEEL}]")
+_MARKS = expand_class(MARK_CLASS)
 
 
 @substitution(
@@ -98,9 +99,14 @@ def presentation_forms(match: re.Match[str], ctx: Context) -> str:
     True
     """
     text, start = match.string, match.start()
-    out = []
-    previous = text[start - 1] if start > 0 else ""
-    for character in match.group():
+    group = match.group()
+    # The marks before and after the forms are kept as they are (a long run of them is not
+    # looked at one by one): only the forms are mapped.
+    lead = len(group) - len(group.lstrip(_MARKS))
+    trail = len(group.rstrip(_MARKS))
+    out = [group[:lead]]
+    previous = group[lead - 1] if lead else text[start - 1] if start > 0 else ""
+    for character in group[lead:trail]:
         nominal = NOMINAL.get(character, character)
         if nominal.startswith(" "):
             attach = previous in NOMINAL or (
@@ -109,6 +115,7 @@ def presentation_forms(match: re.Match[str], ctx: Context) -> str:
             nominal = nominal[1:] if attach else "\u00a0" + nominal[1:]
         out.append(nominal)
         previous = character
+    out.append(group[trail:])
     return to_nfc("".join(out))
 
 

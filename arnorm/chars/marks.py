@@ -183,15 +183,13 @@ def doubled_mark(match: re.Match[str], ctx: Context) -> str:
     'كتابُ شدّة'
     """
     run = match.group()
-    seen: set[str] = set()
-    kept = []
-    for mark in run:
-        if mark in CORE_MARKS:
-            if mark in seen:
-                continue
-            seen.add(mark)
-        kept.append(mark)
-    return "".join(kept)
+    # Each core mark after its first: gone (a few string operations per mark that repeats,
+    # not a loop over a long run).
+    for mark in CORE_MARKS:
+        first = run.find(mark)
+        if first >= 0:
+            run = run[: first + 1] + run[first + 1 :].replace(mark, "")
+    return run
 
 
 # Anchored on the tanween, a rare character, so the scan runs at C speed between tanweens
@@ -327,9 +325,17 @@ def tanween_with_vowel(match: re.Match[str], ctx: Context) -> str:
     'كتابٌ تُفرض'
     """
     marks = match.group()
-    tanween = [mark for mark in marks if mark in TANWEEN]
-    vowels = [mark for mark in marks if mark in SHORT_VOWELS]
-    if len(tanween) != 1 or len(vowels) != 1 or SUKUN in marks or not _base_is_letter(match):
+    # Exactly one tanween and one short vowel in the run (counted in C: runs can be long).
+    tanween = [mark for mark in TANWEEN if mark in marks]
+    vowels = [mark for mark in SHORT_VOWELS if mark in marks]
+    if (
+        len(tanween) != 1
+        or len(vowels) != 1
+        or marks.count(tanween[0]) != 1
+        or marks.count(vowels[0]) != 1
+        or SUKUN in marks
+        or not _base_is_letter(match)
+    ):
         return marks
     if SHORT_VOWEL_OF_TANWEEN[tanween[0]] != vowels[0]:
         return marks
@@ -541,6 +547,7 @@ def stray_initial_mark(match: re.Match[str], ctx: Context) -> str:
 
 
 _FOREIGN_BASE = re.compile(f"[{FOREIGN_BASE_CLASS}]")
+_WITHOUT_CORE_MARKS = str.maketrans("", "", CORE_MARKS)
 _LATIN_MARK = re.compile("[\u0300-\u036f]")
 
 
@@ -557,8 +564,7 @@ def _marks_on_non_arabic_fast(text: str, ctx: Context) -> str:
         if match.end() == len(text) and not ends_document(ctx, match.group()):
             return match.group()
         start = match.start("marks")
-        kept = "".join(mark for mark in match.group("marks") if mark not in CORE_MARKS)
-        return text[match.start() : start] + kept
+        return text[match.start() : start] + match.group("marks").translate(_WITHOUT_CORE_MARKS)
 
     return _MARKED_FOREIGN_BASE.sub(replace, text)
 
@@ -589,7 +595,7 @@ def mark_on_non_arabic(match: re.Match[str], ctx: Context) -> str:
         return run
     if match.end() == len(text) and not ends_document(ctx, text[index - 1 :]):
         return run  # a protected span may follow: deleting could glue the letter to it
-    return "".join(mark for mark in run if mark not in CORE_MARKS)
+    return run.translate(_WITHOUT_CORE_MARKS)
 
 
 def _display_order(options: Options) -> bool:
