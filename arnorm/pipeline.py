@@ -583,16 +583,17 @@ class Pipeline:
         count = len(rules)
         idle = 0  # consecutive applications that removed nothing
         removed = content_removed = False
-        applied: set[int] = set()
+        line_local = self._line_local
+        applied = [False] * count if True in line_local else None
         for application in range(MAX_LINE_ROUNDS * count):
             if idle >= count and (self.use_triggers or application % count == 0):
                 break
             index = application % count
-            if index in applied:
-                idle += 1
-                continue
-            if self._line_local[index]:
-                applied.add(index)
+            if applied is not None:
+                if applied[index]:
+                    idle += 1
+                    continue
+                applied[index] = line_local[index]
             drop = finders[index](lines, ctx)
             if not drop:
                 idle += 1
