@@ -227,8 +227,10 @@ def test_e1_counts_pairs_of_known_continuations_as_it_scans_for_them(text: str) 
     for has_forms in (True, False):
         if not has_forms and "\ufe8d" in text:
             continue
-        counted = _is_cp1256_mojibake(text, has_forms, found)
-        assert counted == _is_cp1256_mojibake(text, has_forms)
+        # (repeated: more occurrences than are looked at one by one)
+        for document in (text, text * 30):
+            counted = _is_cp1256_mojibake(document, has_forms, found)
+            assert counted == _is_cp1256_mojibake(document, has_forms)
 
 
 def _visual_order_score_word_by_word(text: str) -> float | None:

@@ -94,8 +94,10 @@ _LETTER_PAIRS = frozenset(
 )
 
 
-# Up to this many continuation characters, their letter pairs are counted one by one.
+# Up to this many continuation characters, their letter pairs are counted one by one ...
 _COUNTED_TRIGGERS = 3
+# ... and up to this many occurrences of them, each is looked at.
+_LOOKED_AT = 64
 # The letter pairs by their continuation character.
 _LETTER_PAIRS_BY_TRIGGER: dict[str, tuple[str, ...]] = {
     continuation: tuple(sorted(pair for pair in _LETTER_PAIRS if pair[1] == continuation))
@@ -115,10 +117,22 @@ def _is_cp1256_mojibake(
         text = to_nominal(text)
     pairs = 0
     if triggers is not None:
-        # A few continuation characters (curly quotes, dashes): count their letter pairs.
-        for continuation in triggers:
-            for pair in _LETTER_PAIRS_BY_TRIGGER[continuation]:
-                pairs += text.count(pair)
+        # A few continuation characters (curly quotes, dashes): each pair ends with one.
+        occurrences = sum(text.count(continuation) for continuation in triggers)
+        if occurrences < 3:
+            return False
+        if occurrences <= _LOOKED_AT:  # look at the letter before each
+            for continuation in triggers:
+                pairs_ending = _LETTER_PAIRS_BY_TRIGGER[continuation]
+                at = text.find(continuation, 1)
+                while at > 0:
+                    if text[at - 1 : at + 1] in pairs_ending:
+                        pairs += 1
+                    at = text.find(continuation, at + 1)
+        else:  # count their letter pairs
+            for continuation in triggers:
+                for pair in _LETTER_PAIRS_BY_TRIGGER[continuation]:
+                    pairs += text.count(pair)
     else:
         for match in _PAIR_BY_TRIGGER.finditer(text):
             start = match.start()
