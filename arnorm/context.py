@@ -98,6 +98,8 @@ class Context:
         # The pipeline's trigger characters that ``text`` contains, when the pipeline scanned
         # for them (its fast path): a rule may use it to skip work, never to decide otherwise.
         self.present: frozenset[str] | None = None
+        # Whether a rule that may write a gate's evidence characters changed the text since.
+        self.evidence_written = False
 
     @cached_property
     def memo(self) -> dict[str, object]:

@@ -68,9 +68,25 @@ PROTECT_STARTERS = frozenset("@abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVW
 class _Compiled:
     """One step ready to run: a rule (or fused rules), its trigger and its gates."""
 
-    __slots__ = ("apply", "characters", "edits", "gates", "id", "invalidates", "predicate", "rule")
+    __slots__ = (
+        "apply",
+        "characters",
+        "edits",
+        "gates",
+        "id",
+        "invalidates",
+        "predicate",
+        "rule",
+        "writes_evidence",
+    )
 
-    def __init__(self, rule: Rule, scanned: frozenset[str], use_trigger: bool):
+    def __init__(
+        self,
+        rule: Rule,
+        scanned: frozenset[str],
+        use_trigger: bool,
+        evidence: frozenset[str] = frozenset(),
+    ):
         self.rule = rule
         self.id = rule.id
         self.apply: Callable[[str, Context], str] = rule.apply
@@ -92,6 +108,8 @@ class _Compiled:
                     self.apply = _anchored_apply(rule, anchor)
         # Does a change by this rule oblige us to rescan the other rules' triggers?
         self.invalidates = rule.produces is None or not scanned.isdisjoint(rule.produces)
+        # Does a change by this rule possibly write a gate's evidence (see _gates_changed)?
+        self.writes_evidence = rule.produces is None or not evidence.isdisjoint(rule.produces)
 
 
 def _run_scanner(characters: frozenset[str]) -> re.Pattern[str] | None:
@@ -208,7 +226,7 @@ class _Group:
     (:mod:`arnorm.windows`); ``whole`` is then the same group run on a whole text.
     """
 
-    __slots__ = ("characters", "finder", "invalidates", "steps", "whole")
+    __slots__ = ("characters", "finder", "invalidates", "steps", "whole", "writes_evidence")
 
     def __init__(self, steps: Sequence[_Compiled], windowed: bool = False):
         self.steps = tuple(steps)
@@ -219,6 +237,7 @@ class _Group:
             else None
         )
         self.invalidates = any(step.invalidates for step in self.steps)
+        self.writes_evidence = any(step.writes_evidence for step in self.steps)
         self.finder: re.Pattern[str] | None = None
         self.whole = self
         if (
@@ -302,6 +321,7 @@ class Pipeline:
         self._evidence = tuple((gate, frozenset(GATE_EVIDENCE[gate])) for gate in sorted(decided))
         evidence = frozenset().union(*(characters for _, characters in self._evidence))
         self._evidence_scanner = _run_scanner(evidence)
+        self._evidence_of = dict(self._evidence)
         self._frequent = tuple(sorted((trigger_characters | evidence) & FREQUENT))
         scanned = (trigger_characters | evidence) - FREQUENT
         if has_character_rules:
@@ -315,7 +335,7 @@ class Pipeline:
 
         def compiled(phase: Phase, line_rules: bool = False) -> tuple[_Compiled, ...]:
             return tuple(
-                _Compiled(rule, invalidating, self.use_triggers)
+                _Compiled(rule, invalidating, self.use_triggers, evidence)
                 for rule in active
                 if rule.phase == phase and isinstance(rule, LineRule) == line_rules
             )
@@ -443,20 +463,32 @@ class Pipeline:
         read = [gate for gate in GATES if gate in ctx.__dict__]
         if not read:
             return False
-        after = Context(text, self._options)
-        if self._evidence_scanner is not None:
-            # One scan for the evidence of every gate, instead of counting each.
-            found = frozenset("".join(self._evidence_scanner.findall(text)))
-            for gate, characters in self._evidence:
-                if found.isdisjoint(characters):
-                    after.__dict__[gate] = False
+        after: Context | None = None
         for gate in read:
             before = ctx.__dict__[gate]
             if gate == "quranic" and not before:
                 continue  # removing lines only lowers its counts: it cannot turn on
+            if self._still_without_evidence(ctx, gate):
+                continue
+            if after is None:
+                after = Context(text, self._options)
+                if self._evidence_scanner is not None:
+                    # One scan for the evidence of every gate, instead of counting each.
+                    found = frozenset("".join(self._evidence_scanner.findall(text)))
+                    for evidence_gate, characters in self._evidence:
+                        if found.isdisjoint(characters):
+                            after.__dict__[evidence_gate] = False
             if getattr(after, gate) != before:
                 return True
         return False
+
+    def _still_without_evidence(self, ctx: Context, gate: str) -> bool:
+        """Whether ``gate`` had no evidence in the document and no rule wrote any since (so it
+        is off in the cleaned text too: removing lines adds no characters)."""
+        if ctx.present is None or ctx.evidence_written:
+            return False
+        characters = self._evidence_of.get(gate)
+        return characters is not None and ctx.present.isdisjoint(characters)
 
     def _present(self, text: str) -> frozenset[str]:
         """The trigger characters (and protected-span starters) that ``text`` contains."""
@@ -496,6 +528,8 @@ class Pipeline:
                             text = new
                             if group.invalidates:
                                 present = None
+                                if group.writes_evidence:
+                                    ctx.evidence_written = True
                         continue
             for step in group.steps:
                 if step.characters is not None:
@@ -514,6 +548,8 @@ class Pipeline:
                     text = new
                     if step.invalidates:
                         present = None
+                        if step.writes_evidence:
+                            ctx.evidence_written = True
         return text, present
 
     def _apply_in_windows(
@@ -560,6 +596,8 @@ class Pipeline:
                         text = new
                         if step.invalidates:
                             present = None
+                            if step.writes_evidence:
+                                ctx.evidence_written = True
         return text
 
     def _remove_lines(self, text: str, ctx: Context, report: Report | None) -> tuple[str, bool]:
@@ -675,6 +713,7 @@ class _FusedStep(_Compiled):
         self.characters = frozenset().union(*triggers)  # type: ignore[arg-type]
         self.predicate = None
         self.invalidates = any(part.invalidates for part in self.parts)
+        self.writes_evidence = any(part.writes_evidence for part in self.parts)
         substitutions = [rule for rule in rules if isinstance(rule, Substitution)]
         pattern = re.compile(
             "|".join(f"(?P<_f{i}>{rule.pattern.pattern})" for i, rule in enumerate(substitutions)),
