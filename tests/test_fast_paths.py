@@ -21,6 +21,7 @@ from arnorm.context import Context
 from arnorm.options import Options
 from arnorm.pipeline import Pipeline
 from arnorm.rule import Substitution
+from tests.strategies import any_text
 
 PIECES = [
     "\u0628",
@@ -279,3 +280,22 @@ def test_visual_order_score_by_scans_equals_word_by_word(text: str) -> None:
     from arnorm.chars.visual import visual_order_score
 
     assert visual_order_score(text) == _visual_order_score_word_by_word(text)
+
+
+@example(text="\u0631\u0651\u064e \u0627\u0654 e\u0301 \u1100\u1161 x")
+@given(
+    text=st.one_of(
+        any_text, st.lists(st.sampled_from([*PIECES, "e\u0301", "\u1100\u1161"])).map("".join)
+    )
+)
+def test_nfc_by_chunks_is_nfc_of_the_whole(text: str) -> None:
+    import unicodedata2
+
+    from arnorm.chars import unicode
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(unicode, "_CHUNK", 2)  # every text is cut into many chunks
+        chunked = unicode.to_nfc(text)
+    assert chunked == unicodedata2.normalize("NFC", text)
+    if chunked == text and len(text) > 4:  # cut into chunks: the text itself when unchanged
+        assert chunked is text
