@@ -66,6 +66,12 @@ def literal_anchor(pattern: re.Pattern[str]) -> Anchor | None:
     return Anchor(literal, low, high)
 
 
+# Where the literal is found more than once in _DENSE characters of the text's first _PROBE,
+# the pattern's own substitution runs instead.
+_PROBE = 4096
+_DENSE = 32
+
+
 def anchored_sub(
     pattern: re.Pattern[str],
     anchor: Anchor,
@@ -79,6 +85,9 @@ def anchored_sub(
     'BAC AC a'
     """
     literal, low, high = anchor
+    if text.count(literal, 0, _PROBE) * _DENSE > _PROBE:
+        # The literal is everywhere (a text made of matches): the engine's own loop is faster.
+        return pattern.sub(replace, text)
     find = text.find
     match = pattern.match
     pieces: list[str] = []

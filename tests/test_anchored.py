@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from arnorm.anchored import anchored_sub, literal_anchor
+from arnorm.anchored import Anchor, anchored_sub, literal_anchor
 from arnorm.catalogue import CATALOGUE
 from arnorm.rule import Substitution
 
@@ -70,3 +70,11 @@ def test_catalogue_rules_run_from_their_literal_as_by_sub(rule: Substitution, te
         return rule.function(match, ctx)
 
     assert anchored_sub(rule.pattern, anchor, replace, text) == rule.pattern.sub(replace, text)
+
+
+def test_a_text_made_of_matches_gives_the_same_text() -> None:
+    # The literal in most places: the pattern's own substitution runs (the dense branch).
+    pattern = re.compile("b?ac")
+    text = "bac ac a" * 2000
+    upper = lambda match: match.group().upper()  # noqa: E731
+    assert anchored_sub(pattern, Anchor("ac", 0, 1), upper, text) == pattern.sub(upper, text)

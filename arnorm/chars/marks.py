@@ -206,6 +206,17 @@ _STRAY_TANWEEN = re.compile(
 )
 
 
+_VOWELS_AND_SUKUN = frozenset(SHORT_VOWELS + SUKUN)
+
+
+# The fast path's pattern: not a tanween right on a bare alef (its fathatan: شكراًجزيلاً) or on
+# ة ى, which the rule always keeps (a missing space), so they cost no call to Python.
+_STRAY_TANWEEN_FAST = re.compile(
+    f"[{TANWEEN}](?<!{ALEF}{FATHATAN})(?<![{ALWAYS_FINAL}][{TANWEEN}])"
+    + _STRAY_TANWEEN.pattern[len(f"[{TANWEEN}]") :]
+)
+
+
 def _simple_stray(tanween: str, not_before: str = "", not_next: str = "") -> re.Pattern[str]:
     # A tanween alone on a letter, right between two letters: the base is not one that keeps
     # its tanween (ة ى, a hamza that may follow alef, ``not_before``) and the next letter is not
@@ -234,7 +245,7 @@ def _stray_tanween_fast(text: str, ctx: Context) -> str:
     # its own letter, so replacing it first changes no other match's decision.
     for pattern, vowel in _SIMPLE_STRAY:
         text = pattern.sub(vowel, text)
-    return _STRAY_TANWEEN.sub(lambda match: stray_tanween.function(match, ctx), text)
+    return _STRAY_TANWEEN_FAST.sub(lambda match: stray_tanween.function(match, ctx), text)
 
 
 @substitution(
@@ -272,9 +283,7 @@ def stray_tanween(match: re.Match[str], ctx: Context) -> str:
     base = text[base_at]
     tanween = match.group()
     marks = text[base_at + 1 : position] + tanween + match.group("rest")
-    if sum(mark in TANWEEN for mark in marks) != 1 or any(
-        mark in SHORT_VOWELS or mark == SUKUN for mark in marks
-    ):
+    if sum(map(marks.count, TANWEEN)) != 1 or not _VOWELS_AND_SUKUN.isdisjoint(marks):
         return tanween
     if base in ALWAYS_FINAL:
         return tanween
@@ -300,6 +309,8 @@ _MARKS_BUT_TANWEEN = "".join(sorted(set(MARK_CLASS_CHARACTERS) - set(TANWEEN)))
 _RUN_WITH_TANWEEN = (
     # two marks at least (a tanween alone is kept): a mark alone is rejected at once
     f"[{MARK_CLASS}](?=[{MARK_CLASS}])(?<![{MARK_CLASS}][{MARK_CLASS}])"
+    # a short vowel in the run (the rule keeps runs without one: no call to Python for them)
+    f"(?:(?<=[{SHORT_VOWELS}])|(?=[{MARK_CLASS}]*?[{SHORT_VOWELS}]))"
     # the first tanween of the run, reached in one pass (possessive: no backtracking)
     f"(?:(?<=[{TANWEEN}])[{MARK_CLASS}]+|[{_MARKS_BUT_TANWEEN}]*+[{TANWEEN}][{MARK_CLASS}]*)"
 )
