@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 import unicodedata2  # type: ignore[import-not-found,unused-ignore]
 
+from arnorm.anchored import Anchor, anchored_sub
 from arnorm.chars.edges import ends_document
 from arnorm.chars.tables import (
     ALEF,
@@ -213,7 +214,8 @@ _VOWELS_AND_SUKUN = frozenset(SHORT_VOWELS + SUKUN)
 # ة ى, which the rule always keeps (a missing space), so they cost no call to Python.
 _STRAY_TANWEEN_FAST = re.compile(
     f"[{TANWEEN}](?<!{ALEF}{FATHATAN})(?<![{ALWAYS_FINAL}][{TANWEEN}])"
-    + _STRAY_TANWEEN.pattern[len(f"[{TANWEEN}]") :]
+    # (and only after a letter or a mark: the rule keeps a tanween on anything else)
+    f"(?<=[{LETTER_CLASS}{MARK_CLASS}][{TANWEEN}])" + _STRAY_TANWEEN.pattern[len(f"[{TANWEEN}]") :]
 )
 
 
@@ -431,6 +433,29 @@ def _fathatan_may_move(match: re.Match[str]) -> bool:
     return not (base == HAMZA and start > 1 and text[start - 2] == ALEF)
 
 
+# The common case by a constant substitution: a fathatan on the support alef right after a
+# letter that can carry it (not an alef form, ة, ى or a hamza, which the rule judges).
+_MOVABLE = "".join(sorted(set(expand_class(LETTER_CLASS)) - set(NO_FATHATAN_MOVE) - {HAMZA}))
+_SIMPLE_BEFORE_ALEF = re.compile(f"(?<=[{re.escape(_MOVABLE)}]){ALEF}{FATHATAN}" + _WORD_END)
+_SIMPLE_ON_ALEF = re.compile(f"(?<=[{re.escape(_MOVABLE)}]){FATHATAN}{ALEF}" + _WORD_END)
+
+
+def _fathatan_before_alef_fast(text: str, ctx: Context) -> str:
+    text = _SIMPLE_BEFORE_ALEF.sub(FATHATAN + ALEF, text)
+    # The rest, where the rule may move it: after a letter (the rule keeps the others).
+    return anchored_sub(
+        _BEFORE_ALEF_AFTER_LETTER,
+        _BEFORE_ALEF_ANCHOR,
+        lambda match: fathatan_before_alef.function(match, ctx),
+        text,
+    )
+
+
+def _fathatan_on_alef_fast(text: str, ctx: Context) -> str:
+    text = _SIMPLE_ON_ALEF.sub(ALEF + FATHATAN, text)
+    return _ON_ALEF_AFTER_LETTER.sub(lambda match: fathatan_on_alef.function(match, ctx), text)
+
+
 @substitution(
     "marks.fathatan_before_alef",
     f"(?P<shadda>{SHADDA}?){ALEF}{FATHATAN}" + _WORD_END,
@@ -439,6 +464,7 @@ def _fathatan_may_move(match: re.Match[str]) -> bool:
     skip_when=(*_GATES, "persian_like"),
     enabled_if=_fathatan_is("before"),
     produces="",
+    fast=_fathatan_before_alef_fast,
     word_local=True,
 )
 def fathatan_before_alef(match: re.Match[str], ctx: Context) -> str:
@@ -459,6 +485,12 @@ def fathatan_before_alef(match: re.Match[str], ctx: Context) -> str:
     return FATHATAN + match.group("shadda") + ALEF
 
 
+_BEFORE_ALEF_AFTER_LETTER = re.compile(
+    f"(?<=[{LETTER_CLASS}])" + fathatan_before_alef.pattern.pattern
+)
+_BEFORE_ALEF_ANCHOR = Anchor(ALEF + FATHATAN, 0, 1)  # (after an optional shadda)
+
+
 @substitution(
     "marks.fathatan_on_alef",
     f"(?:{FATHATAN}(?P<shadda>{SHADDA}?)|(?P<shadda_first>{SHADDA}){FATHATAN}){ALEF}" + _WORD_END,
@@ -467,6 +499,7 @@ def fathatan_before_alef(match: re.Match[str], ctx: Context) -> str:
     skip_when=(*_GATES, "persian_like"),
     enabled_if=_fathatan_is("on"),
     produces="",
+    fast=_fathatan_on_alef_fast,
     word_local=True,
 )
 def fathatan_on_alef(match: re.Match[str], ctx: Context) -> str:
@@ -482,6 +515,9 @@ def fathatan_on_alef(match: re.Match[str], ctx: Context) -> str:
         return match.group()
     shadda = match.group("shadda") or match.group("shadda_first") or ""
     return shadda + ALEF + FATHATAN
+
+
+_ON_ALEF_AFTER_LETTER = re.compile(f"(?<=[{LETTER_CLASS}])" + fathatan_on_alef.pattern.pattern)
 
 
 _STRAY_BASES = re.compile(f"[\\s{PUNCTUATION_CLASS}]")
@@ -505,6 +541,7 @@ _SPACE_LIKE = frozenset(expand_class(SPACE_LIKE_CLASS))
 _BEFORE_STRAY_RUN = re.compile(
     f"[\\s{PUNCTUATION_CLASS}{SPACE_LIKE_CLASS}][{MARK_CLASS}]++(?={TATWEEL}*[{LETTER_CLASS}])"
 )
+_AFTER_SPACE_STRAY_RUN = re.compile(f" [{MARK_CLASS}]++(?={TATWEEL}*[{LETTER_CLASS}])")
 _STRAY_RUN_AT_START = re.compile(f"[{MARK_CLASS}]++(?={TATWEEL}*[{LETTER_CLASS}])")
 
 
@@ -519,6 +556,7 @@ def _stray_initial_mark_fast(text: str, ctx: Context) -> str:
     start = _STRAY_RUN_AT_START.match(text)
     if start is not None:
         text = text[start.end() :]
+    text = _AFTER_SPACE_STRAY_RUN.sub(" ", text)  # the common case, a constant
     return _BEFORE_STRAY_RUN.sub(_keep_what_is_before, text)
 
 
