@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from arnorm.catalogue import CATALOGUE, OPTIONS
 from arnorm.chars import digits, marks
+from arnorm.chars.marks import MARK_CLASS_CHARACTERS
 from arnorm.chars.tables import LETTER_CLASS, MARK_CLASS, SPACE_LIKE_CLASS, TATWEEL
 from arnorm.context import Context
 from arnorm.options import Options
@@ -299,3 +300,10 @@ def test_nfc_by_chunks_is_nfc_of_the_whole(text: str) -> None:
     assert chunked == unicodedata2.normalize("NFC", text)
     if chunked == text and len(text) > 4:  # cut into chunks: the text itself when unchanged
         assert chunked is text
+
+
+@given(st.lists(st.sampled_from(MARK_CLASS_CHARACTERS), max_size=12).map("".join))
+def test_amtra_by_class_is_amtra_mark_by_mark(marks: str) -> None:
+    from arnorm.chars.marks import _amtra_by_class, _amtra_by_mark
+
+    assert _amtra_by_class(marks) == _amtra_by_mark(marks)

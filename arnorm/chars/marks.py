@@ -699,28 +699,69 @@ def amtra(marks: str) -> str:
     >>> amtra("\u064e\u0651\u0654") == "\u0654\u0651\u064e"  # hamza above goes first
     True
     """
-    remaining = [mark for mark in marks if mark == SHADDA] + [m for m in marks if m != SHADDA]
-    front: list[str] = []
+    shaddas = marks.count(SHADDA)
+    remaining = SHADDA * shaddas + marks.replace(SHADDA, "") if shaddas else marks
+    if _ARABIC_MARKS.fullmatch(remaining):
+        return _amtra_by_class(remaining)  # a run the rule found (it can be long)
+    return _amtra_by_mark(remaining)
+
+
+def _amtra_by_class(marks: str) -> str:
+    # Arabic marks only, shadda first: by character classes and string operations.
+    front = ""
+    for at_least, modifiers in _AMTRA_CLASSES:
+        found = at_least.search(marks)
+        if found is not None:
+            first = found.start()
+            last = modifiers.match(marks, first).end()  # type: ignore[union-attr]
+            front += marks[first:last]
+            marks = marks[:first] + marks[last:]
+    return front + marks
+
+
+def _amtra_by_mark(marks: str) -> str:
+    # Any marks, shadda first: mark by mark.
+    listed = list(marks)
+    moved: list[str] = []
     for combining_class in (220, 230):
         first = next(
-            (i for i, mark in enumerate(remaining) if _ccc(mark) >= combining_class),
-            len(remaining),
+            (i for i, mark in enumerate(listed) if _ccc(mark) >= combining_class), len(listed)
         )
         last = first
         while (
-            last < len(remaining)
-            and remaining[last] in _MODIFIERS
-            and _ccc(remaining[last]) == combining_class
+            last < len(listed)
+            and listed[last] in _MODIFIERS
+            and _ccc(listed[last]) == combining_class
         ):
             last += 1
-        front += remaining[first:last]
-        del remaining[first:last]
-    return "".join(front + remaining)
+        moved += listed[first:last]
+        del listed[first:last]
+    return "".join(moved + listed)
 
 
 def _ccc(mark: str) -> int:
     combining: int = unicodedata2.combining(mark)
     return combining
+
+
+def _class_of(characters: list[str]) -> str:
+    return "[" + "".join(re.escape(character) for character in characters) + "]"
+
+
+_ARABIC_MARKS = re.compile(f"[{MARK_CLASS}]*")
+# For classes 220 and 230: the marks at or above the class, and the modifiers of the class.
+_AMTRA_CLASSES = tuple(
+    (
+        re.compile(_class_of([m for m in MARK_CLASS_CHARACTERS if _ccc(m) >= combining_class])),
+        re.compile(
+            _class_of(
+                [m for m in MARK_CLASS_CHARACTERS if m in _MODIFIERS and _ccc(m) == combining_class]
+            )
+            + "*"
+        ),
+    )
+    for combining_class in (220, 230)
+)
 
 
 RULES = (
