@@ -197,3 +197,88 @@ def test_ascii_punctuation_without_latin1_letters_is_the_quote_pattern(text: str
         expected = expected.replace(source, target)
     expected = _REAL_DOUBLE_QUOTE.sub('"', expected)
     assert ascii_punctuation.function(text, None) == expected  # type: ignore[arg-type]
+
+
+# Digits (D2, D3, D4, issue 7): the fast paths split a segment into numbers, judge each distinct
+# number once, read D2's neighbours from the text between numbers, and judge each distinct line
+# once when lines repeat.  Texts of numbers of every script with every separator and sign,
+# beside Arabic letters, Latin letters, spaces and line breaks, and lines that repeat.
+_DIGIT_PIECES = [
+    *"05967",
+    *"\u0660\u0663\u0669",  # Arabic-Indic
+    *"\u06f0\u06f4\u06f9",  # Persian
+    *".,\u066b\u066c\u060c'",  # separators
+    *"%\u066a\u2030\u0609",  # percent and per-mille signs
+    " ",
+    "\t",
+    "\u00a0",
+    "\n",
+    "\u0628",
+    "\u0627",
+    "\u064e",
+    TATWEEL,
+    "\u061f",  # Arabic context
+    "a",
+    "Z",
+    "\u00e9",  # Latin letters (é is not a protected-token letter)
+    "(",
+    "-",
+    "1,000",
+    "12.5%",
+    "1\u0661",
+    "x1",
+    "http://x.y/",
+]
+_digit_line = st.lists(st.sampled_from(_DIGIT_PIECES), max_size=30).map("".join)
+digit_text = st.one_of(
+    _digit_line,
+    # A few lines, repeated in any order (the distinct-lines path).
+    st.lists(_digit_line, min_size=1, max_size=3).flatmap(
+        lambda lines: st.lists(st.sampled_from(lines), max_size=8).map("\n".join)
+    ),
+)
+_DIGIT_RULES = [
+    (digits.to_arabic, {"digits": "arabic"}),
+    (digits.unify_mixed, {"digits": "keep"}),
+    (digits.persian_to_arabic_indic, {"digits": "keep", "lang": "ar"}),
+]
+
+
+def test_digit_rules_with_a_fast_path_are_tested_here() -> None:
+    with_fast = {rule.id for rule in CATALOGUE if rule.family == "digits" and rule.fast}
+    assert with_fast <= {rule.id for rule, _ in _DIGIT_RULES} | {digits.to_latin.id}
+
+
+@pytest.mark.parametrize(("rule", "options"), _DIGIT_RULES, ids=lambda value: str(value))
+@given(text=digit_text)
+def test_digit_fast_paths_equal_the_pattern(
+    rule: Substitution, options: dict[str, str], text: str
+) -> None:
+    fast = Pipeline([rule], options)
+    assert rule.is_enabled(fast.options)
+    reference = Pipeline([rule], options, use_triggers=False)
+    assert fast(text) == reference(text) == fast.explain(text).output
+
+
+@pytest.mark.parametrize("options", [{"digits": "arabic"}, {"digits": "keep"}])
+@given(text=digit_text)
+def test_digit_options_fast_path_equals_the_reference(options: dict[str, str], text: str) -> None:
+    from arnorm.cleaner import Cleaner
+
+    fast = Cleaner(**options).pipeline
+    reference = Pipeline(fast.rules, fast.options, use_triggers=False)
+    assert fast(text) == reference(text)
+
+
+@given(text=digit_text)
+def test_number_split_finds_the_numbers_of_the_pattern(text: str) -> None:
+    # The fast paths split on NUMBER with a group: numbers at odd indexes, in order.
+    parts = digits._NUMBER_SPLIT.split(text)
+    assert parts[1::2] == digits.NUMBER.findall(text)
+    assert "".join(parts) == text
+
+
+@given(text=digit_text)
+def test_a_mixed_pair_is_found_exactly_when_a_number_mixes_scripts(text: str) -> None:
+    mixed = any(len(digits._scripts(token)) > 1 for token in digits.NUMBER.findall(text))
+    assert digits._has_mixed_number(text) == mixed
