@@ -199,7 +199,7 @@ def test_ascii_punctuation_without_latin1_letters_is_the_quote_pattern(text: str
     assert ascii_punctuation.function(text, None) == expected  # type: ignore[arg-type]
 
 
-# Digits (D2, D3, D4, issue 7): the fast paths split a segment into numbers, judge each distinct
+# Digits (D1-D4, issue 7): the fast paths split a segment into numbers, judge each distinct
 # number once, read D2's neighbours from the text between numbers, and judge each distinct line
 # once when lines repeat.  Texts of numbers of every script with every separator and sign,
 # beside Arabic letters, Latin letters, spaces and line breaks, and lines that repeat.
@@ -236,8 +236,19 @@ digit_text = st.one_of(
     st.lists(_digit_line, min_size=1, max_size=3).flatmap(
         lambda lines: st.lists(st.sampled_from(lines), max_size=8).map("\n".join)
     ),
+    # Long numbers (a str.replace per character instead of str.translate), beside letters.
+    st.tuples(
+        st.sampled_from(["", "\u0628 ", "a ", "\n"]),
+        st.text(
+            alphabet="09\u0660\u0669\u06f0\u06f9.,\u066b\u066c%\u066a\u2030\u0609",
+            min_size=1,
+            max_size=6,
+        ),
+        st.sampled_from(["", " \u0628", "%"]),
+    ).map(lambda piece: piece[0] + piece[1] * (300 // len(piece[1]) + 1) + piece[2]),
 )
 _DIGIT_RULES = [
+    (digits.to_latin, {}),
     (digits.to_arabic, {"digits": "arabic"}),
     (digits.unify_mixed, {"digits": "keep"}),
     (digits.persian_to_arabic_indic, {"digits": "keep", "lang": "ar"}),
@@ -246,7 +257,7 @@ _DIGIT_RULES = [
 
 def test_digit_rules_with_a_fast_path_are_tested_here() -> None:
     with_fast = {rule.id for rule in CATALOGUE if rule.family == "digits" and rule.fast}
-    assert with_fast <= {rule.id for rule, _ in _DIGIT_RULES} | {digits.to_latin.id}
+    assert with_fast <= {rule.id for rule, _ in _DIGIT_RULES}
 
 
 @pytest.mark.parametrize(("rule", "options"), _DIGIT_RULES, ids=lambda value: str(value))
@@ -282,3 +293,28 @@ def test_number_split_finds_the_numbers_of_the_pattern(text: str) -> None:
 def test_a_mixed_pair_is_found_exactly_when_a_number_mixes_scripts(text: str) -> None:
     mixed = any(len(digits._scripts(token)) > 1 for token in digits.NUMBER.findall(text))
     assert digits._has_mixed_number(text) == mixed
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        digits._TO_LATIN,
+        digits._TO_ARABIC,
+        digits._TO_ARABIC_GROUPED,
+        *digits._TO_SCRIPT_TABLES,
+    ],
+)
+def test_rewrite_is_translate(table: dict[int, str]) -> None:
+    # digits._rewrite replaces one character after another in a long text: a target must not be
+    # rewritten again, and every character of the table is rewritten.
+    sources = {chr(source) for source, target in table.items() if chr(source) != target}
+    assert not sources & set(table.values())
+    every = "".join(map(chr, table)) + "\u0628 "
+    for text in (every, every * (digits._LONG // len(every) + 1)):
+        assert digits._rewrite(text, table) == text.translate(table)
+
+
+@pytest.mark.parametrize("times", [1, 100])
+def test_script_counts(times: int) -> None:
+    text = "0123456789\u0660\u0669\u06f0\u06f5\u06f9 \u0628%a" * times
+    assert digits._script_counts(text) == (10 * times, 2 * times, 3 * times)

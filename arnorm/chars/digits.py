@@ -54,6 +54,52 @@ NUMBER = re.compile(
     rf"[{_PERCENT}{_ALL_DIGITS}](?:(?<=[{_PERCENT}])[{_ALL_DIGITS}]+|(?<=[{_ALL_DIGITS}])[{_ALL_DIGITS}]*)"
     rf"(?:[{_SEPARATORS}][{_ALL_DIGITS}]+)*[{_PERCENT}]?"
 )
+# NUMBER with one group: ``split`` gives the text between numbers at even indexes, the numbers
+# at odd ones.  The fast paths split a segment once, judge each distinct number once and put
+# the numbers back with ``map`` (no Python call per number).
+_NUMBER_SPLIT = re.compile(f"({NUMBER.pattern})")
+# Above this length, a ``str.replace`` per character present beats ``str.translate`` (which
+# looks each character up in a dict): a number can be a whole megabyte of digits.
+_LONG = 256
+
+
+def _rewrite(token: str, table: dict[int, str]) -> str:
+    """``token.translate(table)``, for a table whose targets are not sources (no chains)."""
+    if len(token) < _LONG:
+        return token.translate(table)
+    for source, target in table.items():
+        character = chr(source)
+        if character != target and character in token:
+            token = token.replace(character, target)
+    return token
+
+
+# Every digit as the zero of its script: the digits of one script are one ``str.count``.
+_TO_ZERO = str.maketrans(
+    {
+        **dict.fromkeys(WESTERN_DIGITS, WESTERN_DIGITS[0]),
+        **dict.fromkeys(ARABIC_INDIC_DIGITS, ARABIC_INDIC_DIGITS[0]),
+        **dict.fromkeys(PERSIAN_DIGITS, PERSIAN_DIGITS[0]),
+    }
+)
+
+
+def _script_counts(text: str) -> tuple[int, int, int]:
+    """How many Western, Arabic-Indic and Persian digits ``text`` has."""
+    if len(text) >= _LONG:
+        return (
+            sum(map(text.count, WESTERN_DIGITS)),
+            sum(map(text.count, ARABIC_INDIC_DIGITS)),
+            sum(map(text.count, PERSIAN_DIGITS)),
+        )
+    zeroed = text.translate(_TO_ZERO)
+    return (
+        zeroed.count(WESTERN_DIGITS[0]),
+        zeroed.count(ARABIC_INDIC_DIGITS[0]),
+        zeroed.count(PERSIAN_DIGITS[0]),
+    )
+
+
 _TO_LATIN = str.maketrans(
     {
         **DIGIT_TO_WESTERN,
@@ -101,7 +147,11 @@ def _to_latin_fast(text: str, ctx: Context) -> str:
     # them; with Western digits too, the rule's pattern does, number by number.
     if any(sign in text for sign in _EASTERN_SIGNS):
         if _WESTERN_DIGIT.search(text):
-            return NUMBER.sub(_latin_number, text)
+            parts = _NUMBER_SPLIT.split(text)
+            tokens = parts[1::2]
+            latin = {token: _latin_token(token) for token in set(tokens)}
+            parts[1::2] = map(latin.__getitem__, tokens)
+            return "".join(parts)
         for pattern, replacement in _SIGNS_IN_NUMBERS:
             text = pattern.sub(replacement, text)
     for eastern, western in _DIGIT_PAIRS:
@@ -135,6 +185,14 @@ def to_latin(match: re.Match[str], ctx: Context) -> str:
 def _latin_number(match: re.Match[str]) -> str:
     token = match.group()
     return token.translate(_TO_LATIN) if _has_eastern_digit(token) else token
+
+
+_EASTERN_DIGIT = re.compile(f"[{ARABIC_INDIC_DIGITS}{PERSIAN_DIGITS}]")
+
+
+def _latin_token(token: str) -> str:
+    """:func:`_latin_number` on a number's text, with C searches and replacements."""
+    return _rewrite(token, _TO_LATIN) if _EASTERN_DIGIT.search(token) else token
 
 
 def _has_eastern_digit(token: str) -> bool:
@@ -204,18 +262,6 @@ def _to_arabic_token(token: str) -> str:
 # distinct number once (numbers repeat), and rewrite it with ``str.translate``; the text between
 # numbers is read only for the first and last non-space character of each stretch (D2).
 
-# NUMBER with one group: ``split`` gives the text between numbers at even indexes, the numbers
-# at odd ones.
-_NUMBER_SPLIT = re.compile(f"({NUMBER.pattern})")
-# A number's digits as one letter per script, its signs dropped ("١٬5%" -> "al").
-_SCRIPT_LETTERS = str.maketrans(
-    {
-        **dict.fromkeys(WESTERN_DIGITS, "l"),
-        **dict.fromkeys(ARABIC_INDIC_DIGITS, "a"),
-        **dict.fromkeys(PERSIAN_DIGITS, "p"),
-        **dict.fromkeys(_SEPARATORS + _PERCENT),
-    }
-)
 # Two digits of different scripts with at most one separator between them.  A number mixes
 # scripts exactly when it holds such a pair (consecutive digits of a number have at most one
 # separator between them), and such a pair is always inside one number.
@@ -265,12 +311,11 @@ def _arabic_choices(token: str) -> tuple[str, str, str]:
 
     Indexed by that kind: another character (or none), Arabic context, a Latin letter.
     """
-    letters = token.translate(_SCRIPT_LETTERS)
-    scripts = ("l" in letters) + ("a" in letters) + ("p" in letters)
-    if scripts > 1:  # mixed: always unified
+    latin, arabic, persian = _script_counts(token)
+    if (latin > 0) + (arabic > 0) + (persian > 0) > 1:  # mixed: always unified
         converted = _arabic_number(token)
         return converted, converted, converted
-    if "a" in letters:  # already Arabic-Indic
+    if arabic:  # already Arabic-Indic
         return token, token, token
     return token, _arabic_number(token), token
 
@@ -289,7 +334,7 @@ _TO_ARABIC_GROUPED = str.maketrans(
 def _arabic_number(token: str) -> str:
     """:func:`_to_arabic_token` with ``str.translate``."""
     grouped = "," in token and _GROUPED.fullmatch(token.strip("%\u2030")) is not None
-    return token.translate(_TO_ARABIC_GROUPED if grouped else _TO_ARABIC)
+    return _rewrite(token, _TO_ARABIC_GROUPED if grouped else _TO_ARABIC)
 
 
 def _by_distinct_lines(rewrite: RewriteFunction, text: str, ctx: Context) -> str | None:
@@ -454,26 +499,6 @@ _SCRIPT_ORDER = ("latin", "arabic", "persian")  # the order that decides a tie i
 _TO_SCRIPT_TABLES = tuple(str.maketrans(_TO_SCRIPT[script]) for script in _SCRIPT_ORDER)
 
 
-# Every digit as the zero of its script: the digits of one script are one ``str.count``.
-_TO_ZERO = str.maketrans(
-    {
-        **dict.fromkeys(WESTERN_DIGITS, WESTERN_DIGITS[0]),
-        **dict.fromkeys(ARABIC_INDIC_DIGITS, ARABIC_INDIC_DIGITS[0]),
-        **dict.fromkeys(PERSIAN_DIGITS, PERSIAN_DIGITS[0]),
-    }
-)
-
-
-def _script_counts(text: str) -> tuple[int, int, int]:
-    """How many Western, Arabic-Indic and Persian digits ``text`` has."""
-    zeroed = text.translate(_TO_ZERO)
-    return (
-        zeroed.count(WESTERN_DIGITS[0]),
-        zeroed.count(ARABIC_INDIC_DIGITS[0]),
-        zeroed.count(PERSIAN_DIGITS[0]),
-    )
-
-
 def _unify_mixed_fast(text: str, ctx: Context) -> str:
     """D3 on a whole segment: each distinct number judged once, ties decided by their line."""
     if not _has_mixed_number(text):
@@ -492,14 +517,14 @@ def _unify_mixed_fast(text: str, ctx: Context) -> str:
         best = max(latin, arabic, persian)
         leaders = tuple(i for i, count in enumerate((latin, arabic, persian)) if count == best)
         if len(leaders) == 1:
-            unified[token] = token.translate(_TO_SCRIPT_TABLES[leaders[0]])
+            unified[token] = _rewrite(token, _TO_SCRIPT_TABLES[leaders[0]])
         else:
             tied[token] = leaders
     if tied and "\n" not in text:
         # One line: every tie is decided once.
         totals = _script_counts(text)
         for token, leaders in tied.items():
-            unified[token] = token.translate(_TO_SCRIPT_TABLES[_tie_winner(leaders, totals)])
+            unified[token] = _rewrite(token, _TO_SCRIPT_TABLES[_tie_winner(leaders, totals)])
         tied = {}
     parts[1::2] = map(unified.get, tokens, tokens)
     if tied:
@@ -534,7 +559,7 @@ def _decide_ties_by_line(
         if line_totals is None:
             line_totals = totals[line] = list(_script_counts(lines[line]))
         winner = _tie_winner(tied[token], line_totals)
-        decided[line, token] = token.translate(_TO_SCRIPT_TABLES[winner])
+        decided[line, token] = _rewrite(token, _TO_SCRIPT_TABLES[winner])
     for number, new in zip(numbers, map(decided.__getitem__, keys), strict=True):
         parts[2 * number + 1] = new
 
