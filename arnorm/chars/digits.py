@@ -11,7 +11,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from itertools import accumulate, compress, repeat
-from operator import getitem
+from operator import getitem, or_
 from typing import NamedTuple
 
 from arnorm.chars.tables import (
@@ -283,8 +283,9 @@ def _has_mixed_number(text: str) -> bool:
     return present > 1 and _MIXED_PAIR.search(text) is not None
 
 
-# What a number's neighbour is for D2.  Only a character outside every number can be Arabic
-# context or a Latin letter: a number starts and ends with a digit or a percent sign.
+# What a number's neighbour is for D2, as bits: the two neighbours of a number combine with |.
+# Only a character outside every number can be Arabic context or a Latin letter: a number
+# starts and ends with a digit or a percent sign.
 _OTHER, _ARABIC, _LATIN = 0, 1, 2
 
 
@@ -306,18 +307,20 @@ def _first_and_last(between: str) -> tuple[int, int]:
     return _kind(stripped[:1]), _kind(stripped[-1:])
 
 
-def _arabic_choices(token: str) -> tuple[str, str, str]:
-    """D2 on a number alone: what it becomes, by the larger kind of its two neighbours.
+def _arabic_choices(token: str) -> tuple[str, str, str, str]:
+    """D2 on a number alone: what it becomes, by the kinds of its two neighbours.
 
-    Indexed by that kind: another character (or none), Arabic context, a Latin letter.
+    Indexed by the kinds combined with ``|``: no Arabic context or Latin letter beside it, an
+    Arabic neighbour, a Latin one, one of each.  Converted only with an Arabic neighbour and no
+    Latin one, unless it mixes scripts (always converted) or is already Arabic-Indic.
     """
     latin, arabic, persian = _script_counts(token)
     if (latin > 0) + (arabic > 0) + (persian > 0) > 1:  # mixed: always unified
         converted = _arabic_number(token)
-        return converted, converted, converted
+        return converted, converted, converted, converted
     if arabic:  # already Arabic-Indic
-        return token, token, token
-    return token, _arabic_number(token), token
+        return token, token, token, token
+    return token, _arabic_number(token), token, token
 
 
 _ARABIC_SIGNS = {
@@ -369,8 +372,8 @@ def _to_arabic_fast(text: str, ctx: Context) -> str:
     choices = {token: _arabic_choices(token) for token in set(tokens)}
     if all(choice[_OTHER] == choice[_ARABIC] == token for token, choice in choices.items()):
         return text
-    # The larger kind of each number's two neighbours, by ``map`` over the stretches of text
-    # between the numbers (each distinct stretch looked at once): no Python step per number.
+    # The kinds of each number's two neighbours, by ``map`` over the stretches of text between
+    # the numbers (each distinct stretch looked at once): no Python step per number.
     if context:
         between = parts[0::2]
         first: dict[str, int] = {}
@@ -379,7 +382,7 @@ def _to_arabic_fast(text: str, ctx: Context) -> str:
             first[stretch], last[stretch] = _first_and_last(stretch)
         before = map(last.__getitem__, between[:-1])
         after = map(first.__getitem__, between[1:])
-        neighbours: Iterable[int] = map(max, before, after)
+        neighbours: Iterable[int] = map(or_, before, after)
     else:
         neighbours = repeat(_OTHER)
     parts[1::2] = map(getitem, map(choices.__getitem__, tokens), neighbours)
