@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from arnorm.catalogue import CATALOGUE, OPTIONS
@@ -230,8 +230,13 @@ _DIGIT_PIECES = [
     "http://x.y/",
 ]
 _digit_line = st.lists(st.sampled_from(_DIGIT_PIECES), max_size=30).map("".join)
+# Without Latin letters (D2 may then convert every number at once), with spaced numbers.
+_ARABIC_DIGIT_PIECES = [
+    piece for piece in _DIGIT_PIECES if not re.search("[A-Za-z\u00e9]", piece)
+] + ["\u0628 12.5% ", "\u0628 3 ", "\u06285"]
 digit_text = st.one_of(
     _digit_line,
+    st.lists(st.sampled_from(_ARABIC_DIGIT_PIECES), max_size=20).map("".join),
     # A few lines, repeated in any order (the distinct-lines path).
     st.lists(_digit_line, min_size=1, max_size=3).flatmap(
         lambda lines: st.lists(st.sampled_from(lines), max_size=8).map("\n".join)
@@ -318,3 +323,15 @@ def test_rewrite_is_translate(table: dict[int, str]) -> None:
 def test_script_counts(times: int) -> None:
     text = "0123456789\u0660\u0669\u06f0\u06f5\u06f9 \u0628%a" * times
     assert digits._script_counts(text) == (10 * times, 2 * times, 3 * times)
+
+
+@example(text="\u0628 1,000 \u06282,50")
+@example(text="\u0628 5%5 \u0628")
+@example(text=" 5 (\u0628 6")
+@given(text=st.lists(st.sampled_from(_ARABIC_DIGIT_PIECES), max_size=20).map("".join))
+def test_d2_converting_every_number_at_once_is_the_pattern(text: str) -> None:
+    # The shortcut's conditions, checked on their own: whenever they hold, the constant
+    # substitutions give what the rule gives number by number.
+    if digits._ARABIC_CONTEXT.search(text) and digits._every_number_converts(text):
+        reference = Pipeline([digits.to_arabic], {"digits": "arabic"}, use_triggers=False)
+        assert digits._convert_every_number(text) == reference(text)

@@ -203,7 +203,8 @@ _TO_ARABIC_DIGITS = {
     **{d: ARABIC_INDIC_DIGITS[i] for i, d in enumerate(WESTERN_DIGITS)},
     **{d: ARABIC_INDIC_DIGITS[i] for i, d in enumerate(PERSIAN_DIGITS)},
 }
-_ARABIC_CONTEXT = re.compile(f"[{LETTER_CLASS}{MARK_CLASS}\u0640\u060c\u061b\u061f]")
+_ARABIC_CONTEXT_CLASS = f"{LETTER_CLASS}{MARK_CLASS}\u0640\u060c\u061b\u061f"
+_ARABIC_CONTEXT = re.compile(f"[{_ARABIC_CONTEXT_CLASS}]")
 _LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
 _GROUPED = re.compile(r"[0-9\u06f0-\u06f9]{1,3}(?:,[0-9\u06f0-\u06f9]{3})+")
 
@@ -266,11 +267,9 @@ def _to_arabic_token(token: str) -> str:
 # scripts exactly when it holds such a pair (consecutive digits of a number have at most one
 # separator between them), and such a pair is always inside one number.
 _W, _A, _P = "0-9", "\u0660-\u0669", "\u06f0-\u06f9"
-_MIXED_PAIR = re.compile(
-    "|".join(
-        f"[{first}][{_SEPARATORS}]?[{second}]"
-        for first, second in ((_W, _A + _P), (_A, _W + _P), (_P, _W + _A))
-    )
+_MIXED_PAIR = re.compile(  # written to start with one character class (a fast scan to digits)
+    f"{_D}(?:(?<=[{_W}])[{_SEPARATORS}]?[{_A}{_P}]|(?<=[{_A}])[{_SEPARATORS}]?[{_W}{_P}]"
+    f"|(?<=[{_P}])[{_SEPARATORS}]?[{_W}{_A}])"
 )
 _SCRIPT_PATTERNS = tuple(re.compile(f"[{digits}]") for digits in (_W, _A, _P))
 
@@ -358,12 +357,104 @@ def _by_distinct_lines(rewrite: RewriteFunction, text: str, ctx: Context) -> str
     return "\n".join(map(done.__getitem__, lines))
 
 
+# -- D2 without looking at numbers one by one --------------------------------------------------
+# When every number of a segment has an Arabic neighbour (and none a Latin one, and none mixes
+# scripts), D2 converts them all: digits by str.replace, signs by constant substitutions beside
+# a Western or Persian digit.  Four searches tell it; each fails at the first counterexample.
+_IN_NUMBERS = f"{_ALL_DIGITS}{_SEPARATORS}{_PERCENT}"
+_WESTERN_OR_PERSIAN = f"[{_W}{_P}]"
+# A separator or sign beside a digit that NUMBER does not take with it ("2023." "5%%" "5%5"): a
+# run of number characters with a digit is then more than one number.  Without one, each such
+# run is exactly one number (and its neighbours are the run's).
+_STRAY_SIGN = re.compile(  # found from the sign (signs are rarer than digits)
+    f"[{_SEPARATORS}{_PERCENT}](?:(?<={_D}[{_SEPARATORS}])(?!{_D})"
+    f"|(?<=[{_SEPARATORS}])(?<!{_D}[{_SEPARATORS}])(?={_D})"
+    f"|(?<=[{_IN_NUMBERS}][{_PERCENT}])(?={_D})|(?<={_D}[{_PERCENT}])(?=[{_IN_NUMBERS}]))"
+)
+# A comma in a Western or Persian number: ٬ only as 3-digit grouping, judged number by number.
+_COMMA_IN_NUMBER = re.compile(f"{_WESTERN_OR_PERSIAN},")
+# A run of number characters with a digit whose nearest non-space neighbours on its line are
+# both not Arabic context.  The run is matched whole (captured in a look-ahead, then taken by
+# the back-reference: no backtracking into it), from its start: at the start of the text, after
+# a character that is neither Arabic, a space nor a number character, or after the spaces that
+# follow a character that is neither Arabic nor a space.
+_LONE_RUN = (
+    f"(?=[{_SEPARATORS}{_PERCENT}]*{_D})(?=([{_IN_NUMBERS}]+))\\1"
+    f"[{_SPACES}]*(?![{_ARABIC_CONTEXT_CLASS}{_SPACES}])"
+)
+_LONELY_NUMBER_FIRST = re.compile(f"[{_SPACES}]*{_LONE_RUN}")  # with match(): at the start
+_LONELY_NUMBER = re.compile(
+    f"(?:[^{_ARABIC_CONTEXT_CLASS}{_SPACES}{_IN_NUMBERS}]"
+    f"|[{_SPACES}](?<=[^{_ARABIC_CONTEXT_CLASS}{_SPACES}][{_SPACES}])[{_SPACES}]*){_LONE_RUN}"
+)
+# Each sign D2 rewrites in a number: the sign beside a Western or Persian digit (a "." between
+# two), and the sign where it is not (when there is none, ``str.replace`` rewrites them all).
+_ARABIC_SIGNS_IN_NUMBERS = tuple(
+    (sign, re.compile(inside), re.compile(outside), replacement)
+    for sign, inside, outside, replacement in (
+        (
+            ".",
+            f"(?<={_WESTERN_OR_PERSIAN})\\.(?={_WESTERN_OR_PERSIAN})",
+            f"\\.(?:(?<!{_WESTERN_OR_PERSIAN}\\.)|(?!{_WESTERN_OR_PERSIAN}))",
+            ARABIC_DECIMAL_SEPARATOR,
+        ),
+        *(
+            (
+                sign,
+                f"{sign}(?={_WESTERN_OR_PERSIAN})|(?<={_WESTERN_OR_PERSIAN}){sign}",
+                f"{sign}(?<!{_WESTERN_OR_PERSIAN}{sign})(?!{_WESTERN_OR_PERSIAN})",
+                replacement,
+            )
+            for sign, replacement in (("%", ARABIC_PERCENT_SIGN), ("\u2030", ARABIC_PER_MILLE_SIGN))
+        ),
+    )
+)
+_DIGITS_TO_ARABIC = str.maketrans(_TO_ARABIC_DIGITS)
+
+
+# The searches cost a scan of the text; the number-by-number way, a step per number.  The
+# searches are tried when the start of the text has a number every few characters.
+_WESTERN_OR_PERSIAN_RUN = re.compile(f"{_WESTERN_OR_PERSIAN}+")
+_SAMPLE = 4096
+
+
+def _numbers_are_dense(text: str) -> bool:
+    """Whether the start of ``text`` has a Western or Persian number every 8 characters."""
+    sample = min(len(text), _SAMPLE)
+    return len(_WESTERN_OR_PERSIAN_RUN.findall(text, 0, sample)) * 8 > sample
+
+
+def _every_number_converts(text: str) -> bool:
+    """Whether D2 converts every number of ``text`` that has a Western or Persian digit."""
+    return (
+        _LATIN_LETTER.search(text) is None
+        and _STRAY_SIGN.search(text) is None
+        and _COMMA_IN_NUMBER.search(text) is None
+        and _LONELY_NUMBER_FIRST.match(text) is None
+        and _LONELY_NUMBER.search(text) is None
+        and not _has_mixed_number(text)
+    )
+
+
+def _convert_every_number(text: str) -> str:
+    """D2 when :func:`_every_number_converts`: signs beside Western or Persian digits, digits."""
+    for sign, inside, outside, replacement in _ARABIC_SIGNS_IN_NUMBERS:
+        if sign in text:
+            if outside.search(text) is None:
+                text = text.replace(sign, replacement)
+            else:
+                text = inside.sub(replacement, text)
+    return _rewrite(text, _DIGITS_TO_ARABIC)
+
+
 def _to_arabic_fast(text: str, ctx: Context) -> str:
     """D2 on a whole segment: each distinct number judged once, its neighbours by ``map``."""
     # Without Arabic context in the segment, only a number mixing scripts changes.
     context = _ARABIC_CONTEXT.search(text) is not None
     if not context and not _has_mixed_number(text):
         return text
+    if context and _numbers_are_dense(text) and _every_number_converts(text):
+        return _convert_every_number(text)
     by_lines = _by_distinct_lines(_to_arabic_fast, text, ctx)
     if by_lines is not None:
         return by_lines
