@@ -260,7 +260,7 @@ def _to_arabic_token(token: str) -> str:
 # -- the fast paths of D2 and D3 ---------------------------------------------------------------
 # Both rules judge each number as a whole (its scripts, its neighbours, its line).  Their fast
 # paths split the segment into numbers and the text between them in one C pass, judge each
-# distinct number once (numbers repeat), and rewrite it with ``str.translate``; the text between
+# distinct number once (numbers repeat) and rewrite it with :func:`_rewrite`; the text between
 # numbers is read only for the first and last non-space character of each stretch (D2).
 
 # Two digits of different scripts with at most one separator between them.  A number mixes
