@@ -26,6 +26,7 @@ size through every configuration and checks that none raises.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import importlib
 import math
 import pkgutil
@@ -345,11 +346,36 @@ def hand_written_cases() -> list[Case]:
         Case("emoji ZWJ sequences", EMOJI),
         Case("all of PALETTE", PALETTE),
     ]
+    # Numbers only, with the opt-in digit rules on: D2 (digits="arabic") and D3, D4
+    # (digits="keep") judge each number by its scripts, its neighbours and its line.
+    for name, unit in [
+        ("digits run", "\u0661"),
+        ("digits with separators", "\u0661\u066b"),
+        ("digits with percent", "\u066a\u0661"),
+        ("Latin digits with separators", "1,"),
+        ("Latin token with digits", "A\u0661"),
+        ("Western digits, spaced", "1 "),
+        ("Persian digits, spaced", "\u06f1 "),
+        ("Western digits between letters", "\u06281"),
+        ("Western digits between spaced letters", "\u0628 1 "),
+        ("Western digits with percent, Arabic after", "12.5% \u0628 "),
+        ("grouped Western digits, Arabic before", "\u06281,000 "),
+        ("mixed-script numbers", "1\u0661 "),
+        ("mixed-script numbers, one a line", "1\u0661\n"),
+        ("mixed-script numbers, two a line", "1\u0661 \u06622\n"),
+        ("mixed-script numbers between letters", "\u06281\u0661"),
+        ("three scripts, tied", "1\u0661\u06f1 "),
+    ]:
+        for rule_id in ("digits.to_arabic", "digits.unify_mixed"):
+            cases.append(Case(f"{name} ({rule_id} on)", unit, rule=rule_id))
     for rule in CATALOGUE:
         trigger = _trigger_characters(rule)
         if trigger:
             cases.append(Case(f"{rule.id}: all trigger characters", trigger, rule=rule.id))
             cases.append(Case(f"{rule.id}: trigger between letters", "ب".join(trigger) + "ب"))
+            if rule.family == "digits" and not rule.is_enabled(Cleaner().options):  # opt-in
+                between = Case(f"{rule.id} on: trigger between letters", "ب".join(trigger) + "ب")
+                cases.append(dataclasses.replace(between, rule=rule.id))
     sentence = "وهذه جملة أخيرة طويلة بما يكفي لتبدو جملة حقيقية من نص الخبر."
     for file_name, phrases in phrase_lists().items():
         for index, phrase in enumerate(phrases):

@@ -307,3 +307,141 @@ def test_amtra_by_class_is_amtra_mark_by_mark(marks: str) -> None:
     from arnorm.chars.marks import _amtra_by_class, _amtra_by_mark
 
     assert _amtra_by_class(marks) == _amtra_by_mark(marks)
+
+
+# Digits (D1-D4, issue 7): the fast paths split a segment into numbers, judge each distinct
+# number once, read D2's neighbours from the text between numbers, and judge each distinct line
+# once when lines repeat.  Texts of numbers of every script with every separator and sign,
+# beside Arabic letters, Latin letters, spaces and line breaks, and lines that repeat.
+_DIGIT_PIECES = [
+    *"05967",
+    *"\u0660\u0663\u0669",  # Arabic-Indic
+    *"\u06f0\u06f4\u06f9",  # Persian
+    *".,\u066b\u066c\u060c'",  # separators
+    *"%\u066a\u2030\u0609",  # percent and per-mille signs
+    " ",
+    "\t",
+    "\u00a0",
+    "\n",
+    "\u0628",
+    "\u0627",
+    "\u064e",
+    TATWEEL,
+    "\u061f",  # Arabic context
+    "a",
+    "Z",
+    "\u00e9",  # Latin letters (é is not a protected-token letter)
+    "(",
+    "-",
+    "1,000",
+    "12.5%",
+    "1\u0661",
+    "x1",
+    "http://x.y/",
+]
+_digit_line = st.lists(st.sampled_from(_DIGIT_PIECES), max_size=30).map("".join)
+# Without Latin letters (D2 may then convert every number at once), with spaced numbers.
+_ARABIC_DIGIT_PIECES = [
+    piece for piece in _DIGIT_PIECES if not re.search("[A-Za-z\u00e9]", piece)
+] + ["\u0628 12.5% ", "\u0628 3 ", "\u06285"]
+digit_text = st.one_of(
+    _digit_line,
+    st.lists(st.sampled_from(_ARABIC_DIGIT_PIECES), max_size=20).map("".join),
+    # A few lines, repeated in any order (the distinct-lines path).
+    st.lists(_digit_line, min_size=1, max_size=3).flatmap(
+        lambda lines: st.lists(st.sampled_from(lines), max_size=8).map("\n".join)
+    ),
+    # Long numbers (a str.replace per character instead of str.translate), beside letters.
+    st.tuples(
+        st.sampled_from(["", "\u0628 ", "a ", "\n"]),
+        st.text(
+            alphabet="09\u0660\u0669\u06f0\u06f9.,\u066b\u066c%\u066a\u2030\u0609",
+            min_size=1,
+            max_size=6,
+        ),
+        st.sampled_from(["", " \u0628", "%"]),
+    ).map(lambda piece: piece[0] + piece[1] * (300 // len(piece[1]) + 1) + piece[2]),
+)
+_DIGIT_RULES = [
+    (digits.to_latin, {}),
+    (digits.to_arabic, {"digits": "arabic"}),
+    (digits.unify_mixed, {"digits": "keep"}),
+    (digits.persian_to_arabic_indic, {"digits": "keep", "lang": "ar"}),
+]
+
+
+def test_digit_rules_with_a_fast_path_are_tested_here() -> None:
+    with_fast = {rule.id for rule in CATALOGUE if rule.family == "digits" and rule.fast}
+    assert with_fast <= {rule.id for rule, _ in _DIGIT_RULES}
+
+
+@pytest.mark.parametrize(("rule", "options"), _DIGIT_RULES, ids=lambda value: str(value))
+@given(text=digit_text)
+def test_digit_fast_paths_equal_the_pattern(
+    rule: Substitution, options: dict[str, str], text: str
+) -> None:
+    fast = Pipeline([rule], options)
+    assert rule.is_enabled(fast.options)
+    reference = Pipeline([rule], options, use_triggers=False)
+    assert fast(text) == reference(text) == fast.explain(text).output
+
+
+@pytest.mark.parametrize("options", [{"digits": "arabic"}, {"digits": "keep"}])
+@given(text=digit_text)
+def test_digit_options_fast_path_equals_the_reference(options: dict[str, str], text: str) -> None:
+    from arnorm.cleaner import Cleaner
+
+    fast = Cleaner(**options).pipeline
+    reference = Pipeline(fast.rules, fast.options, use_triggers=False)
+    assert fast(text) == reference(text)
+
+
+@given(text=digit_text)
+def test_number_split_finds_the_numbers_of_the_pattern(text: str) -> None:
+    # The fast paths split on NUMBER with a group: numbers at odd indexes, in order.
+    parts = digits._NUMBER_SPLIT.split(text)
+    assert parts[1::2] == digits.NUMBER.findall(text)
+    assert "".join(parts) == text
+
+
+@given(text=digit_text)
+def test_a_mixed_pair_is_found_exactly_when_a_number_mixes_scripts(text: str) -> None:
+    mixed = any(len(digits._scripts(token)) > 1 for token in digits.NUMBER.findall(text))
+    assert digits._has_mixed_number(text) == mixed
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        digits._TO_LATIN,
+        digits._TO_ARABIC,
+        digits._TO_ARABIC_GROUPED,
+        *digits._TO_SCRIPT_TABLES,
+    ],
+)
+def test_rewrite_is_translate(table: dict[int, str]) -> None:
+    # digits._rewrite replaces one character after another in a long text: a target must not be
+    # rewritten again, and every character of the table is rewritten.
+    sources = {chr(source) for source, target in table.items() if chr(source) != target}
+    assert not sources & set(table.values())
+    every = "".join(map(chr, table)) + "\u0628 "
+    for text in (every, every * (digits._LONG // len(every) + 1)):
+        assert digits._rewrite(text, table) == text.translate(table)
+
+
+@pytest.mark.parametrize("times", [1, 100])
+def test_script_counts(times: int) -> None:
+    text = "0123456789\u0660\u0669\u06f0\u06f5\u06f9 \u0628%a" * times
+    assert digits._script_counts(text) == (10 * times, 2 * times, 3 * times)
+
+
+@example(text="\u0628 1,000 \u06282,50")
+@example(text="\u0628 5%5 \u0628")
+@example(text=" 5 (\u0628 6")
+@given(text=st.lists(st.sampled_from(_ARABIC_DIGIT_PIECES), max_size=20).map("".join))
+def test_d2_converting_every_number_at_once_is_the_pattern(text: str) -> None:
+    # The shortcut's conditions, checked on their own: whenever they hold, the constant
+    # substitutions give what the rule gives number by number.
+    if digits._ARABIC_CONTEXT.search(text) and digits._every_number_converts(text):
+        reference = Pipeline([digits.to_arabic], {"digits": "arabic"}, use_triggers=False)
+        assert digits._convert_every_number(text) == reference(text)
