@@ -100,6 +100,9 @@ class Context:
         self.present: frozenset[str] | None = None
         # Whether a rule that may write a gate's evidence characters changed the text since.
         self.evidence_written = False
+        # Whether the segment the character rules are given ends the document (no protected
+        # span after it), when the pipeline cut it (see arnorm.chars.edges.ends_document).
+        self.segment_ends_document: bool | None = None
 
     @cached_property
     def memo(self) -> dict[str, object]:

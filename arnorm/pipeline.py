@@ -428,16 +428,20 @@ class Pipeline:
         else:
             spans = protected_spans(text)
         if not spans:
+            ctx.segment_ends_document = True
             return self._apply(self._character, text, ctx, report, 0, present)[0]
         pieces: list[str] = []
         written = 0  # length of the output so far: where the next segment now starts
         position = 0
         # Short segments repeat (" " between two links, " و "): each is cleaned once per text.
-        # The rules see the same segment, context and presence set, so the result is the same.
+        # The rules see the same segment, context and presence set, so the result is the same
+        # (the last segment, which ends the document, is not one of them).
         cleaned: dict[str, str] = {}
         for start, end in [*spans, (len(text), len(text))]:
             piece = text[position:start]
-            if report is None and len(piece) <= _MEMO_SEGMENT_LENGTH:
+            # Rules that delete a mark at a segment's end ask whether a span follows it.
+            last = ctx.segment_ends_document = start == len(text)
+            if report is None and len(piece) <= _MEMO_SEGMENT_LENGTH and not last:
                 segment = cleaned.get(piece)
                 if segment is None:
                     segment = self._apply(self._character, piece, ctx, None, 0, present)[0]

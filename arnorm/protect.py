@@ -18,9 +18,12 @@ PROTECTED = re.compile(
     # glued to a word before it: a look-behind would see a mark or invisible character that a
     # rule deletes, and the span would then vanish on the next run (idempotence).
     r"(?i:(?:https?|ftp)://\S+|www\.\S+)"
-    # e-mail addresses, ASCII only: a domain must not grow into the Arabic word after it when
-    # a mark between them is deleted (that would change what is protected on the next run).
-    r"|(?<![A-Za-z0-9_.+-])[A-Za-z0-9_.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
+    # e-mail addresses, Latin letters and digits only: a domain must not grow into the Arabic
+    # word after it when a mark between them is deleted (that would change what is protected
+    # on the next run).  Eastern digits count as digits: D1 would otherwise make "0@0.٠x" an
+    # address on the next run ("0@0.0x").
+    rf"|(?<![A-Za-z_.+\-{_DIGITS}])[A-Za-z_.+\-{_DIGITS}]+@[A-Za-z\-{_DIGITS}]+"
+    rf"(?:\.[A-Za-z\-{_DIGITS}]+)+"
     # Latin alphanumeric tokens with a letter and a digit: mp3, COVID-19, H2O, COVID-١٩.
     # The token is bounded by its own characters, not by \w: deleting an invisible character
     # or a mark next to it must not change whether it is protected (idempotence).

@@ -400,13 +400,14 @@ def test_run_start_patterns_match_what_the_plain_ones_do(rule_id: str, text: str
     assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
-# Known, found by the locality property (and present before the opt-in rules landed): at the end
-# of a segment, M5c asks ``edges.ends_document`` whether a protected span follows, and that
-# guesses from the text (the document ends with the same base and mark), so the first segment
-# of a + "\n\n" + b is taken for the last one.  A segment does not know its place: the pipeline
-# would have to tell it.
-@pytest.mark.xfail(strict=True, reason="M5c guesses a segment's place from its text")
-def test_mark_before_a_span_is_kept_whatever_follows_the_span() -> None:
+# Found by the locality property: at the end of a segment, M5c asks ``edges.ends_document``
+# whether a protected span follows.  It used to guess from the text (the document ends with the
+# same base and mark), so the first segment of a + "\n\n" + b was taken for the last one, or
+# the last one (changed by M1 already) for another.  The pipeline now tells the rules.
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("٠ًhttps://ex", "٠ً"), ("\u064b\u0660A", "\u0660\u064b\u064b")],
+)
+def test_mark_before_a_span_is_kept_whatever_follows_the_span(a: str, b: str) -> None:
     cleaner = Cleaner(boilerplate=False, lang="ar", quranic="no", visual="no")
-    a, b = "٠ًhttps://ex", "٠ً"
     assert cleaner(a + "\n\n" + b) == cleaner(a) + "\n\n" + cleaner(b)

@@ -7,7 +7,7 @@ import re
 import unicodedata
 
 import unicodedata2
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 import arnorm
@@ -37,6 +37,7 @@ def test_never_raises_on_any_str(text: str) -> None:
         assert isinstance(cleaner(text), str)
 
 
+@example("0@0.\u0660HTTP://\u0660", 0)  # an address with an Eastern digit (long run)
 @given(texts, st.sampled_from(range(len(CLEANERS))))
 def test_idempotent(text: str, which: int) -> None:
     cleaner = CLEANERS[which]
@@ -141,6 +142,7 @@ def test_repair_never_adds_tokens(text: str) -> None:
     assert len(arnorm.clean(text).split()) <= len(text.split())
 
 
+@example("\u064b\u0660A", "\u0660\u064b\u064b")  # M5c took b's segment for another (long run)
 @given(arabic_text, arabic_text)
 def test_locality_with_explicit_options(a: str, b: str) -> None:
     # The Quranic gate is per document (alef wasla counts): keep it out of this property.

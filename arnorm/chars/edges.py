@@ -20,10 +20,15 @@ _INVISIBLE = "\u00ad\u200b-\u200f\u2060\ufeff"
 
 def ends_document(ctx: Context, tail: str) -> bool:
     """Whether a segment that ends with ``tail`` (a base and its marks) may be treated as the
-    end of the document: no protected span follows a mark, or the document ends with that
-    same text and not with a protected span (then the segment is the last one)."""
+    end of the document: no protected span follows a mark, or no span follows this segment.
+
+    The pipeline says where the segment is (``ctx.segment_ends_document``); a rule applied
+    outside a pipeline guesses: the document ends with that same text and not with a span.
+    """
     if not span_after_mark(ctx):
         return True
+    if ctx.segment_ends_document is not None:
+        return ctx.segment_ends_document
     text = ctx.text
     spans = protected_spans(text)
     return text.endswith(tail) and not (spans and spans[-1][1] == len(text))
