@@ -348,15 +348,20 @@ class _EdgeWords:
 
 
 def _ruled_out(keys: frozenset[str], first: bool) -> frozenset[str]:
-    """Line edges of 2 to EDGE_DEPTH plain letters that rule out every key (see _EdgeWords).
+    """Line edges of 1 to EDGE_DEPTH plain letters that rule out every key (see _EdgeWords).
+
+    A single letter is looked up only for a line of one letter (``line[:2]`` is then that
+    letter): its word is that letter, a key only if some key is.
 
     >>> sorted(edge for edge in _ruled_out(frozenset(["قد"]), first=True) if edge[0] == "ق")[:3]
-    ['قء', 'قآ', 'قأ']
+    ['ق', 'قء', 'قآ']
+    >>> "و" in _ruled_out(frozenset(["و"]), first=True)
+    False
     >>> "قد" in _ruled_out(frozenset(["قد"]), first=True)
     False
     """
     folds = _PLAIN_FOLDS
-    out = []
+    out = [letter for letter, folded in folds.items() if folded not in keys]
     edges = [""]  # raw edges whose fold is the edge of some key: one more letter may tell
     for size in range(2, EDGE_DEPTH + 1):
         key_edges = {key[:size] if first else key[-size:] for key in keys if len(key) >= size}
