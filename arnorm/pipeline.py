@@ -430,6 +430,8 @@ class Pipeline:
         if not spans:
             ctx.segment_ends_document = True
             return self._apply(self._character, text, ctx, report, 0, present)[0]
+        if report is None:
+            return self._apply_between(text, spans, ctx, present)
         pieces: list[str] = []
         written = 0  # length of the output so far: where the next segment now starts
         position = 0
@@ -452,6 +454,32 @@ class Pipeline:
             pieces.append(text[start:end])
             written += len(segment) + end - start
             position = end
+        return "".join(pieces)
+
+    def _apply_between(
+        self,
+        text: str,
+        spans: list[tuple[int, int]],
+        ctx: Context,
+        present: frozenset[str] | None,
+    ) -> str:
+        """The character rules on the segments between ``spans`` (fast path): each distinct
+        segment is cleaned once (" " between two links, " و "), the last one apart (it ends
+        the document); lists are built in C, for texts that are mostly spans."""
+        span_starts, span_ends = zip(*spans, strict=True)
+        bounds = zip((0, *span_ends), (*span_starts, len(text)), strict=True)
+        segments = [text[start:end] for start, end in bounds]
+        apply, groups = self._apply, self._character
+        ctx.segment_ends_document = False
+        cleaned = {
+            segment: apply(groups, segment, ctx, None, 0, present)[0]
+            for segment in dict.fromkeys(segments[:-1])
+        }
+        ctx.segment_ends_document = True
+        pieces = [""] * (2 * len(spans) + 1)
+        pieces[0:-1:2] = map(cleaned.__getitem__, segments[:-1])
+        pieces[-1] = apply(groups, segments[-1], ctx, None, 0, present)[0]
+        pieces[1::2] = [text[start:end] for start, end in spans]  # the spans, as they are
         return "".join(pieces)
 
     def _decide_by_evidence(self, ctx: Context, present: frozenset[str]) -> None:

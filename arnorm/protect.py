@@ -47,6 +47,7 @@ _MAY_START_SPAN = frozenset(
 _NON_SPACE = re.compile(r"\S*")
 _DIGIT = re.compile(f"[{_DIGITS}]")
 _WWW = re.compile(r"[wW][wW][wW]\.")
+_SPAN = re.Match.span
 _MAX_WINDOWS = 64  # windows looked at one by one; the rest of the text is scanned whole
 _WALK_BACK = 64  # characters looked at before a Latin letter; beyond, the scan takes over
 
@@ -82,9 +83,9 @@ def protected_spans(text: str) -> list[tuple[int, int]]:
             start = done
         run = _NON_SPACE.match(text, latin.end())
         done = run.end() if run else latin.end()  # (\S* always matches)
-        spans.extend(match.span() for match in PROTECTED.finditer(text, start, done))
+        spans.extend(map(_SPAN, PROTECTED.finditer(text, start, done)))
     if _may_have_span(text, done):
-        spans.extend(match.span() for match in PROTECTED.finditer(text, done))
+        spans.extend(map(_SPAN, PROTECTED.finditer(text, done)))  # (map: no Python per span)
     return spans
 
 
