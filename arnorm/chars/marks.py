@@ -436,8 +436,14 @@ def _fathatan_may_move(match: re.Match[str]) -> bool:
 # The common case by a constant substitution: a fathatan on the support alef right after a
 # letter that can carry it (not an alef form, ة, ى or a hamza, which the rule judges).
 _MOVABLE = "".join(sorted(set(expand_class(LETTER_CLASS)) - set(NO_FATHATAN_MOVE) - {HAMZA}))
-_SIMPLE_BEFORE_ALEF = re.compile(f"(?<=[{re.escape(_MOVABLE)}]){ALEF}{FATHATAN}" + _WORD_END)
-_SIMPLE_ON_ALEF = re.compile(f"(?<=[{re.escape(_MOVABLE)}]){FATHATAN}{ALEF}" + _WORD_END)
+# (the literal first, the letter before it checked after: a pattern that starts with a
+# look-behind is tried at every position)
+_SIMPLE_BEFORE_ALEF = re.compile(
+    f"{ALEF}{FATHATAN}(?<=[{re.escape(_MOVABLE)}]{ALEF}{FATHATAN})" + _WORD_END
+)
+_SIMPLE_ON_ALEF = re.compile(
+    f"{FATHATAN}{ALEF}(?<=[{re.escape(_MOVABLE)}]{FATHATAN}{ALEF})" + _WORD_END
+)
 
 
 def _fathatan_before_alef_fast(text: str, ctx: Context) -> str:
@@ -517,7 +523,11 @@ def fathatan_on_alef(match: re.Match[str], ctx: Context) -> str:
     return shadda + ALEF + FATHATAN
 
 
-_ON_ALEF_AFTER_LETTER = re.compile(f"(?<=[{LETTER_CLASS}])" + fathatan_on_alef.pattern.pattern)
+# The rule's pattern after a letter, each branch checking the letter after its first mark.
+_ON_ALEF_AFTER_LETTER = re.compile(
+    f"(?:{FATHATAN}(?<=[{LETTER_CLASS}]{FATHATAN})(?P<shadda>{SHADDA}?)"
+    f"|(?P<shadda_first>{SHADDA})(?<=[{LETTER_CLASS}]{SHADDA}){FATHATAN}){ALEF}" + _WORD_END
+)
 
 
 _STRAY_BASES = re.compile(f"[\\s{PUNCTUATION_CLASS}]")
