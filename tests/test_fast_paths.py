@@ -100,7 +100,7 @@ _PLAIN_PATTERNS = {
     digits.to_latin: _PLAIN_NUMBER,
     digits.to_arabic: _PLAIN_NUMBER,
     digits.unify_mixed: _PLAIN_NUMBER,
-    marks.doubled_mark: f"[{MARK_CLASS}]{{2,}}",
+    marks.doubled_mark: f"[{marks.RUN_MARK_CLASS}]{{2,}}",
     marks.tanween_with_vowel: f"[{MARK_CLASS}]{{2,}}(?=(?P<next>{TATWEEL}*[{LETTER_CLASS}])?)",
     marks.stray_initial_mark: (
         f"(?P<marks>[{SPACE_LIKE_CLASS}{MARK_CLASS}][{MARK_CLASS}]*)(?={TATWEEL}*[{LETTER_CLASS}])"

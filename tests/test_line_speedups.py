@@ -171,6 +171,8 @@ def test_line_rules_decide_as_the_reference(document: list[str]) -> None:
     )
 
 
+# A line ending in a letter and a full stop (not a one-letter word): found in this session.
+@example(["و كًلً اًلحقوق محفوظة.", "ب", "ة."], (), ())
 @given(document(), extra, extra)
 def test_user_phrases_decide_as_the_reference(
     document: list[str], line_phrases: tuple[str, ...], trailer_headers: tuple[str, ...]

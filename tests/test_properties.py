@@ -38,6 +38,10 @@ def test_never_raises_on_any_str(text: str) -> None:
 
 
 @example("0@0.\u0660HTTP://\u0660", 0)  # an address with an Eastern digit (long run)
+@example("\u0627\u064b\u0653\u0620", 4)  # a decomposed آ with fathatan, NFC off (long run)
+@example("\u064b\u0300\u064b", 4)  # NFC brings the two fathatan together (long run)
+@example("\u0620\u0627\u064b\u0315\u0653", 4)  # NFC makes the alef آ (long run)
+@example("\u0620\u064b\u0627\u0315\u0653", 4)  # the same, the fathatan before it
 @given(texts, st.sampled_from(range(len(CLEANERS))))
 def test_idempotent(text: str, which: int) -> None:
     cleaner = CLEANERS[which]

@@ -380,7 +380,8 @@ def _ruled_out(keys: frozenset[str], first: bool) -> frozenset[str]:
             # "…Xًا": tanween before the final alef (a mark: the fold keeps X and ا)
             out.extend(a + "\u064b\u0627" for a in folds if folds[a] + "\u0627" not in key_edges)
     if not first:
-        out.extend([edge + _CLOSER for edge in out])
+        # (not after a single letter: "ة." is also the end of every line that ends "…ة.")
+        out.extend([edge + _CLOSER for edge in out if len(edge) > 1])
     return frozenset(out)
 
 

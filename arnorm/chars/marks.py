@@ -105,12 +105,15 @@ def _base_is_letter(match: re.Match[str]) -> bool:
 # only at the first mark of a run (the look-behind), so the many runs without a repeat (shadda
 # and a vowel) cost no call to Python.  At most 9 core marks can be unrepeated, so the
 # look-aheads stay linear in the run's length.
+# The run takes the Latin combining marks in with the Arabic ones: NFC puts them after the
+# harakat (class 230 after 27-35), so "ًً̀" must be judged as one run whatever its order.
+RUN_MARK_CLASS = MARK_CLASS + "\u0300-\u036f"
 _RUN_WITH_REPEAT = (
     # (the look-ahead first: most marks are alone, and are rejected by it at once)
-    f"[{MARK_CLASS}](?=[{MARK_CLASS}])(?<![{MARK_CLASS}][{MARK_CLASS}])"
-    f"(?:(?<=(?P<first>[{CORE_MARKS}]))(?=[{MARK_CLASS}]*?(?P=first))"
-    f"|(?=[{MARK_CLASS}]*?(?P<repeated>[{CORE_MARKS}])[{MARK_CLASS}]*?(?P=repeated)))"
-    f"[{MARK_CLASS}]+"
+    f"[{RUN_MARK_CLASS}](?=[{RUN_MARK_CLASS}])(?<![{RUN_MARK_CLASS}][{RUN_MARK_CLASS}])"
+    f"(?:(?<=(?P<first>[{CORE_MARKS}]))(?=[{RUN_MARK_CLASS}]*?(?P=first))"
+    f"|(?=[{RUN_MARK_CLASS}]*?(?P<repeated>[{CORE_MARKS}])[{RUN_MARK_CLASS}]*?(?P=repeated)))"
+    f"[{RUN_MARK_CLASS}]+"
 )
 
 
@@ -202,18 +205,20 @@ _STRAY_TANWEEN = re.compile(
     # not word-final: the next base (after bare tatweels) is a letter; look one letter further
     # to tell a word-final support alef or alef maksura (كتابًا، هُدًى) from a medial letter.
     rf"(?=(?P<rest>[{MARK_CLASS}]{{0,{_CLUSTER_MARKS}}}){TATWEEL}{{0,{_CLUSTER_MARKS}}}"
-    rf"(?P<next>[{LETTER_CLASS}])(?P<next_marks>[{MARK_CLASS}]{{0,{_CLUSTER_MARKS}}})"
+    rf"(?P<next>[{LETTER_CLASS}])(?P<next_marks>[{RUN_MARK_CLASS}]{{0,{_CLUSTER_MARKS}}})"
     rf"(?P<after>[{LETTER_CLASS}{TATWEEL}])?)"
 )
 
 
 _VOWELS_AND_SUKUN = frozenset(SHORT_VOWELS + SUKUN)
+_MADDA_HAMZA = frozenset("\u0653\u0654\u0655")  # on an alef: آ أ إ decomposed
 
 
-# The fast path's pattern: not a tanween right on a bare alef (its fathatan: شكراًجزيلاً) or on
-# ة ى, which the rule always keeps (a missing space), so they cost no call to Python.
+# The fast path's pattern: not a tanween right on a bare alef (its fathatan: شكراًجزيلاً, unless
+# a mark follows: a madda or hamza makes it آ أ إ) or on ة ى, which the rule always keeps (a
+# missing space), so they cost no call to Python.
 _STRAY_TANWEEN_FAST = re.compile(
-    f"[{TANWEEN}](?<!{ALEF}{FATHATAN})(?<![{ALWAYS_FINAL}][{TANWEEN}])"
+    f"[{TANWEEN}](?:(?<!{ALEF}{FATHATAN})|(?=[{MARK_CLASS}]))(?<![{ALWAYS_FINAL}][{TANWEEN}])"
     # (and only after a letter or a mark: the rule keeps a tanween on anything else)
     f"(?<=[{LETTER_CLASS}{MARK_CLASS}][{TANWEEN}])" + _STRAY_TANWEEN.pattern[len(f"[{TANWEEN}]") :]
 )
@@ -290,13 +295,14 @@ def stray_tanween(match: re.Match[str], ctx: Context) -> str:
     if base in ALWAYS_FINAL:
         return tanween
     if tanween == FATHATAN:
-        if base == ALEF:
+        if base == ALEF and _MADDA_HAMZA.isdisjoint(marks):
+            # (a bare alef; with a madda or hamza among its marks it is آ أ إ, NFC composes it)
             return tanween
         # An alef followed by madda or hamza (a decomposed آ أ إ) is a letter, not a support.
         if (
             match.group("next") in (ALEF, ALEF_MAKSURA)
             and match.group("after") is None
-            and not match.group("next_marks").startswith(("\u0653", "\u0654", "\u0655"))
+            and _MADDA_HAMZA.isdisjoint(match.group("next_marks"))
         ):
             return tanween
     if base == HAMZA and base_at > 0 and text[base_at - 1] == ALEF:
@@ -418,7 +424,9 @@ def _fathatan_is(value: str) -> Callable[[Options], bool]:
 
 
 # The end of a word: no more marks on the alef, no letter or tatweel after it.
-_WORD_END = f"(?![{MARK_CLASS}])(?![{LETTER_CLASS}{TATWEEL}])"
+# (Latin combining marks count as marks: NFC orders U+0653 madda before U+0315, and the alef
+# is then آ, no support alef.)
+_WORD_END = f"(?![{RUN_MARK_CLASS}])(?![{LETTER_CLASS}{TATWEEL}])"
 
 
 def _fathatan_may_move(match: re.Match[str]) -> bool:
