@@ -36,8 +36,6 @@ from arnorm.rule import LineRule, Phase, Rule, Substitution, line_edits
 
 # Line rules are applied until none removes anything; this bounds the rounds.
 MAX_LINE_ROUNDS = 8
-# Segments between protected spans up to this long are cleaned once per distinct text.
-_MEMO_SEGMENT_LENGTH = 64
 # How many times a document is cleaned again when removing lines changed its gates.
 MAX_GATE_RERUNS = 2
 
@@ -432,24 +430,16 @@ class Pipeline:
             return self._apply(self._character, text, ctx, report, 0, present)[0]
         if report is None:
             return self._apply_between(text, spans, ctx, present)
+        # Reports: each segment in turn, its edits shifted to where it now starts.
         pieces: list[str] = []
         written = 0  # length of the output so far: where the next segment now starts
         position = 0
-        # Short segments repeat (" " between two links, " و "): each is cleaned once per text.
-        # The rules see the same segment, context and presence set, so the result is the same
-        # (the last segment, which ends the document, is not one of them).
-        cleaned: dict[str, str] = {}
         for start, end in [*spans, (len(text), len(text))]:
-            piece = text[position:start]
             # Rules that delete a mark at a segment's end ask whether a span follows it.
-            last = ctx.segment_ends_document = start == len(text)
-            if report is None and len(piece) <= _MEMO_SEGMENT_LENGTH and not last:
-                segment = cleaned.get(piece)
-                if segment is None:
-                    segment = self._apply(self._character, piece, ctx, None, 0, present)[0]
-                    cleaned[piece] = segment
-            else:
-                segment = self._apply(self._character, piece, ctx, report, written, present)[0]
+            ctx.segment_ends_document = start == len(text)
+            segment = self._apply(
+                self._character, text[position:start], ctx, report, written, present
+            )[0]
             pieces.append(segment)
             pieces.append(text[start:end])
             written += len(segment) + end - start
