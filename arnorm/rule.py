@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from arnorm.context import Context
@@ -184,6 +184,42 @@ class Rewrite(Rule):
     def apply(self, text: str, ctx: Context) -> str:
         result: str = self.function(text, ctx)
         return result
+
+
+class Removals(Mapping[int, str]):
+    """Lines to remove, all for one reason: a line rule's answer without a dict of n entries.
+
+    ``indexes`` are sorted and distinct.  A rule that removes many lines at once (every
+    repeat of a line, a trailer block) returns this instead of ``dict.fromkeys(indexes,
+    reason)``: building that dict cost more than finding the lines, and the pipeline reads the
+    sorted indexes directly.
+    """
+
+    __slots__ = ("_members", "indexes", "reason")
+
+    def __init__(self, indexes: Sequence[int], reason: str):
+        self.indexes = indexes
+        self.reason = reason
+        self._members: frozenset[int] | None = None
+
+    def __getitem__(self, index: int) -> str:
+        if index in self:
+            return self.reason
+        raise KeyError(index)
+
+    def __contains__(self, index: object) -> bool:
+        if self._members is None:
+            self._members = frozenset(self.indexes)
+        return index in self._members
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self.indexes)
+
+    def __len__(self) -> int:
+        return len(self.indexes)
+
+    def __repr__(self) -> str:
+        return f"Removals({len(self.indexes)} lines: {self.reason!r})"
 
 
 class LineRule(Rule):

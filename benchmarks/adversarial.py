@@ -289,6 +289,20 @@ PERSIAN = "این یک متن فارسی است که در آن ی و ک و گ و
 EMOJI = "👍🏽 👨‍👩‍👧 🏳️‍🌈 ❤️ "
 
 
+def _letters_in_turn(size: int) -> str:
+    """Lines of ``size`` letters drawn in a fixed pseudo-random order: some lines repeat the
+    line before them (B2 removes every 28th or so), none follows a pattern a rule could use."""
+    letters = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
+    state, lines = 1, []
+    for _ in range(4096):
+        word = ""
+        for _ in range(size):
+            state = (state * 1103515245 + 12345) % 2**31
+            word += letters[(state >> 16) % len(letters)]
+        lines.append(word)
+    return "\n".join(lines) + "\n"
+
+
 def hand_written_cases() -> list[Case]:
     """Inputs from the issue and from experience, independent of any one rule."""
     seed = ordinary_text()
@@ -324,6 +338,12 @@ def hand_written_cases() -> list[Case]:
         Case("two lines alternating", "سطر أول\nسطر ثان\n"),
         Case("near-duplicate lines", "".join(f"سطر مكرر رقم {i}\n" for i in range(100))),
         Case("lines equal after repairs", "سطر\u00a0مكرر\nسطر مكرر\nسطر  مكرر \n"),
+        # Many short lines: the line rules' work per line (arnorm.boilerplate.bulk).
+        Case("one-letter lines", "ب\n"),
+        Case("one-letter lines, two letters alternating", "ب\nج\n"),
+        Case("one-letter lines, blank between", "ب\n\n"),
+        Case("one-letter lines, letters in turn", _letters_in_turn(1)),
+        Case("two-letter lines, letters in turn", _letters_in_turn(2)),
         Case("title repeated", "عنوان الخبر\nنص.\n"),
         Case("digits run", "\u0661"),
         Case("digits with separators", "\u0661\u066b"),
@@ -376,7 +396,15 @@ def hand_written_cases() -> list[Case]:
             if rule.family == "digits" and not rule.is_enabled(Cleaner().options):  # opt-in
                 between = Case(f"{rule.id} on: trigger between letters", "ب".join(trigger) + "ب")
                 cases.append(dataclasses.replace(between, rule=rule.id))
-    sentence = "وهذه جملة أخيرة طويلة بما يكفي لتبدو جملة حقيقية من نص الخبر."
+    # A sentence to B4: at least trailer.SENTENCE_MIN_LENGTH characters, ending in a full stop.
+    sentence = (
+        "وهذه جملة أخيرة طويلة بما يكفي لتبدو جملة حقيقية من نص الخبر الذي نشرته الصحيفة أمس."
+    )
+    # Lines that differ from each other (B2 keeps them all), to fill the head of a document.
+    words = paragraph.split()
+    distinct_lines = "".join(
+        " ".join(words[start : start + 12]) + "\n" for start in range(0, len(words) - 12, 2)
+    )
     for file_name, phrases in phrase_lists().items():
         for index, phrase in enumerate(phrases):
             tag = f"{file_name} #{index}"
@@ -397,6 +425,17 @@ def hand_written_cases() -> list[Case]:
         cases.append(Case(tag, every, lead=lead, lead_share=0.75))
         cases.append(
             Case(tag + ", then a sentence", every, lead=lead, lead_share=0.75, tail=sentence)
+        )
+        # The same after distinct lines, which B2 keeps: the headers really fill the tail
+        # (each header looking for a sentence after it was quadratic).
+        cases.append(
+            Case(
+                tag + " after distinct lines, then a sentence",
+                every,
+                lead=distinct_lines,
+                lead_share=0.75,
+                tail=sentence,
+            )
         )
     return cases
 

@@ -10,14 +10,20 @@ repeated lines and titles.
 
 from __future__ import annotations
 
+import math
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
 from arnorm import Cleaner
-from arnorm.boilerplate import lines, phrase_lines, phrases, trailer, whitespace
+from arnorm.boilerplate import bulk, lines, phrase_lines, phrases, trailer, whitespace
 from arnorm.catalogue import CATALOGUE
 from arnorm.context import Context
-from arnorm.rule import LineRule
+from arnorm.pipeline import Pipeline
+from arnorm.rule import LineRule, Removals
 from tests import line_reference as reference
 from tests.strategies import any_text
 
@@ -132,6 +138,17 @@ def context(document: list[str], **options: object) -> Context:
     return Context("\n".join(document), Cleaner(**options).options if options else OPTIONS)
 
 
+@contextmanager
+def many_lines(on: bool) -> Iterator[None]:
+    """The rules' paths for many lines (arnorm.boilerplate.bulk) on every document, or on none."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(bulk, "MIN_LINES", 0 if on else math.inf)
+        yield
+
+
+BOTH_WAYS = (False, True)
+
+
 # --- W1 and the blank test ---------------------------------------------------------------
 
 
@@ -159,16 +176,25 @@ def test_is_blank(line: str) -> None:
 @example(["", "", "a", "", "", "b", " ", "\u200f"])
 @example(["a", " ", "a", "\u00a0", "a"])
 @example(["عنوان", "نص.", "عنوان", "نص آخر."])
+@example(["ب"] * 5 + ["نص طويل " * 20] + ["ب"] * 3)
+@example(["ب", "", "ب", "", "ب", "ج", "ب"])
+@example(["\u200f", "ب", "ب", "\u200f", "ب"])
 def test_line_rules_decide_as_the_reference(document: list[str]) -> None:
-    ctx = context(document)
-    assert lines.blank_lines.function(document, ctx) == reference.blank_lines(document)
-    assert lines.duplicate_lines.function(document, ctx) == reference.duplicate_lines(document)
-    assert lines.repeated_title.function(document, ctx) == reference.repeated_title(document)
-    assert lines.title_of(document) == reference.title_of(document)
-    assert trailer.trailer.function(document, ctx) == reference.trailer_rule(document)
-    assert phrase_lines.phrase_lines.function(document, ctx) == reference.phrase_lines_rule(
-        document
-    )
+    for many in BOTH_WAYS:
+        with many_lines(many):
+            ctx = context(document)  # one context: the rules share the facts of the lines
+            assert lines.blank_lines.function(document, ctx) == reference.blank_lines(document)
+            assert lines.duplicate_lines.function(document, ctx) == reference.duplicate_lines(
+                document
+            )
+            assert lines.repeated_title.function(document, ctx) == reference.repeated_title(
+                document
+            )
+            assert lines.title_of(document) == reference.title_of(document)
+            assert trailer.trailer.function(document, ctx) == reference.trailer_rule(document)
+            assert phrase_lines.phrase_lines.function(document, ctx) == reference.phrase_lines_rule(
+                document
+            )
 
 
 # A line ending in a letter and a full stop (not a one-letter word): found in this session.
@@ -177,21 +203,37 @@ def test_line_rules_decide_as_the_reference(document: list[str]) -> None:
 def test_user_phrases_decide_as_the_reference(
     document: list[str], line_phrases: tuple[str, ...], trailer_headers: tuple[str, ...]
 ) -> None:
-    ctx = context(document, line_phrases=line_phrases, trailer_headers=trailer_headers)
-    assert trailer.trailer.function(document, ctx) == reference.trailer_rule(
-        document, trailer_headers
-    )
-    assert phrase_lines.phrase_lines.function(document, ctx) == reference.phrase_lines_rule(
-        document, line_phrases
-    )
+    for many in BOTH_WAYS:
+        with many_lines(many):
+            ctx = context(document, line_phrases=line_phrases, trailer_headers=trailer_headers)
+            assert trailer.trailer.function(document, ctx) == reference.trailer_rule(
+                document, trailer_headers
+            )
+            assert phrase_lines.phrase_lines.function(document, ctx) == reference.phrase_lines_rule(
+                document, line_phrases
+            )
 
 
 @given(st.lists(line(), min_size=8, max_size=40), st.integers(0, 7), st.sampled_from(PHRASES))
 def test_trailer_in_the_tail_as_the_reference(body: list[str], at: int, header: str) -> None:
     # Headers in every position of a long document: the tail guards see the same positions.
     document = [*body[: len(body) - at], header, *body[len(body) - at :]]
+    for many in BOTH_WAYS:
+        with many_lines(many):
+            ctx = context(document)
+            assert trailer.trailer.function(document, ctx) == reference.trailer_rule(document)
+
+
+def test_many_headers_in_the_tail_before_a_last_sentence() -> None:
+    # Each header in the tail looked at every line after it for a sentence: quadratic.  The
+    # last sentence is now found once; the headers before it go alone, the block stays.
+    body = [f"سطر رقم {index} من نص الخبر الطويل الذي يتحدث عن أمور كثيرة" for index in range(300)]
+    sentence = "وقال المتحدث إن القرار سيطبق على جميع المناطق اعتبارا من الأسبوع المقبل في المملكة."
+    document = [*body, *["قد يهمك", "اترك رداً"] * 50, sentence]
     ctx = context(document)
     assert trailer.trailer.function(document, ctx) == reference.trailer_rule(document)
+    assert len(trailer.trailer.function(document, ctx)) == 100
+    assert trailer.trailer.function(document[:-1], ctx) == reference.trailer_rule(document[:-1])
 
 
 # --- the lexicon's test before folding ---------------------------------------------------
@@ -301,3 +343,42 @@ def test_a_line_local_rule_judges_each_line_alone(document: list[str]) -> None:
     for rule in LINE_LOCAL:
         alone = {index for index, line in enumerate(document) if rule.find([line], ctx)}
         assert set(rule.find(document, ctx)) == alone
+
+
+# --- the line phase on many lines -------------------------------------------------------
+
+
+@pytest.mark.parametrize("profile", ["repair", "search"])
+@given(document=document())
+@example(document=["ب", "ج"] * 40)
+@example(document=["ب", ""] * 40)
+def test_cleaning_many_lines_equals_the_reference(profile: str, document: list[str]) -> None:
+    fast = Cleaner(profile).pipeline
+    reference = Pipeline(fast.rules, fast.options, use_triggers=False)
+    text = "\n".join(document)
+    with many_lines(False):
+        expected = reference(text)
+    with many_lines(True):
+        assert fast(text) == expected
+        assert fast.explain(text).output == expected
+
+
+@given(st.lists(st.sampled_from("abc"), max_size=80), st.sets(st.integers(-3, 85)))
+def test_removing_lines_keeps_the_others_in_order(lines_: list[str], drop: set[int]) -> None:
+    from arnorm.pipeline import _without
+
+    expected = [line for index, line in enumerate(lines_) if index not in drop]
+    assert _without(lines_, dict.fromkeys(drop, "x")) == expected
+    assert _without(lines_, Removals(sorted(drop), "x")) == expected
+
+
+def test_removals_is_a_mapping_of_one_reason() -> None:
+    removals = Removals([2, 5, 9], "same as the line before")
+    assert removals == {
+        2: "same as the line before",
+        5: "same as the line before",
+        9: ("same as the line before"),
+    }
+    assert 5 in removals and 4 not in removals and len(removals) == 3
+    with pytest.raises(KeyError):
+        removals[4]

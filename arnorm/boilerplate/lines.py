@@ -6,13 +6,16 @@ compare equal even when one had an NBSP or a stray tanween; a blank line is ``""
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Mapping, Sequence
+from itertools import compress, count, islice
 
+from arnorm.boilerplate import bulk
 from arnorm.boilerplate.options import boilerplate_on
 from arnorm.boilerplate.whitespace import _INVISIBLE
 from arnorm.context import Context
-from arnorm.rule import line_rule
+from arnorm.rule import Removals, line_rule
 
 # The rules look at every line once or twice per round: a blank line is ``""`` or starts with
 # one of these (one set test), and only then is it stripped (C) to see whether anything is left.
@@ -60,6 +63,8 @@ def blank_lines(lines: Sequence[str], ctx: Context) -> Mapping[int, str]:
         if is_blank(lines[0]):
             drop[0] = "blank line at the start"
         return drop
+    if len(lines) >= bulk.MIN_LINES and not bulk.facts(lines, ctx).any_blank:
+        return drop
     previous_blank = True  # a blank line at the start is dropped
     invisible, characters = _INVISIBLE_SET, _INVISIBLE
     for index, line in enumerate(lines):
@@ -69,11 +74,24 @@ def blank_lines(lines: Sequence[str], ctx: Context) -> Mapping[int, str]:
             drop[index] = "blank line after a blank line" if index else "blank line at the start"
         else:
             previous_blank = True
-    last = len(lines) - 1
-    while last >= 0 and is_blank(lines[last]):
-        drop.setdefault(last, "blank line at the end")
-        last -= 1
+    # The blank lines that end the document: the loop dropped all but the first of them (each
+    # comes after a blank line); the first goes as "at the end".
+    end = _blank_tail(lines)
+    if end < len(lines):
+        drop.setdefault(end, "blank line at the end")
     return drop
+
+
+def _blank_tail(lines: Sequence[str]) -> int:
+    # Where the blank lines that end the list start; a run of empty lines is measured in C.
+    end = len(lines)
+    while end and is_blank(lines[end - 1]):
+        if lines[end - 1]:
+            end -= 1
+        else:
+            empty = compress(count(), islice(reversed(lines), len(lines) - end, None))
+            end -= next(empty, end)
+    return end
 
 
 @line_rule("boilerplate.duplicate_lines", code="B2", enabled_if=boilerplate_on)
@@ -90,6 +108,10 @@ def duplicate_lines(lines: Sequence[str], ctx: Context) -> Mapping[int, str]:
     drop: dict[int, str] = {}
     if len(lines) < 2:
         return drop
+    if len(lines) >= bulk.MIN_LINES and not bulk.facts(lines, ctx).any_blank:
+        # No blank line: each line against the one before it, in C.
+        repeats = bulk.where(map(operator.eq, lines[1:], lines[:-1]), 1)
+        return Removals(repeats, "same as the line before (doubled caption)")
     previous = None  # the last line that is not blank
     invisible, characters = _INVISIBLE_SET, _INVISIBLE
     for index, line in enumerate(lines):
@@ -138,6 +160,10 @@ def repeated_title(lines: Sequence[str], ctx: Context) -> Mapping[int, str]:
     title = lines[first]
     if len(title) > TITLE_MAX_LENGTH or title.endswith(SENTENCE_END):
         return drop
+    if len(lines) >= bulk.MIN_LINES and lines.count(title) > bulk.MIN_LINES:
+        dropped = _repeats_beside_long_lines(lines, title, first)
+        if dropped is not None:
+            return Removals(dropped, "repeats the title")
     # The repeats are found by list.index (C), not by comparing every line in Python.
     index = first
     while True:
@@ -147,6 +173,23 @@ def repeated_title(lines: Sequence[str], ctx: Context) -> Mapping[int, str]:
             return drop
         if not _in_run_of_short_lines(lines, index):
             drop[index] = "repeats the title"
+
+
+def _repeats_beside_long_lines(lines: Sequence[str], title: str, first: int) -> list[int] | None:
+    # The repeats of the title that repeated_title drops, when few lines are not short: a
+    # repeat goes only if it is the last line or stands next to a line that is not short (a
+    # list, a poem, one-letter lines).  None if the lines that are not short are many.
+    if lines.count("") * 4 >= len(lines):  # empty lines are not short (told in C)
+        return None
+    short = bulk.sizes(1, VERSE_MAX_LENGTH).__contains__
+    not_short = bulk.where(map(operator.not_, map(short, map(len, lines))))
+    if len(not_short) * 4 >= len(lines):
+        return None
+    last = len(lines) - 1
+    beside = {index - 1 for index in not_short}
+    beside.update(index + 1 for index in not_short)
+    beside.add(last)
+    return [index for index in sorted(beside) if first < index <= last and lines[index] == title]
 
 
 def _in_run_of_short_lines(lines: Sequence[str], index: int) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from arnorm.boilerplate import bulk
 from arnorm.boilerplate.options import boilerplate_on
 from arnorm.boilerplate.phrases import Lexicon, extra_phrases, fold, lexicon
 from arnorm.context import Context
@@ -61,7 +62,8 @@ def phrase_lines(lines: Sequence[str], ctx: Context) -> Mapping[int, str]:
     phrases = lexicon("line_phrases", extra_phrases(ctx.options, "line_phrases"))
     drop: dict[int, str] = {}
     # Most lines share no word with a phrase: may_cover_lines tells without folding them.
-    for index in phrases.may_cover_lines(lines, LINE_MAX_LENGTH):
+    many = bulk.facts(lines, ctx) if len(lines) >= bulk.MIN_LINES else None
+    for index in phrases.may_cover_lines(lines, LINE_MAX_LENGTH, many):
         phrase = _phrase_line(lines[index], phrases)
         if phrase is not None:
             drop[index] = f"boilerplate line: the phrase {phrase!r}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from arnorm.boilerplate import bulk
 from arnorm.boilerplate.options import boilerplate_on
 from arnorm.boilerplate.phrases import Lexicon, extra_phrases, fold, lexicon
 from arnorm.context import Context
@@ -25,6 +26,13 @@ SENTENCE_END = (".", "!", "?", "\u061f", "\u06d4")
 
 def _sentence_like(line: str) -> bool:
     return len(line) >= SENTENCE_MIN_LENGTH and line.rstrip(" \"'»”)").endswith(SENTENCE_END)
+
+
+def _last_sentence_like(lines: Sequence[str]) -> int:
+    for index in range(len(lines) - 1, -1, -1):
+        if _sentence_like(lines[index]):
+            return index
+    return -1
 
 
 def trailer_header(line: str, extra: tuple[str, ...] = ()) -> str | None:
@@ -75,8 +83,10 @@ def trailer(lines: Sequence[str], ctx: Context) -> Mapping[int, str]:
     headers = lexicon("trailer_headers", extra_phrases(ctx.options, "trailer_headers"))
     total = -1  # the document's length, counted at the first header
     position = counted = 0  # where line ``counted`` starts
+    last_sentence = -2  # the index of the last line that reads as a sentence (-1: none)
     # Most lines start with no header's first word: may_start_lines tells without folding them.
-    for index in headers.may_start_lines(lines, HEADER_MAX_LENGTH):
+    many = bulk.facts(lines, ctx) if len(lines) >= bulk.MIN_LINES else None
+    for index in headers.may_start_lines(lines, HEADER_MAX_LENGTH, many):
         header = _header(lines[index], headers)
         if header is None:
             continue
@@ -85,13 +95,16 @@ def trailer(lines: Sequence[str], ctx: Context) -> Mapping[int, str]:
         position += sum(map(len, lines[counted:index])) + index - counted
         counted = index
         cut = total - position
-        if (
-            position >= TAIL_START * total
-            and cut <= MAX_CUT_SHARE * total
-            and not any(_sentence_like(after) for after in lines[index + 1 :])
-        ):
+        if position >= TAIL_START * total and cut <= MAX_CUT_SHARE * total:
+            if last_sentence == -2:
+                # Found once, from the end: each header in the tail looking at all the lines
+                # after it was quadratic (thousands of headers before a last sentence).
+                last_sentence = _last_sentence_like(lines)
+            if last_sentence > index:
+                drop[index] = f"trailer header {header!r} with content after it"
+                continue
             reason = f"trailer block after the header {header!r}"
-            drop.update((i, reason) for i in range(index, len(lines)))
+            drop.update(dict.fromkeys(range(index, len(lines)), reason))
             return drop
         drop[index] = f"trailer header {header!r} with content after it"
     return drop

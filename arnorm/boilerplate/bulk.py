@@ -1,0 +1,100 @@
+"""Tests made on all the lines of a document at once, in C: the line rules on many lines.
+
+A line rule that loops over the lines in Python pays ~0.1-0.3 µs a line.  On a document of
+half a million one-letter lines (1 MB) five such rules cost ten times ordinary text.  With
+many lines the rules ask :class:`LineFacts` instead, built once per list of lines (per round
+of the line phase) and shared by the rules through the context:
+
+* what can be judged line by line (blank? may it be a phrase?) is judged once per *distinct*
+  line, in Python, and spread back to every index in C (short lines repeat: list items,
+  separators, one-letter lines);
+* what compares lines (a repeat of the line before, of the title) is ``map`` and
+  ``itertools.compress`` over C methods (``str.__eq__``, ``len``, ``set.__contains__``).
+
+Below :data:`MIN_LINES` lines the rules keep their loops, which cost less to start (a call of
+``clean()`` on a sentence has one line).  ``tests/test_line_speedups.py`` runs each rule both
+ways and compares them with the plain rules of ``tests/line_reference.py``.
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable, Iterable, Sequence
+from functools import cache, cached_property
+from itertools import compress, count, repeat
+
+from arnorm.boilerplate.whitespace import _INVISIBLE
+from arnorm.context import Context
+
+MIN_LINES = 64
+"""From this many lines on, the line rules test their lines with :class:`LineFacts`."""
+
+_FIRST = slice(None, 1)
+_INVISIBLE_SET = frozenset(_INVISIBLE)
+
+
+# The C methods these helpers map are builtins (``frozenset.__contains__``, ``operator.eq``,
+# ``list.__getitem__``: ~20 ns a call), not slot wrappers (``range.__contains__``,
+# ``str.__eq__``: 40-80 ns).
+
+
+@cache
+def sizes(low: int, high: int) -> frozenset[int]:
+    """The lengths from ``low`` to ``high``, as a set to test ``len(line)`` in."""
+    return frozenset(range(low, high + 1))
+
+
+def where(flags: Iterable[object], start: int = 0) -> list[int]:
+    """The indexes (counted from ``start``) of the true flags."""
+    return list(compress(count(start), flags))
+
+
+class LineFacts:
+    """What the line rules ask about one list of lines, each fact computed once, when asked."""
+
+    def __init__(self, lines: Sequence[str]):
+        self.lines = lines  # held, so that the identity test of facts() stays sound
+
+    @cached_property
+    def distinct(self) -> list[str]:
+        """The distinct lines (in no particular order)."""
+        return list(set(self.lines))
+
+    @cached_property
+    def any_blank(self) -> bool:
+        """Whether some line is blank (empty, or invisible characters only)."""
+        distinct = self.distinct
+        firsts = set(map(operator.getitem, distinct, repeat(_FIRST)))
+        if "" in firsts:
+            return True
+        if firsts.isdisjoint(_INVISIBLE_SET):
+            return False
+        return any(line[:1] in _INVISIBLE_SET and not line.strip(_INVISIBLE) for line in distinct)
+
+    def lines_where(self, low: int, high: int, test: Callable[[str], object]) -> list[int]:
+        """The indexes of the lines of ``low`` to ``high`` characters that pass ``test``.
+
+        ``test`` runs once per distinct line of that length, and the verdicts are spread back
+        to the indexes in C.
+        """
+        distinct = self.distinct
+        sized = compress(distinct, map(sizes(low, high).__contains__, map(len, distinct)))
+        passed = {line for line in sized if test(line)}
+        if not passed:
+            return []
+        return where(map(passed.__contains__, self.lines))
+
+
+def facts(lines: Sequence[str], ctx: Context) -> LineFacts:
+    """The facts of ``lines``, shared by the line rules that look at the same list in turn."""
+    memo = ctx.memo
+    known = memo.get("line_facts")
+    if isinstance(known, LineFacts) and known.lines is lines:
+        return known
+    known = memo["line_facts"] = LineFacts(lines)
+    return known
+
+
+def equal_to(lines: Sequence[str], value: str, start: int = 0) -> list[int]:
+    """The indexes from ``start`` on of the lines equal to ``value``."""
+    return where(map(operator.eq, lines[start:], repeat(value)), start)
