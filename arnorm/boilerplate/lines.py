@@ -161,7 +161,7 @@ def repeated_title(lines: Sequence[str], ctx: Context) -> Mapping[int, str]:
     if len(title) > TITLE_MAX_LENGTH or title.endswith(SENTENCE_END):
         return drop
     if len(lines) >= bulk.MIN_LINES and lines.count(title) > bulk.MIN_LINES:
-        dropped = _repeats_beside_long_lines(lines, title, first)
+        dropped = _repeats_beside_long_lines(lines, title, first, bulk.facts(lines, ctx))
         if dropped is not None:
             return Removals(dropped, "repeats the title")
     # The repeats are found by list.index (C), not by comparing every line in Python.
@@ -175,21 +175,25 @@ def repeated_title(lines: Sequence[str], ctx: Context) -> Mapping[int, str]:
             drop[index] = "repeats the title"
 
 
-def _repeats_beside_long_lines(lines: Sequence[str], title: str, first: int) -> list[int] | None:
+def _repeats_beside_long_lines(
+    lines: Sequence[str], title: str, first: int, facts: bulk.LineFacts
+) -> list[int] | None:
     # The repeats of the title that repeated_title drops, when few lines are not short: a
     # repeat goes only if it is the last line or stands next to a line that is not short (a
     # list, a poem, one-letter lines).  None if the lines that are not short are many.
     if lines.count("") * 4 >= len(lines):  # empty lines are not short (told in C)
         return None
-    short = bulk.sizes(1, VERSE_MAX_LENGTH).__contains__
-    not_short = bulk.where(map(operator.not_, map(short, map(len, lines))))
-    if len(not_short) * 4 >= len(lines):
-        return None
-    last = len(lines) - 1
-    beside = {index - 1 for index in not_short}
-    beside.update(index + 1 for index in not_short)
-    beside.add(last)
-    return [index for index in sorted(beside) if first < index <= last and lines[index] == title]
+    not_short = frozenset(line for line in facts.distinct if not 0 < len(line) <= VERSE_MAX_LENGTH)
+    beside = {len(lines) - 1}
+    if not_short:
+        indexes = bulk.where(map(not_short.__contains__, lines))
+        if len(indexes) * 4 >= len(lines):
+            return None
+        beside.update(index - 1 for index in indexes)
+        beside.update(index + 1 for index in indexes)
+    return [
+        index for index in sorted(beside) if first < index < len(lines) and lines[index] == title
+    ]
 
 
 def _in_run_of_short_lines(lines: Sequence[str], index: int) -> bool:
