@@ -30,7 +30,7 @@ except ImportError:  # pragma: no cover
 
 from arnorm import windows
 from arnorm.anchored import Anchor, anchored_sub, literal_anchor
-from arnorm.context import GATE_EVIDENCE, GATE_OPTION, GATES, Context
+from arnorm.context import COSTLY_GATES, GATE_EVIDENCE, GATE_OPTION, GATES, Context
 from arnorm.options import Options
 from arnorm.protect import protected_spans
 from arnorm.report import Edit, Report, apply_edits
@@ -75,6 +75,7 @@ class _Compiled:
         "gates",
         "id",
         "invalidates",
+        "lazy_gates",
         "predicate",
         "rule",
         "writes_evidence",
@@ -91,7 +92,10 @@ class _Compiled:
         self.id = rule.id
         self.apply: Callable[[str, Context], str] = rule.apply
         self.edits = rule.edits
-        self.gates = rule.skip_when
+        # The cheap gates, read before the rule runs, and the costly ones, read only when it
+        # would change the text (see COSTLY_GATES).
+        self.gates = tuple(gate for gate in rule.skip_when if gate not in COSTLY_GATES)
+        self.lazy_gates = tuple(gate for gate in rule.skip_when if gate in COSTLY_GATES)
         trigger = rule.trigger if use_trigger else None
         self.characters = frozenset(trigger) if isinstance(trigger, str) else None
         self.predicate = trigger if callable(trigger) else None
@@ -347,7 +351,9 @@ class Pipeline:
         # Word-local families run on the words that can change (the fast path only).
         self._character = _groups(_fused(compiled(Phase.CHARACTER), fuse), windowed=fuse)
         self._layout = _groups(_fused(compiled(Phase.LINE), fuse))
-        self._layout_reads_gates = any(step.gates for group in self._layout for step in group.steps)
+        self._layout_reads_gates = any(
+            step.rule.skip_when for group in self._layout for step in group.steps
+        )
         self._lines = tuple(
             c.rule for c in compiled(Phase.LINE, line_rules=True) if isinstance(c.rule, LineRule)
         )
@@ -563,11 +569,13 @@ class Pipeline:
                         continue
                 elif step.predicate is not None and not step.predicate(text):
                     continue
+                if step.gates and any(getattr(ctx, gate) for gate in step.gates):
+                    continue
                 new = step.apply(text, ctx)
                 if new is not text and new != text:
-                    # The gates are read only when the rule would change something: most
-                    # documents then never pay for the costly ones (visual order).
-                    if step.gates and any(getattr(ctx, gate) for gate in step.gates):
+                    # A costly gate is read only when the rule would change something: most
+                    # documents then never pay for it (visual order).
+                    if step.lazy_gates and any(getattr(ctx, gate) for gate in step.lazy_gates):
                         continue
                     text = new
                     if step.invalidates:
@@ -612,6 +620,8 @@ class Pipeline:
                     elif step.predicate is not None and not step.predicate(text):
                         continue
                     if step.gates and any(getattr(ctx, gate) for gate in step.gates):
+                        continue
+                    if step.lazy_gates and any(getattr(ctx, gate) for gate in step.lazy_gates):
                         continue
                     edits = step.edits(text, ctx)
                     new = apply_edits(text, edits)
@@ -731,7 +741,8 @@ class _FusedStep(_Compiled):
         rules = [part.rule for part in self.parts]
         self.rule = rules[0]
         self.id = "+".join(rule.id for rule in rules)
-        self.gates = rules[0].skip_when
+        self.gates = self.parts[0].gates  # parts share their gates (_fusable_together)
+        self.lazy_gates = self.parts[0].lazy_gates
         triggers = [part.characters for part in self.parts]
         # every part has a character trigger (see _fused): the step runs if one is present
         self.characters = frozenset().union(*triggers)  # type: ignore[arg-type]

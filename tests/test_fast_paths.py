@@ -139,6 +139,27 @@ def test_forced_gates_hold_on_the_fast_path(options: dict[str, str], text: str) 
     assert arnorm.explain(text, **options).output == text
 
 
+def test_a_rule_turned_off_by_a_cheap_gate_does_no_work(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The look-alike letter rules (L1-L3) are off in Persian text.  Their gate is read before
+    # they run: applying them and then throwing the result away made 1 MB of Persian 10x
+    # slower than ordinary text.  (The costly visual-order gate is still read afterwards.)
+    from arnorm.chars import letters
+    from arnorm.cleaner import Cleaner
+
+    calls = []
+    original = letters._outside_foreign_tokens
+
+    def counting(*args: object) -> str:
+        calls.append(1)
+        return original(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(letters, "_outside_foreign_tokens", counting)
+    persian = "این یک متن فارسی است که در آن ی و ک و گ به کار رفته است. " * 3
+    assert Cleaner()(persian) == persian.strip()
+    assert calls == []
+    assert Cleaner(lang="ar")("الأخیرة علی") == "الأخيرة على" and calls
+
+
 @pytest.mark.parametrize("options", [{"quranic": "yes"}, {"visual": "yes"}, {"lang": "fa"}, {}])
 @given(text=mark_text)
 def test_fast_path_equals_the_reference_with_forced_gates(
