@@ -16,7 +16,10 @@ safe_character = st.one_of(
     st.characters(min_codepoint=0x08A0, max_codepoint=0x08FF),
     st.characters(min_codepoint=0xFB50, max_codepoint=0xFDFF),
     st.characters(min_codepoint=0xFE70, max_codepoint=0xFEFF),
-    st.sampled_from("\u200c\u200d\u200e\u200f\u00a0«»–—‘’“”…"),
+    st.characters(min_codepoint=0x200B, max_codepoint=0x200F),
+    st.characters(min_codepoint=0x2028, max_codepoint=0x202E),
+    st.characters(min_codepoint=0x2060, max_codepoint=0x2069),
+    st.sampled_from("\u00a0«»–—‘’“”…"),
 ).filter(lambda character: _FTFY_UNSAFE.match(character) is None)
 
 MOJIBAKE = [

@@ -265,15 +265,23 @@ def utf8_as_latin(text: str, ctx: Context) -> str:
     # Decomposed input (Ù as U + grave) is not what a decoder wrote: compose it first.  A
     # soft hyphen that does not follow a lead byte (Ø + U+00AD is ح) is a real one, which I2
     # deletes later: ftfy must not see it, or the next run would judge differently.
-    composed = _REAL_SOFT_HYPHEN.sub("", to_nfc(text))
+    composed = to_nfc(text)
+    if SOFT_HYPHEN in composed:
+        composed = _REAL_SOFT_HYPHEN.sub("", composed)
     # The same for an NBSP (Ø + NBSP is ؠ): a real one becomes a space later (I7) anyway.
-    composed = _REAL_NBSP.sub(" ", composed)
+    if "\u00a0" in composed:
+        composed = _REAL_NBSP.sub(" ", composed)
     # And for NEL, which I8 turns into a line break.
-    composed = _REAL_NEL.sub("\n", composed)
+    if "\u0085" in composed:
+        composed = _REAL_NEL.sub("\n", composed)
     if ctx.options.get("quotes") == "ascii":
         # P4 will write every quote as " anyway: ftfy sees them so, as the next run will.
         composed = ASCII_QUOTE.sub('"', composed)
     fixed = _fix_with_quotes_aside(composed)
+    if fixed == composed:
+        # ftfy changed nothing; ``composed`` differs from ``text`` only by the characters set
+        # aside above and by NFC, which change no letter of U+0621-U+064A: no Arabic gained.
+        return text
     # Keep the repair only when it brings back Arabic: on Latin-script text ftfy's judgement
     # flips with the characters around a sequence (² ß ¢, « Â), so a later rule could make the
     # next run repair what this one left: cleaning would not be idempotent.
@@ -307,11 +315,14 @@ def _fix_with_quotes_aside(text: str) -> str:
 # (no encoding ftfy considers decodes bytes to them: 1256 is not among them), and the NBSP,
 # quotes, guillemets, dashes and ellipsis of Arabic text, which are never the continuation
 # byte a lead byte needs (they are lead bytes in MacRoman, continuation bytes in Windows-1252
-# whose lead bytes, Â-ô, are not here).  Such lines, most of a document, are not given to
-# ftfy (tests/test_encoding_lines.py checks both facts).
+# whose lead bytes, Â-ô, are not here), and the invisible, bidi and line-separator characters
+# of U+200B-U+200F, U+2028-U+202E and U+2060-U+2069 (no encoding ftfy tries has them: a line
+# of one separator a letter made ftfy run once per line, 20x ordinary text).  Such lines, most
+# of a document, are not given to ftfy (tests/test_encoding_lines.py checks both facts).
 _FTFY_SAFE = (
     "\x00-\x7f\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
-    "\u200c-\u200f\u00a0\u00ab\u00bb\u2013\u2014\u2018\u2019\u201c\u201d\u2026"
+    "\u200b-\u200f\u2028-\u202e\u2060-\u2069"
+    "\u00a0\u00ab\u00bb\u2013\u2014\u2018\u2019\u201c\u201d\u2026"
 )
 _FTFY_UNSAFE = re.compile(f"[^{_FTFY_SAFE}]")
 
@@ -335,10 +346,12 @@ def fix_text(text: str) -> str:
     return "".join(pieces)
 
 
-_REAL_SOFT_HYPHEN = re.compile(f"(?<![\u00c2-\u00f4]){SOFT_HYPHEN}")
+# (Each starts with its character, so the scan runs in C between them; the look-behind then
+# reads the character before it.)
+_REAL_SOFT_HYPHEN = re.compile(f"{SOFT_HYPHEN}(?<![\u00c2-\u00f4]{SOFT_HYPHEN})")
 # (After à or ð, byte 85 cannot continue a UTF-8 character: E0 needs A0-BF, F0 needs 90-BF.)
-_REAL_NEL = re.compile("(?<![\u00c2-\u00df\u00e1-\u00ef\u00f1-\u00f4])\u0085")
-_REAL_NBSP = re.compile(f"(?<![\u00c2-\u00f4])\u00a0(?![{MARK_CLASS}\u0300-\u036f])")
+_REAL_NEL = re.compile("\u0085(?<![\u00c2-\u00df\u00e1-\u00ef\u00f1-\u00f4]\u0085)")
+_REAL_NBSP = re.compile(f"\u00a0(?<![\u00c2-\u00f4]\u00a0)(?![{MARK_CLASS}\u0300-\u036f])")
 
 
 def _arabic_letters(text: str) -> int:
