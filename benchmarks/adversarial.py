@@ -4,6 +4,7 @@ Run by hand (a few minutes; never two heavy benchmarks at once on a shared machi
 
     python benchmarks/adversarial.py                 # every case at 1 MB, ratio table
     python benchmarks/adversarial.py --only marks    # cases whose name contains "marks"
+    python benchmarks/adversarial.py --quick         # every case once, only violations shown
     python benchmarks/adversarial.py --heavy         # + 10 MB line, 1,000,000 empty lines
     python benchmarks/adversarial.py --memory 100    # + tracemalloc peak on a 100 MB text
     python benchmarks/adversarial.py --cli           # + streaming CLI memory (max RSS)
@@ -528,8 +529,12 @@ def _seconds(function: Callable[[], object], repeats: int) -> float:
     return best
 
 
-def time_cases(size: int, only: str | None) -> int:
-    """Print the ratio table; return the number of violations."""
+def time_cases(size: int, only: str | None, quick: bool = False) -> int:
+    """Print the ratio table; return the number of violations.
+
+    ``quick``: each case is timed once (again if over the limit), without the growth column,
+    and only the cases over the limit are printed: a survey of every case in minutes.
+    """
     cleaners = [make_cleaner(s) for s in configurations()]
     ordinary = fill(ordinary_text() + "\n", size)
     baseline = {}
@@ -545,11 +550,17 @@ def time_cases(size: int, only: str | None) -> int:
     for case in cases:
         text = case.text(size)
         for cleaner in cleaner_for(case.rule, cleaners):
-            seconds = _seconds(lambda c=cleaner, t=text: c(t), 2)
+            seconds = _seconds(lambda c=cleaner, t=text: c(t), 1 if quick else 2)
             ratio = seconds / baseline[repr(cleaner)]
             if ratio > MAX_RATIO:  # measure again before calling it a violation
-                seconds = min(seconds, _seconds(lambda c=cleaner, t=text: c(t), 3))
+                seconds = min(seconds, _seconds(lambda c=cleaner, t=text: c(t), 2 if quick else 3))
                 ratio = seconds / baseline[repr(cleaner)]
+            if quick:
+                if ratio > MAX_RATIO:
+                    violations += 1
+                    row = f"{ratio:6.2f} {seconds:8.3f} {'-':>6}  {_describe(cleaner):<24}"
+                    print(f"{row} {case.name}")
+                continue
             # How time grows from a quarter of the size: 1.0 is linear, 2.0 quadratic.
             quarter = case.text(size // 4)
             small = _seconds(lambda c=cleaner, t=quarter: c(t), 2)
@@ -697,6 +708,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--size", type=int, default=1_000_000, help="bytes per case")
     parser.add_argument("--only", help="only cases whose name contains this")
+    parser.add_argument(
+        "--quick", action="store_true", help="time each case once, print only violations"
+    )
     parser.add_argument("--heavy", action="store_true", help="also the 10 MB / 1M-line inputs")
     parser.add_argument("--memory", type=int, metavar="MB", help="also the memory peak check")
     parser.add_argument("--cli", action="store_true", help="also the CLI memory check")
@@ -704,7 +718,7 @@ def main(argv: list[str] | None = None) -> int:
     arguments = parser.parse_args(argv)
     violations = 0
     if not arguments.skip_cases:
-        violations += time_cases(arguments.size, arguments.only)
+        violations += time_cases(arguments.size, arguments.only, arguments.quick)
     if arguments.heavy:
         violations += heavy_cases()
     if arguments.memory:
