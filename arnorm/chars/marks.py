@@ -125,6 +125,17 @@ def _reattach_tanween(options: Options) -> bool:
 _TANWEEN_CARRIERS = ALEF + TEH_MARBUTA + ALEF_MAKSURA + HAMZA
 
 
+# M7's fast path: a first space right after a word-final carrier (the rule keeps every other
+# match), the space first so the scan runs in C between spaces.
+_DETACHED_AFTER_CARRIER = re.compile(
+    f" (?<=[{_TANWEEN_CARRIERS}] ) *{FATHATAN}(?=\\s|[{PUNCTUATION_CLASS}]|$)"
+)
+
+
+def _detached_tanween_fast(text: str, ctx: Context) -> str:
+    return _DETACHED_AFTER_CARRIER.sub(lambda match: detached_tanween.function(match, ctx), text)
+
+
 @substitution(
     "marks.detached_tanween",
     # Spaces then the fathatan (whitespace.collapse_spaces makes several spaces one, and the next
@@ -135,6 +146,7 @@ _TANWEEN_CARRIERS = ALEF + TEH_MARBUTA + ALEF_MAKSURA + HAMZA
     skip_when=_GATES,
     enabled_if=_reattach_tanween,
     produces="",
+    fast=_detached_tanween_fast,
 )
 def detached_tanween(match: re.Match[str], ctx: Context) -> str:
     """Reattach a fathatan typed after a space to the word before it (opt-in: شكرا ً → شكراً).
@@ -215,10 +227,11 @@ _MADDA_HAMZA = frozenset("\u0653\u0654\u0655")  # on an alef: آ أ إ decompose
 
 
 # The fast path's pattern: not a tanween right on a bare alef (its fathatan: شكراًجزيلاً, unless
-# a mark follows: a madda or hamza makes it آ أ إ) or on ة ى, which the rule always keeps (a
-# missing space), so they cost no call to Python.
+# a madda or hamza among the marks after it makes it آ أ إ) or on ة ى, which the rule always
+# keeps (a missing space), so they cost no call to Python.
 _STRAY_TANWEEN_FAST = re.compile(
-    f"[{TANWEEN}](?:(?<!{ALEF}{FATHATAN})|(?=[{MARK_CLASS}]))(?<![{ALWAYS_FINAL}][{TANWEEN}])"
+    f"[{TANWEEN}](?:(?<!{ALEF}{FATHATAN})|(?=[{MARK_CLASS}]{{0,{_CLUSTER_MARKS - 1}}}"
+    f"[{''.join(sorted(_MADDA_HAMZA))}]))(?<![{ALWAYS_FINAL}][{TANWEEN}])"
     # (and only after a letter or a mark: the rule keeps a tanween on anything else)
     f"(?<=[{LETTER_CLASS}{MARK_CLASS}][{TANWEEN}])" + _STRAY_TANWEEN.pattern[len(f"[{TANWEEN}]") :]
 )
