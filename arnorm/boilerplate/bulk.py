@@ -84,6 +84,18 @@ class LineFacts:
             return []
         return where(map(passed.__contains__, self.lines))
 
+    def judged(self, low: int, high: int, verdict: Callable[[str], str | None]) -> dict[int, str]:
+        """``{index: verdict(line)}`` for the lines of ``low`` to ``high`` characters whose
+        verdict is not ``None``: each distinct line judged once, the indexes found in C."""
+        distinct = self.distinct
+        sized = compress(distinct, map(sizes(low, high).__contains__, map(len, distinct)))
+        reasons = {line: reason for line in sized if (reason := verdict(line)) is not None}
+        if not reasons:
+            return {}
+        lines = self.lines
+        hits = where(map(reasons.__contains__, lines))
+        return dict(zip(hits, map(reasons.__getitem__, map(lines.__getitem__, hits)), strict=True))
+
 
 def facts(lines: Sequence[str], ctx: Context) -> LineFacts:
     """The facts of ``lines``, shared by the line rules that look at the same list in turn."""

@@ -60,10 +60,18 @@ def phrase_lines(lines: Sequence[str], ctx: Context) -> Mapping[int, str]:
     'نص الخبر.'
     """
     phrases = lexicon("line_phrases", extra_phrases(ctx.options, "line_phrases"))
+    if len(lines) >= bulk.MIN_LINES:  # each distinct line judged once
+
+        def verdict(line: str) -> str | None:
+            if not phrases.may_cover(line):
+                return None
+            phrase = _phrase_line(line, phrases)
+            return None if phrase is None else f"boilerplate line: the phrase {phrase!r}"
+
+        return bulk.facts(lines, ctx).judged(1, LINE_MAX_LENGTH, verdict)
     drop: dict[int, str] = {}
     # Most lines share no word with a phrase: may_cover_lines tells without folding them.
-    many = bulk.facts(lines, ctx) if len(lines) >= bulk.MIN_LINES else None
-    for index in phrases.may_cover_lines(lines, LINE_MAX_LENGTH, many):
+    for index in phrases.may_cover_lines(lines, LINE_MAX_LENGTH):
         phrase = _phrase_line(lines[index], phrases)
         if phrase is not None:
             drop[index] = f"boilerplate line: the phrase {phrase!r}"

@@ -168,50 +168,44 @@ class Lexicon:
         """
         heads = self._heads
         ruled_out, may_be_key = heads.ruled_out, heads.may_be_key
-
-        def may_start(line: str) -> bool:
-            return (
-                line[:2] not in ruled_out and line[:3] not in ruled_out and may_be_key(line)
-            ) or "@" in line
-
         if facts is not None:
-            return facts.lines_where(1, max_length, may_start)
-        return [
-            index
-            for index, line in enumerate(lines)
-            if line and len(line) <= max_length and may_start(line)
-        ]
+            return facts.lines_where(1, max_length, self.may_start)
+        found = []
+        for index, line in enumerate(lines):
+            if (
+                line
+                and len(line) <= max_length
+                and (
+                    (line[:2] not in ruled_out and line[:3] not in ruled_out and may_be_key(line))
+                    or "@" in line
+                )
+            ):
+                found.append(index)
+        return found
 
-    def may_cover_lines(
-        self, lines: Sequence[str], max_length: int, facts: bulk.LineFacts | None = None
-    ) -> list[int]:
-        """The indexes of the lines of 1 to ``max_length`` characters that :meth:`may_cover`.
-
-        With the ``facts`` of many lines, each distinct line is tested once.
-        """
+    def may_cover_lines(self, lines: Sequence[str], max_length: int) -> list[int]:
+        """The indexes of the lines of 1 to ``max_length`` characters that :meth:`may_cover`."""
         heads, tails = self._heads, self._tails
         no_head, no_tail = heads.ruled_out, tails.ruled_out
         head_may_be_key, tail_may_be_key = heads.may_be_key, tails.may_be_key
-
-        def may_cover(line: str) -> bool:
-            return (
-                (line[:2] not in no_head and line[:3] not in no_head and head_may_be_key(line))
-                or (
-                    line[-2:] not in no_tail
-                    and line[-3:] not in no_tail
-                    and line[-4:] not in no_tail
-                    and tail_may_be_key(line)
+        found = []
+        for index, line in enumerate(lines):
+            if (
+                line
+                and len(line) <= max_length
+                and (
+                    (line[:2] not in no_head and line[:3] not in no_head and head_may_be_key(line))
+                    or (
+                        line[-2:] not in no_tail
+                        and line[-3:] not in no_tail
+                        and line[-4:] not in no_tail
+                        and tail_may_be_key(line)
+                    )
+                    or "@" in line
                 )
-                or "@" in line
-            )
-
-        if facts is not None:
-            return facts.lines_where(1, max_length, may_cover)
-        return [
-            index
-            for index, line in enumerate(lines)
-            if line and len(line) <= max_length and may_cover(line)
-        ]
+            ):
+                found.append(index)
+        return found
 
     def _candidates(self, folded_line: str, ends: bool) -> tuple[Entry, ...]:
         first = self._by_first.get(folded_line.partition(" ")[0], ())

@@ -86,8 +86,13 @@ def trailer(lines: Sequence[str], ctx: Context) -> Mapping[int, str]:
     last_sentence = -2  # the index of the last line that reads as a sentence (-1: none)
     # Most lines start with no header's first word: may_start_lines tells without folding them.
     many = bulk.facts(lines, ctx) if len(lines) >= bulk.MIN_LINES else None
+    known: dict[str, str | None] = {}  # each distinct line judged once (lists repeat lines)
     for index in headers.may_start_lines(lines, HEADER_MAX_LENGTH, many):
-        header = _header(lines[index], headers)
+        line = lines[index]
+        try:
+            header = known[line]
+        except KeyError:
+            header = known[line] = _header(line, headers)
         if header is None:
             continue
         if total < 0:
