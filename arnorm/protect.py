@@ -13,28 +13,31 @@ from arnorm.chars.tables import MARK_CLASS, expand_class
 
 _DIGITS = "0-9\u0660-\u0669\u06f0-\u06f9"
 _TOKEN = f"A-Za-z0-9_\\-{_DIGITS}"
-PROTECTED = re.compile(
-    # URLs, IRIs with Arabic paths included.  A URL starts at its scheme or "www." even when
-    # glued to a word before it: a look-behind would see a mark or invisible character that a
-    # rule deletes, and the span would then vanish on the next run (idempotence).
-    r"(?i:(?:https?|ftp)://\S+|www\.\S+)"
-    # e-mail addresses, Latin letters and digits only: a domain must not grow into the Arabic
-    # word after it when a mark between them is deleted (that would change what is protected
-    # on the next run).  Eastern digits count as digits: D1 would otherwise make "0@0.٠x" an
-    # address on the next run ("0@0.0x").
-    rf"|(?<![A-Za-z_.+\-{_DIGITS}])[A-Za-z_.+\-{_DIGITS}]+@[A-Za-z\-{_DIGITS}]+"
+# URLs, IRIs with Arabic paths included.  A URL starts at its scheme or "www." even when
+# glued to a word before it: a look-behind would see a mark or invisible character that a
+# rule deletes, and the span would then vanish on the next run (idempotence).
+_URL = r"(?i:(?:https?|ftp)://\S+|www\.\S+)"
+# e-mail addresses, Latin letters and digits only: a domain must not grow into the Arabic
+# word after it when a mark between them is deleted (that would change what is protected
+# on the next run).  Eastern digits count as digits: D1 would otherwise make "0@0.٠x" an
+# address on the next run ("0@0.0x").
+_EMAIL = (
+    rf"(?<![A-Za-z_.+\-{_DIGITS}])[A-Za-z_.+\-{_DIGITS}]+@[A-Za-z\-{_DIGITS}]+"
     rf"(?:\.[A-Za-z\-{_DIGITS}]+)+"
-    # Latin alphanumeric tokens with a letter and a digit: mp3, COVID-19, H2O, COVID-١٩.
-    # The token is bounded by its own characters, not by \w: deleting an invisible character
-    # or a mark next to it must not change whether it is protected (idempotence).
-    # The look-aheads cross Eastern digits too: "۹www" is a token before and after D1 ("9www").
-    # Arabic marks between two of its characters are part of it ("0ًA"): deleting them would
-    # join the two sides into a token that the next run protects.  The token is taken whole
-    # (atomic): a part of it is never a token of its own ("١" in "١ًhttp://x").
-    rf"|(?<![{_TOKEN}])(?=[A-Za-z_\-{_DIGITS}{MARK_CLASS}]*[A-Za-z])"
+)
+# Latin alphanumeric tokens with a letter and a digit: mp3, COVID-19, H2O, COVID-١٩.
+# The token is bounded by its own characters, not by \w: deleting an invisible character
+# or a mark next to it must not change whether it is protected (idempotence).
+# The look-aheads cross Eastern digits too: "۹www" is a token before and after D1 ("9www").
+# Arabic marks between two of its characters are part of it ("0ًA"): deleting them would
+# join the two sides into a token that the next run protects.  The token is taken whole
+# (atomic): a part of it is never a token of its own ("١" in "١ًhttp://x").
+_LATIN_TOKEN = (
+    rf"(?<![{_TOKEN}])(?=[A-Za-z_\-{_DIGITS}{MARK_CLASS}]*[A-Za-z])"
     rf"(?=[A-Za-z_\-{MARK_CLASS}]*[{_DIGITS}])"
     rf"(?>[{_TOKEN}]+(?:[{MARK_CLASS}]+[{_TOKEN}]+)*)(?![{_TOKEN}]|://)"  # not a URL's scheme
 )
+PROTECTED = re.compile(f"{_URL}|{_EMAIL}|{_LATIN_TOKEN}")
 # Every protected span has a Latin letter or an @ (a scheme, "www", a domain, a token's
 # letter), lies inside one run of non-space characters, and starts at one of _MAY_START_SPAN
 # (a URL at its letter; an e-mail or a token at its first character).
@@ -83,21 +86,46 @@ def protected_spans(text: str) -> list[tuple[int, int]]:
             start = done
         run = _NON_SPACE.match(text, latin.end())
         done = run.end() if run else latin.end()  # (\S* always matches)
-        spans.extend(map(_SPAN, PROTECTED.finditer(text, start, done)))
-    if _may_have_span(text, done):
-        spans.extend(map(_SPAN, PROTECTED.finditer(text, done)))  # (map: no Python per span)
+        pattern = _pattern_for(text, start, done)
+        if pattern is not None:
+            spans.extend(map(_SPAN, pattern.finditer(text, start, done)))
+    pattern = _pattern_for(text, done, len(text))
+    if pattern is not None:
+        spans.extend(map(_SPAN, pattern.finditer(text, done)))  # (map: no Python per span)
     return spans
 
 
 def _may_have_span(text: str, start: int) -> bool:
-    # A URL has "://" or "www." (any case), an e-mail an @, a token a digit: without any of
-    # them after ``start`` there is no span there (Latin prose, "x\x00x…").
-    return (
-        text.find("@", start) >= 0
-        or text.find("://", start) >= 0
-        or _DIGIT.search(text, start) is not None
-        or _WWW.search(text, start) is not None
-    )
+    return _pattern_for(text, start, len(text)) is not None
+
+
+def _pattern_for(text: str, start: int, end: int) -> re.Pattern[str] | None:
+    # PROTECTED without the kinds of span that text[start:end] cannot hold, or None if it can
+    # hold none: a URL has "://" or "www." (any case), an e-mail an @ and a dot after it, a
+    # token a digit (Latin prose, "x\x00x…" and "a@a@a@…" are not scanned at all).  A branch
+    # that cannot match anywhere changes no match of the alternation, and the others are
+    # tried at each position for less.
+    at = text.find("@", start, end)
+    return _PATTERNS[
+        text.find("://", start, end) >= 0 or _WWW.search(text, start, end) is not None,
+        at >= 0 and text.find(".", at, end) >= 0,
+        _DIGIT.search(text, start, end) is not None,
+    ]
+
+
+def _compile(url: bool, email: bool, token: bool) -> re.Pattern[str] | None:
+    branches = [
+        branch for on, branch in ((url, _URL), (email, _EMAIL), (token, _LATIN_TOKEN)) if on
+    ]
+    return re.compile("|".join(branches)) if branches else None
+
+
+_PATTERNS = {
+    (url, email, token): _compile(url, email, token)
+    for url in (False, True)
+    for email in (False, True)
+    for token in (False, True)
+}
 
 
 def protected_spans_by_one_scan(text: str) -> list[tuple[int, int]]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import arnorm
@@ -71,6 +71,8 @@ _span_text = st.lists(st.sampled_from(_SPAN_PIECES), max_size=40).map("".join)
 
 
 @given(st.one_of(_span_text, any_text))
+@example("a@a@a@a b@c.d a@a")  # an @ without a dot after it: no e-mail branch in that window
+@example("x.y@z 1a www.a.b")
 def test_windowed_scan_finds_the_same_spans_as_one_scan(text: str) -> None:
     assert protected_spans(text) == protected_spans_by_one_scan(text)
 
