@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
 
 import unicodedata2
-from hypothesis import assume, example, given, settings
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 import arnorm
@@ -26,9 +25,6 @@ CLEANERS = [
     Cleaner(disable=["unicode.nfc"]),
     Cleaner(mark_order="display"),  # not NFC by definition: left out of test_output_is_nfc
 ]
-settings.register_profile("ci", max_examples=300, deadline=None)
-settings.register_profile("long", max_examples=5000, deadline=None)
-settings.load_profile(os.environ.get("ARNORM_HYPOTHESIS_PROFILE", "ci"))
 
 
 @given(any_text)
