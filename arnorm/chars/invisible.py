@@ -99,6 +99,12 @@ def _delete(pattern: re.Pattern[str], text: str, replacement: str = "") -> str:
     return _composed(pattern.sub(replacement, text), text)
 
 
+# What the rules that delete a character may write: any letter NFC composes from the letter
+# before it and a mark after it (ا + LRM + ٓ → آ, which the search folds then rewrite), so
+# ``None``, unknown: after such a rule changes a text, the pipeline looks for triggers again.
+_ANY_COMPOSED: str | None = None
+
+
 def _composed(result: str, text: str) -> str:
     """``result``, put back in NFC if deleting from ``text`` brought two mark runs together."""
     if result != text and not is_nfc(result):
@@ -109,7 +115,7 @@ def _composed(result: str, text: str) -> str:
 _BOM = re.compile(BOM)
 
 
-@rewrite("invisible.bom", code="I1", trigger=BOM, phase=Phase.DOCUMENT, produces="")
+@rewrite("invisible.bom", code="I1", trigger=BOM, phase=Phase.DOCUMENT, produces=_ANY_COMPOSED)
 def bom(text: str, ctx: Context) -> str:
     """Delete the byte-order mark U+FEFF wherever it is (it is not Arabic and not a space).
 
@@ -123,7 +129,13 @@ def bom(text: str, ctx: Context) -> str:
 _SOFT_HYPHEN = re.compile(SOFT_HYPHEN)
 
 
-@rewrite("invisible.soft_hyphen", code="I2", trigger=SOFT_HYPHEN, phase=Phase.DOCUMENT, produces="")
+@rewrite(
+    "invisible.soft_hyphen",
+    code="I2",
+    trigger=SOFT_HYPHEN,
+    phase=Phase.DOCUMENT,
+    produces=_ANY_COMPOSED,
+)
 def soft_hyphen(text: str, ctx: Context) -> str:
     """Delete the soft hyphen U+00AD (an invisible hyphenation hint that splits words).
 
@@ -147,7 +159,7 @@ def _bidi_enabled(options: Options) -> bool:
     trigger=expand_class(BIDI_CONTROLS_CLASS),
     phase=Phase.DOCUMENT,
     enabled_if=_bidi_enabled,
-    produces="",
+    produces=_ANY_COMPOSED,
 )
 def bidi_controls(text: str, ctx: Context) -> str:
     """Delete the bidi controls (LRM, RLM, ALM, embeddings, overrides, isolates), all of them.
@@ -175,7 +187,7 @@ _ZWNJ_WITHOUT_EFFECT_REVERSED = re.compile(
 )
 
 
-@rewrite("invisible.zwnj", code="I4", trigger=ZWNJ, phase=Phase.DOCUMENT, produces="")
+@rewrite("invisible.zwnj", code="I4", trigger=ZWNJ, phase=Phase.DOCUMENT, produces=_ANY_COMPOSED)
 def zwnj(text: str, ctx: Context) -> str:
     """Delete a ZWNJ that breaks no join; keep one where it really stops two letters joining.
 
@@ -208,7 +220,7 @@ def _strip_zwnj_enabled(options: Options) -> bool:
     trigger=ZWNJ,
     phase=Phase.DOCUMENT,
     enabled_if=_strip_zwnj_enabled,
-    produces="",
+    produces=_ANY_COMPOSED,
 )
 def join_breaking_zwnj(text: str, ctx: Context) -> str:
     """Delete every ZWNJ in a confidently Arabic document (opt-in: ``strip_zwnj=True``).
@@ -242,6 +254,7 @@ _ZWJ_BETWEEN_LETTERS_REVERSED = re.compile(
 )
 
 
+# (A ZWJ goes only before a letter, which NFC never composes with what precedes it: "".)
 @rewrite("invisible.zwj", code="I5", trigger=ZWJ, phase=Phase.DOCUMENT, produces="")
 def zwj(text: str, ctx: Context) -> str:
     """Delete a redundant ZWJ: a doubled one, or one between two letters that join anyway.
