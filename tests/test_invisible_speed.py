@@ -198,3 +198,11 @@ def test_a_letter_composed_by_a_deletion_is_seen_by_the_later_rules(
         once = cleaner(text)
         assert cleaner(once) == once
         assert cleaner.explain(text).output == once
+
+
+def test_an_unchanged_text_comes_back_itself() -> None:
+    # The pipeline tells a change by identity: a text read backwards and back is a new string,
+    # and would make it look for triggers again after every joiner rule.
+    for text in ["\u0628\u200c\u062a", "\u0639\u200d ", "\u0628\u064e\u200d\u0651"]:
+        assert invisible.zwnj.function(text, None) is text
+        assert invisible.zwj.function(text, None) is text

@@ -106,10 +106,13 @@ _ANY_COMPOSED: str | None = None
 
 
 def _composed(result: str, text: str) -> str:
-    """``result``, put back in NFC if deleting from ``text`` brought two mark runs together."""
-    if result != text and not is_nfc(result):
-        result = to_nfc(result)
-    return result
+    """``result``, put back in NFC if deleting from ``text`` brought two mark runs together.
+
+    ``text`` itself when nothing changed: the pipeline tells a change by identity.
+    """
+    if result == text:
+        return text
+    return result if is_nfc(result) else to_nfc(result)
 
 
 _BOM = re.compile(BOM)
