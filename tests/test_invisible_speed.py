@@ -1,11 +1,12 @@
 """The constant-substitution forms of the joiner rules equal the rules as first written.
 
-ZWNJ and ZWJ (I4, I5) were first written as a Python judgment called for every run of joiners;
-dense in joiners, text took 8-9x the time of ordinary text (issue 7).  The forms that replaced
-them are substitutions by constants, on the text read backwards so that a look-ahead can skip
-the marks before a joiner.  Each is compared here with the judgment it replaced, copied below
-as it was, on texts made of the characters that matter: joiners, letters of each joining
-type, presentation forms, marks, tatweel, emoji, spaces and text edges.
+ZWNJ and ZWJ (I4, I5) and the search profile's joiner stripping (S7) were first written as a
+Python judgment called for every run of joiners; dense in joiners, text took 6-9x the time of
+ordinary text (issue 7).  The forms that replaced them are substitutions by constants (I4 and
+I5 on the text read backwards, so that a look-ahead can skip the marks before a joiner) and
+``str.replace``.  Each is compared here with the judgment it replaced, copied below as it was,
+on texts made of the characters that matter: joiners, letters of each joining type,
+presentation forms, marks, tatweel, emoji, spaces and text edges.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from arnorm.chars import invisible
+from arnorm.chars import invisible, search
 from arnorm.chars.forms import NOMINAL
 from arnorm.chars.tables import (
     DUAL_JOINING_CLASS,
@@ -90,6 +91,17 @@ def zwj_by_match(text: str) -> str:
     return _nfc_if_changed(re.sub(f"{ZWJ}+", replace, text), text)
 
 
+# S7's joiners as first written: one alternation, a Python function per match.
+_JOINERS = re.compile(
+    f"[{ZWNJ}\u00ad]|(?<!{invisible.EMOJI.pattern}){ZWJ}(?!{invisible.EMOJI.pattern})"
+    "|(?P<space>[\u200b\u2060])"
+)
+
+
+def strip_joiners_by_match(text: str) -> str:
+    return _JOINERS.sub(lambda match: " " if match.group("space") else "", text)
+
+
 # --------------------------------------------------------------------------------------------
 # Texts made of what the rules look at: joiners (single and in runs), letters of each joining
 # type, presentation forms that show a joining letter on one side only, marks (Arabic and
@@ -149,6 +161,12 @@ joiner_text = st.lists(st.sampled_from(JOINER_PIECES), max_size=40).map("".join)
 def test_zwnj_and_zwj_are_the_judgment_per_match(text: str) -> None:
     assert invisible.zwnj.function(text, None) == zwnj_by_match(text)
     assert invisible.zwj.function(text, None) == zwj_by_match(text)
+
+
+@example("\U0001f468\u200c\u200d\u0628")  # the ZWJ is judged before the ZWNJ goes
+@given(text=st.one_of(joiner_text, any_text))
+def test_strip_joiners_is_the_alternation(text: str) -> None:
+    assert search.strip_joiners.function(text, None) == strip_joiners_by_match(text)
 
 
 def test_classes_around_joiners_are_what_the_judgment_reads() -> None:
