@@ -17,7 +17,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from arnorm.chars import invisible, search
+from arnorm.chars import invisible, search, tatweel
 from arnorm.chars.forms import NOMINAL
 from arnorm.chars.tables import (
     DUAL_JOINING_CLASS,
@@ -30,6 +30,7 @@ from arnorm.chars.tables import (
     expand_class,
 )
 from arnorm.chars.unicode import is_nfc, to_nfc
+from arnorm.pipeline import Pipeline
 from tests.strategies import any_text
 
 # --------------------------------------------------------------------------------------------
@@ -224,3 +225,38 @@ def test_an_unchanged_text_comes_back_itself() -> None:
     for text in ["\u0628\u200c\u062a", "\u0639\u200d ", "\u0628\u064e\u200d\u0651"]:
         assert invisible.zwnj.function(text, None) is text
         assert invisible.zwj.function(text, None) is text
+
+
+# --------------------------------------------------------------------------------------------
+# T1: the fast form against its pattern (the reference path runs the pattern and its judgment).
+TATWEEL_PIECES = [
+    TATWEEL,
+    TATWEEL * 3,
+    "\u0628",
+    "\u0627",
+    "\u0647",
+    "\u064e",
+    "\u0651",
+    "\u0670",
+    "\u0301",  # a mark T1 does not skip
+    "\ufe91",  # a presentation form is not a letter to T1
+    " ",
+    "1",
+    '"',
+    "\n",
+]
+tatweel_text = st.lists(st.sampled_from(TATWEEL_PIECES), max_size=40).map("".join)
+
+
+@example("\u0628\u064e\u0651\u0640\u0640\u0628")  # marks between the letter and the tatweel
+@example("\u0640\u0640\u0628 \u0628\u0640\u0640")  # runs at a word start and end: kept
+@given(text=st.one_of(tatweel_text, any_text))
+def test_decorative_tatweel_fast_form_is_the_pattern(text: str) -> None:
+    fast = Pipeline([tatweel.decorative], {"quranic": "no"})
+    reference = Pipeline([tatweel.decorative], {"quranic": "no"}, use_triggers=False)
+    assert fast(text) == reference(text)
+
+
+def test_decorative_tatweel_fast_form_gives_back_an_unchanged_text_itself() -> None:
+    unchanged = "\u0640\u0628 \u0628\u0640 1\u0640"
+    assert tatweel._decorative_fast(unchanged, None) is unchanged  # type: ignore[arg-type]
