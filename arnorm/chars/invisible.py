@@ -99,8 +99,9 @@ def _delete(pattern: re.Pattern[str], text: str, replacement: str = "") -> str:
     return _composed(pattern.sub(replacement, text), text)
 
 
-# What the rules that delete a character may write: any letter NFC composes from the letter
-# before it and a mark after it (ا + LRM + ٓ → آ, which the search folds then rewrite), so
+# What the rules that delete a character and re-compose may write: any letter NFC composes
+# from the letter before it and a mark after it (ا + LRM + ٓ → آ, which the search folds then
+# rewrite), and anything NFC writes in a text that U1 did not put in NFC (``disable``).  So
 # ``None``, unknown: after such a rule changes a text, the pipeline looks for triggers again.
 _ANY_COMPOSED: str | None = None
 
@@ -257,8 +258,7 @@ _ZWJ_BETWEEN_LETTERS_REVERSED = re.compile(
 )
 
 
-# (A ZWJ goes only before a letter, which NFC never composes with what precedes it: "".)
-@rewrite("invisible.zwj", code="I5", trigger=ZWJ, phase=Phase.DOCUMENT, produces="")
+@rewrite("invisible.zwj", code="I5", trigger=ZWJ, phase=Phase.DOCUMENT, produces=_ANY_COMPOSED)
 def zwj(text: str, ctx: Context) -> str:
     """Delete a redundant ZWJ: a doubled one, or one between two letters that join anyway.
 
