@@ -260,3 +260,17 @@ def test_decorative_tatweel_fast_form_is_the_pattern(text: str) -> None:
 def test_decorative_tatweel_fast_form_gives_back_an_unchanged_text_itself() -> None:
     unchanged = "\u0640\u0628 \u0628\u0640 1\u0640"
     assert tatweel._decorative_fast(unchanged, None) is unchanged  # type: ignore[arg-type]
+
+
+# I6 as first written: a look-behind first, tried at every position of the text.
+_PLAIN_ZERO_WIDTH_SPACE = re.compile("(?:(?<=\\s)|^)[\u200b\u2060]+|[\u200b\u2060]+(?=\\s|$)")
+zero_width_text = st.text(alphabet="\u200b\u2060 \n\t\u00a0\u2009\u200c\u0628a", max_size=20)
+
+
+@example("\u0628\u200b\u2060\u200b\u0628 \u200b\u0628\u200b\n\u200b")
+@given(text=st.one_of(zero_width_text, joiner_text))
+def test_zero_width_space_pattern_matches_as_its_plain_form(text: str) -> None:
+    expected = [match.span() for match in _PLAIN_ZERO_WIDTH_SPACE.finditer(text)]
+    assert [match.span() for match in invisible._ZERO_WIDTH_SPACE.finditer(text)] == expected
+    fast = Pipeline([invisible.zero_width_space])
+    assert fast(text) == Pipeline([invisible.zero_width_space], use_triggers=False)(text)
