@@ -274,3 +274,20 @@ def test_zero_width_space_pattern_matches_as_its_plain_form(text: str) -> None:
     assert [match.span() for match in invisible._ZERO_WIDTH_SPACE.finditer(text)] == expected
     fast = Pipeline([invisible.zero_width_space])
     assert fast(text) == Pipeline([invisible.zero_width_space], use_triggers=False)(text)
+
+
+# After a rule that may write any character (I1-I5 re-compose), the pipeline tests the next
+# rules of the family with ``in`` instead of scanning for every trigger: the same rules run.
+@pytest.mark.parametrize(
+    "options", [{"profile": "repair"}, {"profile": "search"}, {"strip_zwnj": True}]
+)
+@example(text="\u200c\u0628\u200d\u0628\u200b\u0628\u2060\u0628")
+@given(text=st.one_of(joiner_text, any_text))
+def test_the_cleaners_fast_path_on_joiners_equals_the_reference(
+    options: dict[str, object], text: str
+) -> None:
+    from arnorm.cleaner import Cleaner
+
+    fast = Cleaner(**options).pipeline
+    reference = Pipeline(fast.rules, fast.options, use_triggers=False)
+    assert fast(text) == reference(text)
