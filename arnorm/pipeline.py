@@ -60,6 +60,9 @@ def require_str(text: object, name: str = "text") -> str:
 FREQUENT = frozenset(chr(code) for code in range(0x0621, 0x0653)) | frozenset(
     " \n.,:0123456789\u0640\u060c\u0670"
 )
+# A step with this many trigger characters or fewer is tested with ``in`` when the trigger
+# characters of the text are not known (a rule before it may have written any).
+FEW_TRIGGERS = 4
 # Without one of these a text has no protected span (URLs, e-mails and Latin tokens need a
 # Latin letter, e-mails an @): what ``arnorm.protect._LATIN`` looks for, found by the same scan.
 PROTECT_STARTERS = frozenset("@abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
@@ -563,10 +566,16 @@ class Pipeline:
                         continue
             for step in group.steps:
                 if step.characters is not None:
-                    if present is None:
-                        present = self._present(text)
-                    if present.isdisjoint(step.characters):
-                        continue
+                    if present is None and len(step.characters) <= FEW_TRIGGERS:
+                        # After a rule that may write anything: a few ``in`` tests, not a
+                        # scan for every trigger (a text dense in joiners paid one per rule).
+                        if not any(character in text for character in step.characters):
+                            continue
+                    else:
+                        if present is None:
+                            present = self._present(text)
+                        if present.isdisjoint(step.characters):
+                            continue
                 elif step.predicate is not None and not step.predicate(text):
                     continue
                 if step.gates and any(getattr(ctx, gate) for gate in step.gates):
