@@ -12,6 +12,7 @@ Skipped for visual-order documents, where positional forms are evidence of the o
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 import unicodedata2  # type: ignore[import-not-found,unused-ignore]
 
@@ -72,19 +73,68 @@ def to_nominal(text: str) -> str:
 _ATTACHES_TO = re.compile(f"[{LETTER_CLASS}{MARK_CLASS}{TATWEEL}]")
 _MARKS = expand_class(MARK_CLASS)
 
+# The marks around the forms are part of the match, so the replacement can be put in NFC on
+# its own (an isolated fatha attached after a shadda, ﻻ followed by hamza above).  Marks before
+# a form are taken from the first mark of their run only (the look-behind): a long run of marks
+# with no form after it costs one try, not one per mark (quadratic).
+_PATTERN = (
+    f"{_FORM.pattern}+[{MARK_CLASS}]*"
+    f"|[{MARK_CLASS}](?<![{MARK_CLASS}][{MARK_CLASS}])[{MARK_CLASS}]*{_FORM.pattern}+[{MARK_CLASS}]*"
+)
+
+# The fast path (the same output as the replacement function, by scans that run in C).  The
+# isolated haraka forms (ﹶ → " َ") whose NFKC starts with a space: the mark alone, after an NBSP
+# when the character before it does not take a mark (written first, a constant substitution
+# per form: a form at the start of a match, so the matches stay where they were).
+_DETACHED = {
+    form: (
+        re.compile(f"{form}(?<![{LETTER_CLASS}{MARK_CLASS}{TATWEEL}{_FORM.pattern[1:-1]}]{form})"),
+        "\u00a0" + form,
+    )
+    for form, nominal in NOMINAL.items()
+    if nominal.startswith(" ")
+}
+_ATTACHED_TABLE = str.maketrans(
+    {form: nominal.removeprefix(" ") for form, nominal in NOMINAL.items()}
+)
+# The matches of the pattern, as the odd items of ``split`` (no other group in the pattern).
+_SPLIT = re.compile(f"({_PATTERN})")
+# Below this many runs of forms, the replacement function is called on each match (cheaper
+# than a pass over the whole text); from it on, the text is mapped by one ``translate``.
+FEW_RUNS = 32
+
+
+def _presentation_forms_fast(text: str, ctx: Context) -> str:
+    """:func:`presentation_forms` by scans that run in C, with no Python call per match.
+
+    The forms are mapped by one ``translate`` of the whole text (it changes nothing else).  A
+    match is then put in NFC on its own, which changes nothing when the whole result is in NFC
+    (a piece of a text in NFC is in NFC); when it is not, the matches are cut out by one
+    ``split`` and put in NFC together, joined by newlines (which never compose or reorder).
+    """
+    if sum(1 for _ in islice(_FORM_RUN.finditer(text), FEW_RUNS)) < FEW_RUNS:
+        return _SPLIT.sub(lambda match: presentation_forms.function(match, ctx), text)
+    for form, (detached, replacement) in _DETACHED.items():
+        if form in text:
+            text = detached.sub(replacement, text)
+    mapped = text.translate(_ATTACHED_TABLE)
+    if to_nfc(mapped) == mapped:
+        return mapped
+    parts = _SPLIT.split(text)
+    if len(parts) == 1:
+        return text
+    parts[1::2] = to_nfc("\n".join(parts[1::2]).translate(_ATTACHED_TABLE)).split("\n")
+    return "".join(parts)
+
 
 @substitution(
     "forms.presentation_forms",
-    # The marks around the forms are part of the match, so the replacement can be put in NFC
-    # on its own (an isolated fatha attached after a shadda, ﻻ followed by hamza above).  Marks
-    # before a form are taken from the first mark of their run only (the look-behind): a long
-    # run of marks with no form after it costs one try, not one per mark (quadratic).
-    f"{_FORM.pattern}+[{MARK_CLASS}]*"
-    f"|[{MARK_CLASS}](?<![{MARK_CLASS}][{MARK_CLASS}])[{MARK_CLASS}]*{_FORM.pattern}+[{MARK_CLASS}]*",
+    _PATTERN,
     code="U2",
     trigger="".join(sorted(NOMINAL)),
     skip_when=("quranic", "visual"),
     produces=None,
+    fast=_presentation_forms_fast,
 )
 def presentation_forms(match: re.Match[str], ctx: Context) -> str:
     """Map presentation forms and lam-alef ligatures to the nominal letters (ﻻ → لا).

@@ -9,6 +9,7 @@ text: presentation forms (positional forms are evidence) and marks (they come fi
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from arnorm.chars.forms import NOMINAL
 from arnorm.chars.tables import (
@@ -71,6 +72,18 @@ def _form_letters(match: re.Match[str]) -> str:
     return match.group().translate(_FORM_LETTERS_TABLE)
 
 
+# Below this many runs of forms, each run is mapped on its own (cheaper than a pass over the
+# whole text); from it on, the whole text is mapped by one ``translate`` (no call per run).
+FEW_RUNS = 32
+
+
+def _as_letters(text: str) -> str:
+    """``text`` with each presentation form written as its letters (a mark's form: nothing)."""
+    if sum(1 for _ in islice(_FORM_RUN.finditer(text), FEW_RUNS)) < FEW_RUNS:
+        return _FORM_RUN.sub(_form_letters, text)
+    return text.translate(_FORM_LETTERS_TABLE)
+
+
 def visual_order_score(text: str) -> float | None:
     """The share of reversed-order signals among all order signals, or None when too few.
 
@@ -89,7 +102,7 @@ def visual_order_score(text: str) -> float | None:
     # Each word becomes its letters, in place: the words are then the runs of letters, and
     # each signal is counted by one scan (a loop over the words costs a call per word).
     if _FORM.search(text):
-        text = _FORM_RUN.sub(_form_letters, text)
+        text = _as_letters(text)
     letters = _NOT_LETTER_IN_WORD.sub("", text)
     forward = len(_STARTS_WITH_AL.findall(letters)) + len(_ENDS_WITH_FINAL.findall(letters))
     reversed_ = len(_ENDS_WITH_LA.findall(letters)) + len(_STARTS_WITH_FINAL.findall(letters))

@@ -1,0 +1,72 @@
+"""The bulk paths of the presentation-form rules and of the visual-order score (issue 7) give
+the same text as the plain way (a Python call per match or per run of forms).
+
+The bulk paths run from a number of runs of forms on (``FEW_RUNS``); here that number is
+lowered to 0 and 1, so the short texts Hypothesis draws take them, and compared with the
+reference path (``use_triggers=False``: the pattern and the replacement function).
+"""
+
+from __future__ import annotations
+
+from unittest import mock
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from arnorm.chars import forms, visual
+from arnorm.chars.forms import NOMINAL, presentation_forms
+from arnorm.chars.tables import TATWEEL
+from arnorm.pipeline import Pipeline
+
+# The isolated haraka forms (ﹰ ... ﹾ, ﱞ ... ﱣ) whose NFKC starts with a space.
+DETACHED = sorted(form for form, nominal in NOMINAL.items() if nominal.startswith(" "))
+FORM_PIECES = [
+    *DETACHED,
+    *"\ufefb\ufef5\ufe8d\ufe8e\ufedf\ufee0\ufe94\ufe91\ufef4\ufb58\ufc60\ufcf2\ufe71\ufdf2",
+    "\ufdfa",  # ﷺ: kept, not a nominal form
+    *"\u0628\u0627\u0644\u0648\u064a\u0621\u06c1",  # letters
+    *"\u064b\u064e\u0650\u0651\u0652\u0653\u0654\u0670\u0616",  # marks
+    "\u0628\u0651\u064e",  # shadda before fatha: not in NFC (outside a match)
+    TATWEEL,
+    " ",
+    "\n",
+    "\u00a0",
+    "a",
+    "7",
+    "http://x.y/",  # a protected span
+]
+form_text = st.lists(st.sampled_from(FORM_PIECES), max_size=40).map("".join)
+
+
+@pytest.mark.parametrize("few_runs", [0, 1, 3])
+@example(text="\ufc60\u0616\ufc60\u0616 \ufe76\ufe7e\ufefb\u0654 \u0628\u0651\u064e\ufe8d")
+@example(text="\u0628\ufe76 \ufe76\ufe8d\u0653 \u0627\u0654\ufefb")
+@given(text=form_text)
+def test_presentation_forms_in_bulk_equal_the_pattern(few_runs: int, text: str) -> None:
+    with mock.patch.object(forms, "FEW_RUNS", few_runs):
+        fast = Pipeline([presentation_forms], {"visual": "no", "quranic": "no"})(text)
+    reference = Pipeline(
+        [presentation_forms], {"visual": "no", "quranic": "no"}, use_triggers=False
+    )
+    assert fast == reference(text)
+
+
+def test_both_bulk_branches_are_taken() -> None:
+    # In NFC after one translate of the whole text; not in NFC (marks out of order outside the
+    # forms, which must stay as they are): the matches are normalised one by one.
+    for text in ["\ufe8d\ufedf \ufe76" * 40, "\ufe8d\ufedf \u0628\u0651\u064e " * 40]:
+        with mock.patch.object(forms, "to_nfc", wraps=forms.to_nfc) as to_nfc:
+            fast = Pipeline([presentation_forms])(text)
+        assert to_nfc.call_count == (1 if "\u0651\u064e" not in text else 2)
+        assert fast == Pipeline([presentation_forms], use_triggers=False)(text)
+
+
+@pytest.mark.parametrize("few_runs", [0, 1])
+@given(text=form_text)
+def test_visual_order_score_in_bulk_equals_run_by_run(few_runs: int, text: str) -> None:
+    for document in (text, text * 5):
+        with mock.patch.object(visual, "FEW_RUNS", 10**9):  # each run mapped on its own
+            expected = visual.visual_order_score(document)
+        with mock.patch.object(visual, "FEW_RUNS", few_runs):
+            assert visual.visual_order_score(document) == expected
