@@ -70,3 +70,38 @@ def test_visual_order_score_in_bulk_equals_run_by_run(few_runs: int, text: str) 
             expected = visual.visual_order_score(document)
         with mock.patch.object(visual, "FEW_RUNS", few_runs):
             assert visual.visual_order_score(document) == expected
+
+
+HONORIFIC_PIECES = [
+    "\ufdfa",
+    "\ufdfb",
+    "\ufdfa\ufdfb",
+    " ",
+    "\n",
+    "\u00a0",
+    "\u0628",
+    "a",
+    "_",  # a word character for \w, not for str.isalnum
+    "7",
+    "\u00b2",  # a digit that is not a decimal
+    "\U0001d7ce",  # an astral digit
+    TATWEEL,
+    "\u064e",  # a mark (Mn) before a ligature: a word goes on there
+    "\u0301",
+    "\u0903",  # a spacing mark (Mc): not a word character
+    "\u200c",
+    ".",
+    "]",
+    "\\",
+    "http://x.y/",  # a protected span
+]
+
+
+@pytest.mark.parametrize("few_runs", [0, 1, 3])
+@example(text="\u0628\ufdfa\ufdfb7 \u064e\ufdfa_ \u0640\ufdfb\ufdfa\u00b2")
+@given(text=st.lists(st.sampled_from(HONORIFIC_PIECES), max_size=40).map("".join))
+def test_honorifics_by_constant_substitutions_equal_the_pattern(few_runs: int, text: str) -> None:
+    options = {"expand_honorifics": True, "visual": "no", "quranic": "no"}
+    with mock.patch.object(forms, "FEW_RUNS", few_runs):
+        fast = Pipeline([forms.honorifics], options)(text)
+    assert fast == Pipeline([forms.honorifics], options, use_triggers=False)(text)
