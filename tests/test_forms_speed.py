@@ -105,3 +105,28 @@ def test_honorifics_by_constant_substitutions_equal_the_pattern(few_runs: int, t
     with mock.patch.object(forms, "FEW_RUNS", few_runs):
         fast = Pipeline([forms.honorifics], options)(text)
     assert fast == Pipeline([forms.honorifics], options, use_triggers=False)(text)
+
+
+VISUAL_PIECES = [
+    *FORM_PIECES,
+    *"\u0629\u0649\u06c3\u0644\u0627\u062a",  # the letters of the signals
+    "\ufe93",  # teh marbuta isolated form
+    "\ufef0",  # alef maksura final form
+    "\ufedd",  # lam isolated form
+    "\ufc90",  # a ligature ending in alef maksura
+    "\ufe70 \ufe7a",  # isolated harakat: no letters
+    "\u0629\u0628\u0628\u0628 ",
+    "\u0628\u0628\u0644\u0627 ",  # reversed signals
+    "\u0627\u0644\u0628\u0628 ",  # a forward signal
+]
+
+
+@example(text="\ufdfa \ufe70 " * 3 + "\u0629\u0628\u0628 " * 6)
+@example(text="\ufe93\u0628\u0628 " * 6 + "\ufc60")
+@example(text="\u0628\u0628\u0644\u0627 " * 6 + "\ufe70")
+@given(text=st.lists(st.sampled_from(VISUAL_PIECES), max_size=60).map("".join))
+def test_visual_order_with_forms_is_decided_by_the_score(text: str) -> None:
+    # The cheap look for reversed-signal material never hides a visual-order text.
+    score = visual.visual_order_score(text)
+    assert visual.is_visual_order(text) == (score is not None and score > 0.5)
+    assert visual.is_visual_order(text, has_forms=True) == (score is not None and score > 0.5)

@@ -121,12 +121,31 @@ _FINAL_AT_START = re.compile(f"[{_FINAL_ONLY}](?<![{_WORD_CLASS}][{_FINAL_ONLY}]
 _LA_AT_END = re.compile(f"\u0644\u0627(?<=[{_WORD_CLASS}]{{2}}\u0644\u0627)(?![{_WORD_CLASS}])")
 
 
+# The letters a reversed signal is made of (ة ى ۃ starting a word, the ل of a final لا), and
+# the presentation forms written with one of them.
+_REVERSED_LETTERS = _FINAL_ONLY + "\u0644"
+_REVERSED_MATERIAL = re.compile(
+    "["
+    + _REVERSED_LETTERS
+    + "".join(
+        sorted(
+            form
+            for form, letters in _FORM_LETTERS.items()
+            if any(letter in letters for letter in _REVERSED_LETTERS)
+        )
+    )
+    + "]"
+)
+
+
 def _has_reversed_candidates(text: str, has_forms: bool | None = None) -> bool:
     """At least 3 places that may be reversed signals (a superset of them): without them the
     score cannot exceed 0.5 with 5 signals, and the word-by-word count is skipped.
     ``has_forms``: whether ``text`` has presentation forms, when the caller knows."""
     if has_forms or (has_forms is None and _FORM.search(text)):
-        return True
+        # With forms, any letter of a reversed signal, or a form written with one (a text of
+        # isolated harakat or ﷺ has none: no reversed signal, and no pass over it).
+        return _REVERSED_MATERIAL.search(text) is not None
     found = 0
     for pattern in (_FINAL_AT_START, _LA_AT_END):
         for _ in pattern.finditer(text):
