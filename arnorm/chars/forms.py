@@ -12,6 +12,7 @@ Skipped for visual-order documents, where positional forms are evidence of the o
 from __future__ import annotations
 
 import re
+import unicodedata
 from itertools import islice
 
 import unicodedata2  # type: ignore[import-not-found,unused-ignore]
@@ -118,7 +119,9 @@ def _presentation_forms_fast(text: str, ctx: Context) -> str:
         if form in text:
             text = detached.sub(replacement, text)
     mapped = text.translate(_ATTACHED_TABLE)
-    if to_nfc(mapped) == mapped:
+    # (The standard library's quick check, on its own Unicode version, only chooses the way:
+    # marks out of order fail it at once, where NFC of a long run of marks costs a pass.)
+    if unicodedata.is_normalized("NFC", mapped) and to_nfc(mapped) == mapped:
         return mapped
     parts = _SPLIT.split(text)
     if len(parts) == 1:
