@@ -130,3 +130,12 @@ def test_visual_order_with_forms_is_decided_by_the_score(text: str) -> None:
     score = visual.visual_order_score(text)
     assert visual.is_visual_order(text) == (score is not None and score > 0.5)
     assert visual.is_visual_order(text, has_forms=True) == (score is not None and score > 0.5)
+
+
+@given(text=form_text)
+def test_to_nominal_in_bulk_equals_run_by_run(text: str) -> None:
+    with mock.patch.object(forms, "FEW_RUNS", 10**9):
+        expected = forms.to_nominal(text)
+    for few_runs in (0, 1):
+        with mock.patch.object(forms, "FEW_RUNS", few_runs):
+            assert forms.to_nominal(text) == expected

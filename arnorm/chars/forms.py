@@ -58,6 +58,9 @@ NOMINAL = _build_map()
 _FORM = re.compile("[" + "".join(sorted(NOMINAL)) + "]")
 _FORM_RUN = re.compile(_FORM.pattern + "+")
 _NOMINAL_TABLE = str.maketrans(NOMINAL)
+# Below this many runs of forms, the replacement function is called on each match (cheaper
+# than a pass over the whole text); from it on, the text is mapped by one ``translate``.
+FEW_RUNS = 32
 
 
 def to_nominal(text: str) -> str:
@@ -67,7 +70,10 @@ def to_nominal(text: str) -> str:
     >>> to_nominal("\ufefb \ufe8d\ufedf\ufecc\ufeae\ufe91\ufef4\ufe94")
     'لا العربية'
     """
-    # A run of forms at a time (a word): one call per word, not per character.
+    # A run of forms at a time (a word): one call per word, not per character; from FEW_RUNS
+    # runs on, one ``translate`` of the whole text (it changes nothing but the forms).
+    if sum(1 for _ in islice(_FORM_RUN.finditer(text), FEW_RUNS)) >= FEW_RUNS:
+        return text.translate(_NOMINAL_TABLE)
     return _FORM_RUN.sub(lambda match: match.group().translate(_NOMINAL_TABLE), text)
 
 
@@ -100,9 +106,6 @@ _ATTACHED_TABLE = str.maketrans(
 )
 # The matches of the pattern, as the odd items of ``split`` (no other group in the pattern).
 _SPLIT = re.compile(f"({_PATTERN})")
-# Below this many runs of forms, the replacement function is called on each match (cheaper
-# than a pass over the whole text); from it on, the text is mapped by one ``translate``.
-FEW_RUNS = 32
 
 
 def _presentation_forms_fast(text: str, ctx: Context) -> str:
