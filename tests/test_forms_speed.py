@@ -66,9 +66,9 @@ def test_both_bulk_branches_are_taken() -> None:
 @given(text=form_text)
 def test_visual_order_score_in_bulk_equals_run_by_run(few_runs: int, text: str) -> None:
     for document in (text, text * 5):
-        with mock.patch.object(visual, "FEW_RUNS", 10**9):  # each run mapped on its own
+        with mock.patch.object(forms, "FEW_RUNS", 10**9):  # each run mapped on its own
             expected = visual.visual_order_score(document)
-        with mock.patch.object(visual, "FEW_RUNS", few_runs):
+        with mock.patch.object(forms, "FEW_RUNS", few_runs):
             assert visual.visual_order_score(document) == expected
 
 
@@ -139,3 +139,46 @@ def test_to_nominal_in_bulk_equals_run_by_run(text: str) -> None:
     for few_runs in (0, 1):
         with mock.patch.object(forms, "FEW_RUNS", few_runs):
             assert forms.to_nominal(text) == expected
+
+
+def _presentation_forms_form_by_form(text: str) -> str:
+    # U2's replacement as first written, one form at a time: the oracle.
+    import re
+
+    from arnorm.chars.tables import LETTER_CLASS, MARK_CLASS
+    from arnorm.chars.unicode import to_nfc
+
+    attaches = re.compile(f"[{LETTER_CLASS}{MARK_CLASS}{TATWEEL}]")
+    marks = "".join(c for c in map(chr, range(0x600, 0x900)) if re.fullmatch(f"[{MARK_CLASS}]", c))
+
+    def replace(match: re.Match[str]) -> str:
+        group, start = match.group(), match.start()
+        lead = len(group) - len(group.lstrip(marks))
+        trail = len(group.rstrip(marks))
+        out = [group[:lead]]
+        previous = group[lead - 1] if lead else text[start - 1] if start > 0 else ""
+        for character in group[lead:trail]:
+            nominal = NOMINAL.get(character, character)
+            if nominal.startswith(" "):
+                attach = previous in NOMINAL or (
+                    bool(previous) and attaches.match(previous) is not None
+                )
+                nominal = nominal[1:] if attach else "\u00a0" + nominal[1:]
+            out.append(nominal)
+            previous = character
+        out.append(group[trail:])
+        return to_nfc("".join(out))
+
+    return presentation_forms.pattern.sub(replace, text)
+
+
+@example(text="\u0628\ufe76\ufe76\ufe7e \ufe76\ufe76\u064e\ufe7e\ufe8d \ufc60\ufc61")
+@given(
+    text=st.lists(st.sampled_from(FORM_PIECES[:-1]), max_size=40).map("".join)
+)  # (no protected span: the oracle does not cut segments)
+def test_presentation_forms_equal_the_form_by_form_replacement(text: str) -> None:
+    options = {"visual": "no", "quranic": "no"}
+    expected = _presentation_forms_form_by_form(text)
+    assert Pipeline([presentation_forms], options, use_triggers=False)(text) == expected
+    with mock.patch.object(forms, "FEW_RUNS", 0):
+        assert Pipeline([presentation_forms], options)(text) == expected

@@ -58,9 +58,17 @@ NOMINAL = _build_map()
 _FORM = re.compile("[" + "".join(sorted(NOMINAL)) + "]")
 _FORM_RUN = re.compile(_FORM.pattern + "+")
 _NOMINAL_TABLE = str.maketrans(NOMINAL)
-# Below this many runs of forms, the replacement function is called on each match (cheaper
-# than a pass over the whole text); from it on, the text is mapped by one ``translate``.
+# Below this many runs of forms, or fewer than one run per CHARACTERS_PER_RUN characters, a
+# function is called on each run (cheaper than a pass over the whole text); from it on, the
+# text is mapped in bulk (one ``translate``, constant substitutions).
 FEW_RUNS = 32
+CHARACTERS_PER_RUN = 64
+
+
+def many_runs(runs: re.Pattern[str], text: str) -> bool:
+    """Whether ``text`` has enough matches of ``runs`` to be mapped in bulk (see FEW_RUNS)."""
+    needed = max(FEW_RUNS, len(text) // CHARACTERS_PER_RUN)
+    return sum(1 for _ in islice(runs.finditer(text), needed)) >= needed
 
 
 def to_nominal(text: str) -> str:
@@ -72,7 +80,7 @@ def to_nominal(text: str) -> str:
     """
     # A run of forms at a time (a word): one call per word, not per character; from FEW_RUNS
     # runs on, one ``translate`` of the whole text (it changes nothing but the forms).
-    if sum(1 for _ in islice(_FORM_RUN.finditer(text), FEW_RUNS)) >= FEW_RUNS:
+    if many_runs(_FORM_RUN, text):
         return text.translate(_NOMINAL_TABLE)
     return _FORM_RUN.sub(lambda match: match.group().translate(_NOMINAL_TABLE), text)
 
@@ -111,12 +119,13 @@ _SPLIT = re.compile(f"({_PATTERN})")
 def _presentation_forms_fast(text: str, ctx: Context) -> str:
     """:func:`presentation_forms` by scans that run in C, with no Python call per match.
 
-    The forms are mapped by one ``translate`` of the whole text (it changes nothing else).  A
+    From FEW_RUNS runs of forms on (see :func:`many_runs`), the forms are mapped by one
+    ``translate`` of the whole text (it changes nothing else).  A
     match is then put in NFC on its own, which changes nothing when the whole result is in NFC
     (a piece of a text in NFC is in NFC); when it is not, the matches are cut out by one
     ``split`` and put in NFC together, joined by newlines (which never compose or reorder).
     """
-    if sum(1 for _ in islice(_FORM_RUN.finditer(text), FEW_RUNS)) < FEW_RUNS:
+    if not many_runs(_FORM_RUN, text):
         return _SPLIT.sub(lambda match: presentation_forms.function(match, ctx), text)
     for form, (detached, replacement) in _DETACHED.items():
         if form in text:
@@ -160,19 +169,16 @@ def presentation_forms(match: re.Match[str], ctx: Context) -> str:
     # looked at one by one): only the forms are mapped.
     lead = len(group) - len(group.lstrip(_MARKS))
     trail = len(group.rstrip(_MARKS))
-    out = [group[:lead]]
-    previous = group[lead - 1] if lead else text[start - 1] if start > 0 else ""
-    for character in group[lead:trail]:
-        nominal = NOMINAL.get(character, character)
-        if nominal.startswith(" "):
-            attach = previous in NOMINAL or (
-                bool(previous) and _ATTACHES_TO.match(previous) is not None
-            )
-            nominal = nominal[1:] if attach else "\u00a0" + nominal[1:]
-        out.append(nominal)
-        previous = character
-    out.append(group[trail:])
-    return to_nfc("".join(out))
+    # The forms are mapped by one ``translate`` (not a Python step per form: a run can be a
+    # whole line).  An isolated haraka form attaches to the form before it, so only the first
+    # one of the run can need an NBSP.
+    forms = group[lead:trail]
+    mapped = forms.translate(_ATTACHED_TABLE)
+    if forms[0] in _DETACHED:
+        previous = group[lead - 1] if lead else text[start - 1] if start > 0 else ""
+        if not (previous in NOMINAL or (previous and _ATTACHES_TO.match(previous))):
+            mapped = "\u00a0" + mapped
+    return to_nfc(group[:lead] + mapped + group[trail:])
 
 
 # The honorific word ligatures of the keep-list and their words (NFKC of each).
@@ -182,6 +188,7 @@ HONORIFICS = {
     "\N{ARABIC LIGATURE JALLAJALALOUHOU}"
 }
 _HONORIFIC_RUN = "[" + "".join(HONORIFICS) + "]+"
+_HONORIFIC_RUNS = re.compile(_HONORIFIC_RUN)
 
 
 def _expand_honorifics(options: Options) -> bool:
@@ -207,7 +214,7 @@ _BEFORE_A_WORD = {honorific: re.compile(f"{honorific}(?=[^\\W_])") for honorific
 
 def _honorifics_fast(text: str, ctx: Context) -> str:
     """:func:`honorifics` by constant substitutions, with no Python call per ligature."""
-    if sum(1 for _ in islice(re.finditer(_HONORIFIC_RUN, text), FEW_RUNS)) < FEW_RUNS:
+    if not many_runs(_HONORIFIC_RUNS, text):
         return re.sub(_HONORIFIC_RUN, lambda match: honorifics.function(match, ctx), text)
     touching = sorted(
         character

@@ -9,9 +9,8 @@ text: presentation forms (positional forms are evidence) and marks (they come fi
 from __future__ import annotations
 
 import re
-from itertools import islice
 
-from arnorm.chars.forms import NOMINAL
+from arnorm.chars.forms import NOMINAL, many_runs
 from arnorm.chars.tables import (
     LETTER_CLASS,
     MARK_CLASS,
@@ -72,14 +71,11 @@ def _form_letters(match: re.Match[str]) -> str:
     return match.group().translate(_FORM_LETTERS_TABLE)
 
 
-# Below this many runs of forms, each run is mapped on its own (cheaper than a pass over the
-# whole text); from it on, the whole text is mapped by one ``translate`` (no call per run).
-FEW_RUNS = 32
-
-
 def _as_letters(text: str) -> str:
-    """``text`` with each presentation form written as its letters (a mark's form: nothing)."""
-    if sum(1 for _ in islice(_FORM_RUN.finditer(text), FEW_RUNS)) < FEW_RUNS:
+    """``text`` with each presentation form written as its letters (a mark's form: nothing):
+    with few runs of forms, each run on its own; with many, by one ``translate`` of the whole
+    text (no call per run; :func:`arnorm.chars.forms.many_runs`)."""
+    if not many_runs(_FORM_RUN, text):
         return _FORM_RUN.sub(_form_letters, text)
     return text.translate(_FORM_LETTERS_TABLE)
 
