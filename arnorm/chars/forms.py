@@ -12,6 +12,8 @@ Skipped for visual-order documents, where positional forms are evidence of the o
 from __future__ import annotations
 
 import re
+import unicodedata
+from itertools import islice
 
 import unicodedata2  # type: ignore[import-not-found,unused-ignore]
 
@@ -56,6 +58,17 @@ NOMINAL = _build_map()
 _FORM = re.compile("[" + "".join(sorted(NOMINAL)) + "]")
 _FORM_RUN = re.compile(_FORM.pattern + "+")
 _NOMINAL_TABLE = str.maketrans(NOMINAL)
+# Below this many runs of forms, or fewer than one run per CHARACTERS_PER_RUN characters, a
+# function is called on each run (cheaper than a pass over the whole text); from it on, the
+# text is mapped in bulk (one ``translate``, constant substitutions).
+FEW_RUNS = 32
+CHARACTERS_PER_RUN = 64
+
+
+def many_runs(runs: re.Pattern[str], text: str) -> bool:
+    """Whether ``text`` has enough matches of ``runs`` to be mapped in bulk (see FEW_RUNS)."""
+    needed = max(FEW_RUNS, len(text) // CHARACTERS_PER_RUN)
+    return sum(1 for _ in islice(runs.finditer(text), needed)) >= needed
 
 
 def to_nominal(text: str) -> str:
@@ -65,26 +78,78 @@ def to_nominal(text: str) -> str:
     >>> to_nominal("\ufefb \ufe8d\ufedf\ufecc\ufeae\ufe91\ufef4\ufe94")
     'لا العربية'
     """
-    # A run of forms at a time (a word): one call per word, not per character.
+    # A run of forms at a time (a word): one call per word, not per character; from FEW_RUNS
+    # runs on, one ``translate`` of the whole text (it changes nothing but the forms).
+    if many_runs(_FORM_RUN, text):
+        return text.translate(_NOMINAL_TABLE)
     return _FORM_RUN.sub(lambda match: match.group().translate(_NOMINAL_TABLE), text)
 
 
 _ATTACHES_TO = re.compile(f"[{LETTER_CLASS}{MARK_CLASS}{TATWEEL}]")
 _MARKS = expand_class(MARK_CLASS)
 
+# The marks around the forms are part of the match, so the replacement can be put in NFC on
+# its own (an isolated fatha attached after a shadda, ﻻ followed by hamza above).  Marks before
+# a form are taken from the first mark of their run only (the look-behind): a long run of marks
+# with no form after it costs one try, not one per mark (quadratic).
+_PATTERN = (
+    f"{_FORM.pattern}+[{MARK_CLASS}]*"
+    f"|[{MARK_CLASS}](?<![{MARK_CLASS}][{MARK_CLASS}])[{MARK_CLASS}]*{_FORM.pattern}+[{MARK_CLASS}]*"
+)
+
+# The fast path (the same output as the replacement function, by scans that run in C).  The
+# isolated haraka forms (ﹶ → " َ") whose NFKC starts with a space: the mark alone, after an NBSP
+# when the character before it does not take a mark (written first, a constant substitution
+# per form: a form at the start of a match, so the matches stay where they were).
+_DETACHED = {
+    form: (
+        re.compile(f"{form}(?<![{LETTER_CLASS}{MARK_CLASS}{TATWEEL}{_FORM.pattern[1:-1]}]{form})"),
+        "\u00a0" + form,
+    )
+    for form, nominal in NOMINAL.items()
+    if nominal.startswith(" ")
+}
+_ATTACHED_TABLE = str.maketrans(
+    {form: nominal.removeprefix(" ") for form, nominal in NOMINAL.items()}
+)
+# The matches of the pattern, as the odd items of ``split`` (no other group in the pattern).
+_SPLIT = re.compile(f"({_PATTERN})")
+
+
+def _presentation_forms_fast(text: str, ctx: Context) -> str:
+    """:func:`presentation_forms` by scans that run in C, with no Python call per match.
+
+    From FEW_RUNS runs of forms on (see :func:`many_runs`), the forms are mapped by one
+    ``translate`` of the whole text (it changes nothing else).  A
+    match is then put in NFC on its own, which changes nothing when the whole result is in NFC
+    (a piece of a text in NFC is in NFC); when it is not, the matches are cut out by one
+    ``split`` and put in NFC together, joined by newlines (which never compose or reorder).
+    """
+    if not many_runs(_FORM_RUN, text):
+        return _SPLIT.sub(lambda match: presentation_forms.function(match, ctx), text)
+    for form, (detached, replacement) in _DETACHED.items():
+        if form in text:
+            text = detached.sub(replacement, text)
+    mapped = text.translate(_ATTACHED_TABLE)
+    # (The standard library's quick check, on its own Unicode version, only chooses the way:
+    # marks out of order fail it at once, where NFC of a long run of marks costs a pass.)
+    if unicodedata.is_normalized("NFC", mapped) and to_nfc(mapped) == mapped:
+        return mapped
+    parts = _SPLIT.split(text)
+    if len(parts) == 1:
+        return text
+    parts[1::2] = to_nfc("\n".join(parts[1::2]).translate(_ATTACHED_TABLE)).split("\n")
+    return "".join(parts)
+
 
 @substitution(
     "forms.presentation_forms",
-    # The marks around the forms are part of the match, so the replacement can be put in NFC
-    # on its own (an isolated fatha attached after a shadda, ﻻ followed by hamza above).  Marks
-    # before a form are taken from the first mark of their run only (the look-behind): a long
-    # run of marks with no form after it costs one try, not one per mark (quadratic).
-    f"{_FORM.pattern}+[{MARK_CLASS}]*"
-    f"|[{MARK_CLASS}](?<![{MARK_CLASS}][{MARK_CLASS}])[{MARK_CLASS}]*{_FORM.pattern}+[{MARK_CLASS}]*",
+    _PATTERN,
     code="U2",
     trigger="".join(sorted(NOMINAL)),
     skip_when=("quranic", "visual"),
     produces=None,
+    fast=_presentation_forms_fast,
 )
 def presentation_forms(match: re.Match[str], ctx: Context) -> str:
     """Map presentation forms and lam-alef ligatures to the nominal letters (ﻻ → لا).
@@ -104,19 +169,16 @@ def presentation_forms(match: re.Match[str], ctx: Context) -> str:
     # looked at one by one): only the forms are mapped.
     lead = len(group) - len(group.lstrip(_MARKS))
     trail = len(group.rstrip(_MARKS))
-    out = [group[:lead]]
-    previous = group[lead - 1] if lead else text[start - 1] if start > 0 else ""
-    for character in group[lead:trail]:
-        nominal = NOMINAL.get(character, character)
-        if nominal.startswith(" "):
-            attach = previous in NOMINAL or (
-                bool(previous) and _ATTACHES_TO.match(previous) is not None
-            )
-            nominal = nominal[1:] if attach else "\u00a0" + nominal[1:]
-        out.append(nominal)
-        previous = character
-    out.append(group[trail:])
-    return to_nfc("".join(out))
+    # The forms are mapped by one ``translate`` (not a Python step per form: a run can be a
+    # whole line).  An isolated haraka form attaches to the form before it, so only the first
+    # one of the run can need an NBSP.
+    forms = group[lead:trail]
+    mapped = forms.translate(_ATTACHED_TABLE)
+    if forms[0] in _DETACHED:
+        previous = group[lead - 1] if lead else text[start - 1] if start > 0 else ""
+        if not (previous in NOMINAL or (previous and _ATTACHES_TO.match(previous))):
+            mapped = "\u00a0" + mapped
+    return to_nfc(group[:lead] + mapped + group[trail:])
 
 
 # The honorific word ligatures of the keep-list and their words (NFKC of each).
@@ -126,6 +188,7 @@ HONORIFICS = {
     "\N{ARABIC LIGATURE JALLAJALALOUHOU}"
 }
 _HONORIFIC_RUN = "[" + "".join(HONORIFICS) + "]+"
+_HONORIFIC_RUNS = re.compile(_HONORIFIC_RUN)
 
 
 def _expand_honorifics(options: Options) -> bool:
@@ -137,6 +200,39 @@ def _touches_word(character: str) -> bool:
     return character.isalnum() or unicodedata2.category(character) == "Mn" or character == TATWEEL
 
 
+_HONORIFIC = "[" + "".join(HONORIFICS) + "]"
+# The fast path: constant substitutions, each from its ligature (the scan runs in C between
+# them).  A ligature followed by another gets a space after it; the characters just before the
+# runs are judged once each (a set), and a letter or digit of any script after a run is
+# ``[^\W_]`` (the same test as ``str.isalnum``, in the engine).
+_FOLLOWED_BY_ANOTHER = {
+    honorific: re.compile(f"{honorific}(?={_HONORIFIC})") for honorific in HONORIFICS
+}
+_CHARACTER_BEFORE = re.compile(f"{_HONORIFIC}(?<=(.){_HONORIFIC})", re.DOTALL)
+_BEFORE_A_WORD = {honorific: re.compile(f"{honorific}(?=[^\\W_])") for honorific in HONORIFICS}
+
+
+def _honorifics_fast(text: str, ctx: Context) -> str:
+    """:func:`honorifics` by constant substitutions, with no Python call per ligature."""
+    if not many_runs(_HONORIFIC_RUNS, text):
+        return re.sub(_HONORIFIC_RUN, lambda match: honorifics.function(match, ctx), text)
+    touching = sorted(
+        character
+        for character in set(_CHARACTER_BEFORE.findall(text))
+        if character not in HONORIFICS and _touches_word(character)
+    )
+    for honorific in HONORIFICS:
+        text = _FOLLOWED_BY_ANOTHER[honorific].sub(honorific + " ", text)
+    if touching:
+        after = "[" + "".join(map(re.escape, touching)) + "]"
+        for honorific in HONORIFICS:
+            text = re.sub(f"{honorific}(?<={after}{honorific})", " " + honorific, text)
+    for honorific, words in HONORIFICS.items():
+        text = _BEFORE_A_WORD[honorific].sub(honorific + " ", text)
+        text = text.replace(honorific, words)
+    return text
+
+
 @substitution(
     "forms.honorifics",
     _HONORIFIC_RUN,
@@ -145,6 +241,7 @@ def _touches_word(character: str) -> bool:
     skip_when=("quranic", "visual"),
     enabled_if=_expand_honorifics,
     produces="".join(sorted(set(" ".join(HONORIFICS.values())))),
+    fast=_honorifics_fast,
 )
 def honorifics(match: re.Match[str], ctx: Context) -> str:
     """Write ﷺ and ﷻ as the words they stand for (opt-in: ``expand_honorifics=True``).

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from arnorm.chars.forms import NOMINAL
+from arnorm.chars.forms import NOMINAL, many_runs
 from arnorm.chars.tables import (
     LETTER_CLASS,
     MARK_CLASS,
@@ -71,6 +71,15 @@ def _form_letters(match: re.Match[str]) -> str:
     return match.group().translate(_FORM_LETTERS_TABLE)
 
 
+def _as_letters(text: str) -> str:
+    """``text`` with each presentation form written as its letters (a mark's form: nothing):
+    with few runs of forms, each run on its own; with many, by one ``translate`` of the whole
+    text (no call per run; :func:`arnorm.chars.forms.many_runs`)."""
+    if not many_runs(_FORM_RUN, text):
+        return _FORM_RUN.sub(_form_letters, text)
+    return text.translate(_FORM_LETTERS_TABLE)
+
+
 def visual_order_score(text: str) -> float | None:
     """The share of reversed-order signals among all order signals, or None when too few.
 
@@ -89,7 +98,7 @@ def visual_order_score(text: str) -> float | None:
     # Each word becomes its letters, in place: the words are then the runs of letters, and
     # each signal is counted by one scan (a loop over the words costs a call per word).
     if _FORM.search(text):
-        text = _FORM_RUN.sub(_form_letters, text)
+        text = _as_letters(text)
     letters = _NOT_LETTER_IN_WORD.sub("", text)
     forward = len(_STARTS_WITH_AL.findall(letters)) + len(_ENDS_WITH_FINAL.findall(letters))
     reversed_ = len(_ENDS_WITH_LA.findall(letters)) + len(_STARTS_WITH_FINAL.findall(letters))
@@ -108,12 +117,31 @@ _FINAL_AT_START = re.compile(f"[{_FINAL_ONLY}](?<![{_WORD_CLASS}][{_FINAL_ONLY}]
 _LA_AT_END = re.compile(f"\u0644\u0627(?<=[{_WORD_CLASS}]{{2}}\u0644\u0627)(?![{_WORD_CLASS}])")
 
 
+# The letters a reversed signal is made of (ة ى ۃ starting a word, the ل of a final لا), and
+# the presentation forms written with one of them.
+_REVERSED_LETTERS = _FINAL_ONLY + "\u0644"
+_REVERSED_MATERIAL = re.compile(
+    "["
+    + _REVERSED_LETTERS
+    + "".join(
+        sorted(
+            form
+            for form, letters in _FORM_LETTERS.items()
+            if any(letter in letters for letter in _REVERSED_LETTERS)
+        )
+    )
+    + "]"
+)
+
+
 def _has_reversed_candidates(text: str, has_forms: bool | None = None) -> bool:
     """At least 3 places that may be reversed signals (a superset of them): without them the
     score cannot exceed 0.5 with 5 signals, and the word-by-word count is skipped.
     ``has_forms``: whether ``text`` has presentation forms, when the caller knows."""
     if has_forms or (has_forms is None and _FORM.search(text)):
-        return True
+        # With forms, any letter of a reversed signal, or a form written with one (a text of
+        # isolated harakat or ﷺ has none: no reversed signal, and no pass over it).
+        return _REVERSED_MATERIAL.search(text) is not None
     found = 0
     for pattern in (_FINAL_AT_START, _LA_AT_END):
         for _ in pattern.finditer(text):

@@ -1,0 +1,184 @@
+"""The bulk paths of the presentation-form rules and of the visual-order score (issue 7) give
+the same text as the plain way (a Python call per match or per run of forms).
+
+The bulk paths run from a number of runs of forms on (``FEW_RUNS``); here that number is
+lowered to 0 and 1, so the short texts Hypothesis draws take them, and compared with the
+reference path (``use_triggers=False``: the pattern and the replacement function).
+"""
+
+from __future__ import annotations
+
+from unittest import mock
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from arnorm.chars import forms, visual
+from arnorm.chars.forms import NOMINAL, presentation_forms
+from arnorm.chars.tables import TATWEEL
+from arnorm.pipeline import Pipeline
+
+# The isolated haraka forms (ﹰ ... ﹾ, ﱞ ... ﱣ) whose NFKC starts with a space.
+DETACHED = sorted(form for form, nominal in NOMINAL.items() if nominal.startswith(" "))
+FORM_PIECES = [
+    *DETACHED,
+    *"\ufefb\ufef5\ufe8d\ufe8e\ufedf\ufee0\ufe94\ufe91\ufef4\ufb58\ufc60\ufcf2\ufe71\ufdf2",
+    "\ufdfa",  # ﷺ: kept, not a nominal form
+    *"\u0628\u0627\u0644\u0648\u064a\u0621\u06c1",  # letters
+    *"\u064b\u064e\u0650\u0651\u0652\u0653\u0654\u0670\u0616",  # marks
+    "\u0628\u0651\u064e",  # shadda before fatha: not in NFC (outside a match)
+    TATWEEL,
+    " ",
+    "\n",
+    "\u00a0",
+    "a",
+    "7",
+    "http://x.y/",  # a protected span
+]
+form_text = st.lists(st.sampled_from(FORM_PIECES), max_size=40).map("".join)
+
+
+@pytest.mark.parametrize("few_runs", [0, 1, 3])
+@example(text="\ufc60\u0616\ufc60\u0616 \ufe76\ufe7e\ufefb\u0654 \u0628\u0651\u064e\ufe8d")
+@example(text="\u0628\ufe76 \ufe76\ufe8d\u0653 \u0627\u0654\ufefb")
+@given(text=form_text)
+def test_presentation_forms_in_bulk_equal_the_pattern(few_runs: int, text: str) -> None:
+    with mock.patch.object(forms, "FEW_RUNS", few_runs):
+        fast = Pipeline([presentation_forms], {"visual": "no", "quranic": "no"})(text)
+    reference = Pipeline(
+        [presentation_forms], {"visual": "no", "quranic": "no"}, use_triggers=False
+    )
+    assert fast == reference(text)
+
+
+def test_both_bulk_branches_are_taken() -> None:
+    # In NFC after one translate of the whole text; not in NFC (marks out of order outside the
+    # forms, which must stay as they are): the matches are normalised one by one.
+    for text in ["\ufe8d\ufedf \ufe76" * 40, "\ufe8d\ufedf \u0628\u0651\u064e " * 40]:
+        with mock.patch.object(forms, "_SPLIT", wraps=forms._SPLIT) as split:
+            fast = Pipeline([presentation_forms])(text)
+        assert split.split.called == ("\u0651\u064e" in text)
+        assert fast == Pipeline([presentation_forms], use_triggers=False)(text)
+
+
+@pytest.mark.parametrize("few_runs", [0, 1])
+@given(text=form_text)
+def test_visual_order_score_in_bulk_equals_run_by_run(few_runs: int, text: str) -> None:
+    for document in (text, text * 5):
+        with mock.patch.object(forms, "FEW_RUNS", 10**9):  # each run mapped on its own
+            expected = visual.visual_order_score(document)
+        with mock.patch.object(forms, "FEW_RUNS", few_runs):
+            assert visual.visual_order_score(document) == expected
+
+
+HONORIFIC_PIECES = [
+    "\ufdfa",
+    "\ufdfb",
+    "\ufdfa\ufdfb",
+    " ",
+    "\n",
+    "\u00a0",
+    "\u0628",
+    "a",
+    "_",  # a word character for \w, not for str.isalnum
+    "7",
+    "\u00b2",  # a digit that is not a decimal
+    "\U0001d7ce",  # an astral digit
+    TATWEEL,
+    "\u064e",  # a mark (Mn) before a ligature: a word goes on there
+    "\u0301",
+    "\u0903",  # a spacing mark (Mc): not a word character
+    "\u200c",
+    ".",
+    "]",
+    "\\",
+    "http://x.y/",  # a protected span
+]
+
+
+@pytest.mark.parametrize("few_runs", [0, 1, 3])
+@example(text="\u0628\ufdfa\ufdfb7 \u064e\ufdfa_ \u0640\ufdfb\ufdfa\u00b2")
+@given(text=st.lists(st.sampled_from(HONORIFIC_PIECES), max_size=40).map("".join))
+def test_honorifics_by_constant_substitutions_equal_the_pattern(few_runs: int, text: str) -> None:
+    options = {"expand_honorifics": True, "visual": "no", "quranic": "no"}
+    with mock.patch.object(forms, "FEW_RUNS", few_runs):
+        fast = Pipeline([forms.honorifics], options)(text)
+    assert fast == Pipeline([forms.honorifics], options, use_triggers=False)(text)
+
+
+VISUAL_PIECES = [
+    *FORM_PIECES,
+    *"\u0629\u0649\u06c3\u0644\u0627\u062a",  # the letters of the signals
+    "\ufe93",  # teh marbuta isolated form
+    "\ufef0",  # alef maksura final form
+    "\ufedd",  # lam isolated form
+    "\ufc90",  # a ligature ending in alef maksura
+    "\ufe70 \ufe7a",  # isolated harakat: no letters
+    "\u0629\u0628\u0628\u0628 ",
+    "\u0628\u0628\u0644\u0627 ",  # reversed signals
+    "\u0627\u0644\u0628\u0628 ",  # a forward signal
+]
+
+
+@example(text="\ufdfa \ufe70 " * 3 + "\u0629\u0628\u0628 " * 6)
+@example(text="\ufe93\u0628\u0628 " * 6 + "\ufc60")
+@example(text="\u0628\u0628\u0644\u0627 " * 6 + "\ufe70")
+@given(text=st.lists(st.sampled_from(VISUAL_PIECES), max_size=60).map("".join))
+def test_visual_order_with_forms_is_decided_by_the_score(text: str) -> None:
+    # The cheap look for reversed-signal material never hides a visual-order text.
+    score = visual.visual_order_score(text)
+    assert visual.is_visual_order(text) == (score is not None and score > 0.5)
+    assert visual.is_visual_order(text, has_forms=True) == (score is not None and score > 0.5)
+
+
+@given(text=form_text)
+def test_to_nominal_in_bulk_equals_run_by_run(text: str) -> None:
+    with mock.patch.object(forms, "FEW_RUNS", 10**9):
+        expected = forms.to_nominal(text)
+    for few_runs in (0, 1):
+        with mock.patch.object(forms, "FEW_RUNS", few_runs):
+            assert forms.to_nominal(text) == expected
+
+
+def _presentation_forms_form_by_form(text: str) -> str:
+    # U2's replacement as first written, one form at a time: the oracle.
+    import re
+
+    from arnorm.chars.tables import LETTER_CLASS, MARK_CLASS
+    from arnorm.chars.unicode import to_nfc
+
+    attaches = re.compile(f"[{LETTER_CLASS}{MARK_CLASS}{TATWEEL}]")
+    marks = "".join(c for c in map(chr, range(0x600, 0x900)) if re.fullmatch(f"[{MARK_CLASS}]", c))
+
+    def replace(match: re.Match[str]) -> str:
+        group, start = match.group(), match.start()
+        lead = len(group) - len(group.lstrip(marks))
+        trail = len(group.rstrip(marks))
+        out = [group[:lead]]
+        previous = group[lead - 1] if lead else text[start - 1] if start > 0 else ""
+        for character in group[lead:trail]:
+            nominal = NOMINAL.get(character, character)
+            if nominal.startswith(" "):
+                attach = previous in NOMINAL or (
+                    bool(previous) and attaches.match(previous) is not None
+                )
+                nominal = nominal[1:] if attach else "\u00a0" + nominal[1:]
+            out.append(nominal)
+            previous = character
+        out.append(group[trail:])
+        return to_nfc("".join(out))
+
+    return presentation_forms.pattern.sub(replace, text)
+
+
+@example(text="\u0628\ufe76\ufe76\ufe7e \ufe76\ufe76\u064e\ufe7e\ufe8d \ufc60\ufc61")
+@given(
+    text=st.lists(st.sampled_from(FORM_PIECES[:-1]), max_size=40).map("".join)
+)  # (no protected span: the oracle does not cut segments)
+def test_presentation_forms_equal_the_form_by_form_replacement(text: str) -> None:
+    options = {"visual": "no", "quranic": "no"}
+    expected = _presentation_forms_form_by_form(text)
+    assert Pipeline([presentation_forms], options, use_triggers=False)(text) == expected
+    with mock.patch.object(forms, "FEW_RUNS", 0):
+        assert Pipeline([presentation_forms], options)(text) == expected
