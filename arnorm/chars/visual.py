@@ -109,12 +109,19 @@ def visual_order_score(text: str) -> float | None:
 
 
 _WORD_CLASS = f"{LETTER_CLASS}{MARK_CLASS}{TATWEEL}{ZWJ}{ZWNJ}{PRESENTATION_FORMS_CLASS}"
-# Reversed-signal candidates, found by patterns that start with a literal or a small class (so
-# the scan runs in C between candidates) and check the neighbours by lookarounds:
-# ة/ى not after a word character (a word that would start with them) ...
-_FINAL_AT_START = re.compile(f"[{_FINAL_ONLY}](?<![{_WORD_CLASS}][{_FINAL_ONLY}])")
-# ... and لا ending a word with at least two characters before it.
-_LA_AT_END = re.compile(f"\u0644\u0627(?<=[{_WORD_CLASS}]{{2}}\u0644\u0627)(?![{_WORD_CLASS}])")
+_IN_WORD = _NOT_LETTER_IN_WORD.pattern[:-1]  # (the class of what the score deletes, no "+")
+# Reversed-signal candidates in a text without presentation forms, found by patterns that
+# start with a literal or a small class (so the scan runs in C between candidates) and check
+# the neighbours by lookarounds.  They must find every signal the score counts, which reads
+# the text with marks, tatweels and joiners deleted; so a candidate is rejected only by what
+# the deletion keeps:
+# ة/ى not right after a letter (a word that may start with them: "ـةبب" is one) ...
+_FINAL_AT_START = re.compile(f"[{_FINAL_ONLY}](?<![{LETTER_CLASS}][{_FINAL_ONLY}])")
+# ... and ل, marks, ا not right before a letter ("لاً" ends a word too), with at least two
+# word characters before it (the two letters of a word of four).
+_LA_AT_END = re.compile(
+    f"\u0644(?<=[{_WORD_CLASS}]{{2}}\u0644){_IN_WORD}*\u0627(?![{LETTER_CLASS}])"
+)
 
 
 # The letters a reversed signal is made of (ة ى ۃ starting a word, the ل of a final لا), and
