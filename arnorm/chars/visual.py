@@ -142,20 +142,23 @@ _REVERSED_MATERIAL = re.compile(
 
 
 def _has_reversed_candidates(text: str, has_forms: bool | None = None) -> bool:
-    """At least 3 places that may be reversed signals (a superset of them): without them the
-    score cannot exceed 0.5 with 5 signals, and the word-by-word count is skipped.
+    """Whether the score may exceed 0.5 with enough signals; ``False`` only when it cannot.
+
+    Without presentation forms: at least 3 places that may be reversed signals (a superset of
+    them), and more of them than the sure forward signals (an ``ال`` after a space or a line
+    break starts a word whatever is deleted): with fewer, the word-by-word count is skipped.
     ``has_forms``: whether ``text`` has presentation forms, when the caller knows."""
     if has_forms or (has_forms is None and _FORM.search(text)):
         # With forms, any letter of a reversed signal, or a form written with one (a text of
         # isolated harakat or ﷺ has none: no reversed signal, and no pass over it).
         return _REVERSED_MATERIAL.search(text) is not None
-    found = 0
-    for pattern in (_FINAL_AT_START, _LA_AT_END):
-        for _ in pattern.finditer(text):
-            found += 1
-            if found >= 3:
-                return True
-    return False
+    reversed_ = len(_FINAL_AT_START.findall(text)) + len(_LA_AT_END.findall(text))
+    if reversed_ < 3:
+        return False
+    forward = (
+        text.count(" \u0627\u0644") + text.count("\n\u0627\u0644") + text.startswith("\u0627\u0644")
+    )
+    return reversed_ > forward
 
 
 def is_visual_order(text: str, has_forms: bool | None = None) -> bool:
