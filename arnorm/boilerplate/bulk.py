@@ -26,7 +26,7 @@ from itertools import compress, count, repeat
 from arnorm.boilerplate.whitespace import _INVISIBLE
 from arnorm.context import Context
 
-MIN_LINES = 64
+MIN_LINES = 1024
 """From this many lines on, the line rules test their lines with :class:`LineFacts`."""
 
 _FIRST = slice(None, 1)

@@ -115,8 +115,12 @@ _IN_WORD = _NOT_LETTER_IN_WORD.pattern[:-1]  # (the class of what the score dele
 # the neighbours by lookarounds.  They must find every signal the score counts, which reads
 # the text with marks, tatweels and joiners deleted; so a candidate is rejected only by what
 # the deletion keeps:
-# ة/ى not right after a letter (a word that may start with them: "ـةبب" is one) ...
-_FINAL_AT_START = re.compile(f"[{_FINAL_ONLY}](?<![{LETTER_CLASS}][{_FINAL_ONLY}])")
+# ة/ى not right after a letter (a word that may start with them: "ـةبب" is one), one pattern
+# per letter: a pattern that starts with a literal is scanned for at C speed, one that starts
+# with a class is tried at every position (3.5 → 1.4 ms per MB of diacritised text) ...
+_FINALS_AT_START = tuple(
+    (final, re.compile(f"{final}(?<![{LETTER_CLASS}]{final})")) for final in _FINAL_ONLY
+)
 # ... and ل, marks, ا not right before a letter ("لاً" ends a word too), with at least two
 # word characters before it (the two letters of a word of four).
 _LA_AT_END = re.compile(
@@ -152,7 +156,10 @@ def _has_reversed_candidates(text: str, has_forms: bool | None = None) -> bool:
         # With forms, any letter of a reversed signal, or a form written with one (a text of
         # isolated harakat or ﷺ has none: no reversed signal, and no pass over it).
         return _REVERSED_MATERIAL.search(text) is not None
-    reversed_ = len(_FINAL_AT_START.findall(text)) + len(_LA_AT_END.findall(text))
+    reversed_ = len(_LA_AT_END.findall(text))
+    for final, pattern in _FINALS_AT_START:
+        if final in text:
+            reversed_ += len(pattern.findall(text))
     if reversed_ < 3:
         return False
     forward = (
