@@ -189,10 +189,10 @@ class Rewrite(Rule):
 class Removals(Mapping[int, str]):
     """Lines to remove, all for one reason: a line rule's answer without a dict of n entries.
 
-    ``indexes`` are sorted and distinct.  A rule that removes many lines at once (every
-    repeat of a line, a trailer block) returns this instead of ``dict.fromkeys(indexes,
-    reason)``: building that dict cost more than finding the lines, and the pipeline reads the
-    sorted indexes directly.
+    ``indexes`` are sorted and distinct.  A rule that may remove many lines for one reason
+    (B2's repeats of the line before, B3's repeats of the title) returns this instead of
+    ``dict.fromkeys(indexes, reason)``: building that dict cost more than finding the lines,
+    and the pipeline reads the sorted indexes directly.
     """
 
     __slots__ = ("_members", "indexes", "reason")

@@ -9,7 +9,7 @@ of the line phase) and shared by the rules through the context:
   line, in Python, and spread back to every index in C (short lines repeat: list items,
   separators, one-letter lines);
 * what compares lines (a repeat of the line before, of the title) is ``map`` and
-  ``itertools.compress`` over C methods (``str.__eq__``, ``len``, ``set.__contains__``).
+  ``itertools.compress`` over C methods (``operator.eq``, ``len``, ``set.__contains__``).
 
 Below :data:`MIN_LINES` lines the rules keep their loops, which cost less to start (a call of
 ``clean()`` on a sentence has one line).  ``tests/test_line_speedups.py`` runs each rule both
@@ -72,21 +72,14 @@ class LineFacts:
         return any(line[:1] in _INVISIBLE_SET and not line.strip(_INVISIBLE) for line in distinct)
 
     def lines_where(self, low: int, high: int, test: Callable[[str], object]) -> list[int]:
-        """The indexes of the lines of ``low`` to ``high`` characters that pass ``test``.
-
-        ``test`` runs once per distinct line of that length, and the verdicts are spread back
-        to the indexes in C.
-        """
-        distinct = self.distinct
-        sized = compress(distinct, map(sizes(low, high).__contains__, map(len, distinct)))
-        passed = {line for line in sized if test(line)}
-        if not passed:
-            return []
-        return where(map(passed.__contains__, self.lines))
+        """The indexes of the lines of ``low`` to ``high`` characters that pass ``test``, each
+        distinct line tested once (see :meth:`judged`)."""
+        return list(self.judged(low, high, lambda line: "" if test(line) else None))
 
     def judged(self, low: int, high: int, verdict: Callable[[str], str | None]) -> dict[int, str]:
         """``{index: verdict(line)}`` for the lines of ``low`` to ``high`` characters whose
-        verdict is not ``None``: each distinct line judged once, the indexes found in C."""
+        verdict is not ``None``, in the order of the lines: each distinct line judged once in
+        Python, the indexes found in C."""
         distinct = self.distinct
         sized = compress(distinct, map(sizes(low, high).__contains__, map(len, distinct)))
         reasons = {line: reason for line in sized if (reason := verdict(line)) is not None}
@@ -105,8 +98,3 @@ def facts(lines: Sequence[str], ctx: Context) -> LineFacts:
         return known
     known = memo["line_facts"] = LineFacts(lines)
     return known
-
-
-def equal_to(lines: Sequence[str], value: str, start: int = 0) -> list[int]:
-    """The indexes from ``start`` on of the lines equal to ``value``."""
-    return where(map(operator.eq, lines[start:], repeat(value)), start)

@@ -14,7 +14,6 @@ U+0890–0891 and U+08E2, CGJ, variation selectors, emoji tags.  ZWJ in emoji se
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 from arnorm.chars.forms import NOMINAL
 from arnorm.chars.tables import (
@@ -29,6 +28,7 @@ from arnorm.chars.tables import (
     ZWJ,
     ZWNJ,
     ZWSP,
+    class_body,
     expand_class,
 )
 from arnorm.chars.unicode import is_nfc, to_nfc
@@ -59,21 +59,6 @@ _MARKS = f"{MARK_CLASS}\u0300-\u036f"  # skipped when looking for the letter bef
 _MARK_CHARACTERS = frozenset(expand_class(_MARKS))
 
 
-def _class(characters: Iterable[str]) -> str:
-    """A character-class body for ``characters`` (runs of consecutive code points as ranges)."""
-    codes = sorted({ord(character) for character in characters})
-    parts: list[str] = []
-    index = 0
-    while index < len(codes):
-        end = index
-        while end + 1 < len(codes) and codes[end + 1] == codes[end] + 1:
-            end += 1
-        first, last = re.escape(chr(codes[index])), re.escape(chr(codes[end]))
-        parts.append(first if end == index else f"{first}-{last}")
-        index = end + 1
-    return "".join(parts)
-
-
 def _seen_as(joining_class: str, end: int) -> str:
     """A class of the characters that count as one of ``joining_class`` next to a joiner.
 
@@ -84,7 +69,7 @@ def _seen_as(joining_class: str, end: int) -> str:
     """
     joining = frozenset(expand_class(joining_class))
     shown = {form for form, letters in NOMINAL.items() if letters[end] in joining}
-    return _class(((joining - NOMINAL.keys()) | shown) - _MARK_CHARACTERS)
+    return class_body(((joining - NOMINAL.keys()) | shown) - _MARK_CHARACTERS)
 
 
 # Around a ZWNJ: what joins the next character (before it), what joins the one before (after).

@@ -40,6 +40,7 @@ from arnorm.chars.tables import (
     TANWEEN,
     TATWEEL,
     TEH_MARBUTA,
+    class_body,
     expand_class,
 )
 from arnorm.context import Context
@@ -776,7 +777,7 @@ def _ccc(mark: str) -> int:
 
 
 def _class_of(characters: list[str]) -> str:
-    return "[" + "".join(re.escape(character) for character in characters) + "]"
+    return f"[{class_body(characters)}]"
 
 
 _ARABIC_MARKS = re.compile(f"[{MARK_CLASS}]*")

@@ -8,6 +8,9 @@ character classes several times faster than :mod:`regex` (see ``docs/performance
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
 
 def expand_class(body: str) -> str:
     """The characters of a character-class body with ``a-z`` ranges, for use as a trigger.
@@ -25,6 +28,26 @@ def expand_class(body: str) -> str:
             characters.append(body[index])
             index += 1
     return "".join(characters)
+
+
+def class_body(characters: Iterable[str]) -> str:
+    """The character-class body of ``characters``, runs of code points as ranges (the inverse
+    of :func:`expand_class`; each character escaped).
+
+    >>> class_body("cbad+")
+    '\\\\+a-d'
+    """
+    codes = sorted({ord(character) for character in characters})
+    parts: list[str] = []
+    index = 0
+    while index < len(codes):
+        end = index
+        while end + 1 < len(codes) and codes[end + 1] == codes[end] + 1:
+            end += 1
+        first, last = re.escape(chr(codes[index])), re.escape(chr(codes[end]))
+        parts.append(first if end == index else f"{first}-{last}")
+        index = end + 1
+    return "".join(parts)
 
 
 # Arabic letters: ≈ [\p{Arabic}&&\p{Lo}], tatweel excluded (ORTHOGRAPHY.md §1.1, LETTER).
