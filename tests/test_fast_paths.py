@@ -370,6 +370,48 @@ def test_nfc_by_chunks_is_nfc_of_the_whole(text: str) -> None:
         assert chunked is text
 
 
+NFKC_PIECES = [
+    *"\ufdfa\ufdfb\ufdfc\ufdf0\ufdf1\ufdfd\ufefb\ufe8d\ufe70\ufc5e",  # forms, ligatures
+    " ",
+    "  ",
+    "\n",
+    "\u00a0",
+    "\u00a8",
+    "\u00b2",
+    "e",
+    "\u0301",
+    "\u0627",
+    "\u0648",
+    "\u0653",
+    "\u0654",
+    "\u0655",
+    "\u064b",
+    "\u0651\u064e",
+    "\u1100\u1161",
+    ".",
+]
+
+
+@example(text="\ufdfa\u0654 \u0627 \u0653\ufdfa")
+@given(text=st.one_of(any_text, st.lists(st.sampled_from(NFKC_PIECES)).map("".join)))
+def test_search_nfkc_is_nfkc_of_each_run_beyond_the_latin_blocks(text: str) -> None:
+    # S6 writes the word ligatures out first, lets a run go on across spaces and takes a
+    # chunk without Latin characters whole: the result must be NFKC of each run of characters
+    # beyond U+036F, as the rule says (ORTHOGRAPHY.md), chunked or not.
+    import unicodedata2
+
+    from arnorm.chars import search
+
+    def nfkc(match: re.Match[str]) -> str:
+        return str(unicodedata2.normalize("NFKC", match.group()))
+
+    expected = re.sub("[^\x00-\u036f]+", nfkc, text)
+    assert search._nfkc_beyond_latin(text) == expected
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search, "_CHUNK", 2)  # every text is cut into many chunks
+        assert search._nfkc_beyond_latin(text) == expected
+
+
 @given(st.lists(st.sampled_from(MARK_CLASS_CHARACTERS), max_size=12).map("".join))
 def test_amtra_by_class_is_amtra_mark_by_mark(marks: str) -> None:
     from arnorm.chars.marks import _amtra_by_class, _amtra_by_mark

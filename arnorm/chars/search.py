@@ -19,6 +19,7 @@ from arnorm.chars.tables import (
     KAF,
     KEHEH,
     MARK_CLASS,
+    PRESENTATION_KEEP,
     SPACE_LIKE_CLASS,
     TATWEEL,
     TEH_MARBUTA,
@@ -52,8 +53,10 @@ _READING_NORM = (
 
 # The Latin blocks up to U+036F (² ½ ª µ ĳ ˛, combining accents) are left as they are: NFKC
 # of them next to mojibake-like sequences would make ftfy's detector (E2) judge the text
-# differently on a second run.
-_BEYOND_LATIN1 = re.compile("[^\x00-\u036f]+")
+# differently on a second run.  A run goes on across spaces, which NFKC leaves as they are and
+# across which nothing composes or reorders: the result is that of runs split at each space,
+# with one call for a line of words instead of one for each word.
+_BEYOND_LATIN1 = re.compile("[^\x00-\x1f\x21-\u036f]+")
 
 
 def _nfkc(match: re.Match[str]) -> str:
@@ -64,10 +67,26 @@ def _nfkc(match: re.Match[str]) -> str:
 # NFKC is applied a chunk at a time, and only to the chunks it changes (most of a text): a
 # chunk ends before a character of the Latin blocks, which no run of _BEYOND_LATIN1 crosses.
 _CHUNK = 4096
-_LATIN_BLOCKS = re.compile("[\x00-\u036f]")
+_LATIN_BLOCKS = re.compile("[\x00-\x1f\x21-\u036f]")
+
+
+# The word ligatures the repair profile keeps (ﷺ ﷻ ﷼ ﷰ ﷱ): NFKC writes ﷺ as 18 characters,
+# and unicodedata2 takes ~1.7 µs for each (1 MB of ﷺ: 0.56 s, 13x ordinary text).  They are
+# written out first with ``str.replace``, in C.  That leaves the result as it was: NFKD of a
+# text is the full decompositions of its characters, reordered, and NFKC(c) decomposes to
+# NFKD(c), so the text's NFKD, and its NFKC, do not change; and the spaces it brings split a
+# run of _BEYOND_LATIN1 only where a space stood in it (see there).
+_WORD_LIGATURES = tuple(
+    (ligature, words)
+    for ligature in PRESENTATION_KEEP
+    if len(words := unicodedata2.normalize("NFKC", ligature)) > 1
+)
 
 
 def _nfkc_beyond_latin(text: str) -> str:
+    for ligature, words in _WORD_LIGATURES:
+        if ligature in text:
+            text = text.replace(ligature, words)
     pieces: list[str] = []
     start = 0
     while start < len(text):
@@ -75,8 +94,11 @@ def _nfkc_beyond_latin(text: str) -> str:
         end = boundary.start() if boundary else len(text)
         chunk = text[start:end]
         # normalize() returns its argument itself when the quick check says it is in NFKC.
-        if unicodedata2.normalize("NFKC", chunk) is not chunk:
-            chunk = _BEYOND_LATIN1.sub(_nfkc, chunk)
+        normalized = unicodedata2.normalize("NFKC", chunk)
+        if normalized is not chunk:
+            # A chunk with no character of the Latin blocks but spaces is one run: done.
+            latin = _LATIN_BLOCKS.search(chunk)
+            chunk = normalized if latin is None else _BEYOND_LATIN1.sub(_nfkc, chunk)
         pieces.append(chunk)
         start = end
     return "".join(pieces)
