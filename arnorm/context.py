@@ -103,6 +103,9 @@ class Context:
         # Whether the segment the character rules are given ends the document (no protected
         # span after it), when the pipeline cut it (see arnorm.chars.edges.ends_document).
         self.segment_ends_document: bool | None = None
+        # A text and its NFC, kept by the rules that compose the same text in turn (see
+        # arnorm.chars.unicode.composed).
+        self.composed: tuple[str, str] | None = None
 
     @cached_property
     def memo(self) -> dict[str, object]:

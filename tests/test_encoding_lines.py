@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import ftfy
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
-from arnorm.chars.encoding import _FTFY_CONFIG, _FTFY_UNSAFE, fix_text
+from arnorm.chars.encoding import _FTFY_CONFIG, _FTFY_UNSAFE, _ftfy_may_change, fix_text
 
 # The characters of a line E2 does not give to ftfy (each group drawn as often as the others).
 safe_character = st.one_of(
@@ -29,6 +29,8 @@ MOJIBAKE = [
     "Ù\u00a0",  # a lost A0 byte
     "\u0080\u009d",  # C1 controls
     "café",
+    "é é",  # Latin-script text ftfy is slow on and leaves as it is
+    "É ",
     "“",
     "\ufffd",
 ]
@@ -47,3 +49,30 @@ def test_ftfy_leaves_a_line_of_ascii_and_arabic_as_it_is(line: str) -> None:
 @given(st.lists(pieces, max_size=30).map("".join))
 def test_fixing_only_the_lines_that_need_it_equals_ftfy_on_the_whole_text(text: str) -> None:
     assert fix_text(text) == ftfy.fix_text(text, _FTFY_CONFIG)
+
+
+# Characters of ftfy's charmaps (every byte of each), Latin letters, and the bytes its repairs
+# look for after a lead byte: what a line ftfy has to judge is made of.
+CHARMAP_CHARACTERS = sorted(
+    {
+        bytes([value]).decode(encoding, errors="ignore")
+        for value in range(0x80, 0x100)
+        for encoding in ftfy.chardata.CHARMAP_ENCODINGS
+    }
+    - {""}
+)
+latin_character = st.one_of(
+    st.sampled_from(CHARMAP_CHARACTERS),
+    st.characters(min_codepoint=0x80, max_codepoint=0x24F),
+    st.sampled_from(" ?\x1a\ufffdeaz.\u0627\u0644"),
+)
+
+
+@example("caf\u00e9\ufffd\u201c")  # E9 1A 93: replace_lossy_sequences makes it U+FFFD
+@example("\ufffd\x1a")  # 0x1A alone becomes U+FFFD
+@example("\u00c3 ")  # restore_byte_a0
+@given(st.one_of(st.text(alphabet=latin_character, max_size=12), st.text(max_size=12)))
+def test_a_line_where_ftfy_has_nothing_to_decode_is_left_as_it_is(line: str) -> None:
+    # E2 does not call ftfy on such a line (_ftfy_may_change): ftfy must agree.
+    if not _ftfy_may_change(line):
+        assert ftfy.fix_text(line, _FTFY_CONFIG) == line

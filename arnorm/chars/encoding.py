@@ -20,7 +20,7 @@ import ftfy
 from arnorm.chars.forms import NOMINAL, to_nominal
 from arnorm.chars.punctuation import ASCII_QUOTE
 from arnorm.chars.tables import LETTER_CLASS, MARK_CLASS, SOFT_HYPHEN
-from arnorm.chars.unicode import to_nfc
+from arnorm.chars.unicode import composed as composed_nfc
 from arnorm.context import Context
 from arnorm.options import Option, Options
 from arnorm.report import Edit
@@ -198,7 +198,7 @@ def utf8_as_cp1256(text: str, ctx: Context) -> str:
     'ضغط، ثم اضغط، ثم ضغط، ثم'
     """
     # Decomposed input (آ as ا + madda) is not what a decoder wrote: compose it first.
-    composed = to_nfc(text)
+    composed = composed_nfc(text, ctx)
     has_forms, triggers = True, None
     if composed is ctx.text:
         # The context knows whether the document has presentation forms (the gates ask too),
@@ -265,7 +265,7 @@ def utf8_as_latin(text: str, ctx: Context) -> str:
     # Decomposed input (Ù as U + grave) is not what a decoder wrote: compose it first.  A
     # soft hyphen that does not follow a lead byte (Ø + U+00AD is ح) is a real one, which I2
     # deletes later: ftfy must not see it, or the next run would judge differently.
-    composed = to_nfc(text)
+    composed = composed_nfc(text, ctx)
     if SOFT_HYPHEN in composed:
         composed = _REAL_SOFT_HYPHEN.sub("", composed)
     # The same for an NBSP (Ø + NBSP is ؠ): a real one becomes a space later (I7) anyway.
@@ -327,6 +327,56 @@ _FTFY_SAFE = (
 _FTFY_UNSAFE = re.compile(f"[^{_FTFY_SAFE}]")
 
 
+# A line with other characters is still left as it is when ftfy has nothing to decode in it
+# (Latin-script text: "café", a line of "é é é", which ftfy's detector reads at ~5 MB/s).
+# With _FTFY_CONFIG, ftfy changes a line only by
+# - decoding it again from one of its single-byte charmaps (``chardata.CHARMAP_ENCODINGS``) as
+#   UTF-8: that needs a lead byte followed by a continuation byte; or, for
+#   ``replace_lossy_sequences``, a lead byte followed by "?" or 0x1A (U+FFFD in the sloppy
+#   charmaps), or a 0x1A of its own, which it writes as U+FFFD; or, for ``restore_byte_a0``,
+#   one of the lead bytes it looks for (C2 C3 C5 CE D0 D9 E2 E3 F0) followed by a space:
+#   _MAY_DECODE, with the characters of those bytes in any of the charmaps (one test, not one
+#   per charmap, which was slower than ftfy on a line of "éééé"; an Arabic letter is a byte
+#   of none of them), and U+001A in _C1_OR_SURROGATE;
+# - decoding the sequences of ``chardata.UTF8_DETECTOR_RE`` on their own: _MAY_BE_INCONSISTENT
+#   is that pattern without its look-behind (it matches wherever the detector does);
+# - C1 controls and surrogates, which it rewrites: _C1_OR_SURROGATE.
+# When none of these is in a line, no step changes it, so none follows: ftfy would return it
+# as it is (tests/test_encoding_lines.py compares the two).  A line that has one of them is
+# given to ftfy, which decides.
+def _byte_characters(values: Iterable[int]) -> str:
+    """The characters ``values`` decode to in any of ftfy's charmaps, as the body of a class."""
+    characters = {
+        bytes([value]).decode(encoding, errors="ignore")
+        for value in values
+        for encoding in ftfy.chardata.CHARMAP_ENCODINGS
+    }
+    return "".join(re.escape(character) for character in sorted(characters) if character)
+
+
+_MAY_DECODE = re.compile(
+    f"[{_byte_characters([0xC0, *range(0xC2, 0xF5)])}]"
+    f"(?:[{_byte_characters(range(0x80, 0xC0))}?\\x1a\\ufffd]"
+    f"|(?<=[{_byte_characters([0xC2, 0xC3, 0xC5, 0xCE, 0xD0, 0xD9, 0xE2, 0xE3, 0xF0])}]) )"
+)
+_CLUES = ftfy.chardata.UTF8_CLUES
+_MAY_BE_INCONSISTENT = re.compile(
+    f"[{_CLUES['utf8_first_of_2']}{_CLUES['utf8_first_of_3']}{_CLUES['utf8_first_of_4']}]"
+    f"(?:(?<=[{_CLUES['utf8_first_of_2']}])[{_CLUES['utf8_continuation']}]"
+    f"|(?<=[{_CLUES['utf8_first_of_3']}])[{_CLUES['utf8_continuation']}]{{2}}"
+    f"|(?<=[{_CLUES['utf8_first_of_4']}])[{_CLUES['utf8_continuation']}]{{3}})"
+)
+_C1_OR_SURROGATE = re.compile("[\x1a\x80-\x9f\ud800-\udfff]")
+
+
+def _ftfy_may_change(line: str) -> bool:
+    return (
+        _MAY_DECODE.search(line) is not None
+        or _C1_OR_SURROGATE.search(line) is not None
+        or _MAY_BE_INCONSISTENT.search(line) is not None
+    )
+
+
 def fix_text(text: str) -> str:
     """``ftfy.fix_text(text, _FTFY_CONFIG)``, with ftfy called only on the lines it may change."""
     pieces: list[str] = []
@@ -335,11 +385,13 @@ def fix_text(text: str) -> str:
     while unsafe is not None:
         start = text.rfind("\n", done, unsafe.start()) + 1 or done
         end = text.find("\n", unsafe.start()) + 1 or len(text)
-        pieces.append(text[done:start])
-        fixed: str = ftfy.fix_text(text[start:end], _FTFY_CONFIG)
-        pieces.append(fixed)
-        done = end
-        unsafe = _FTFY_UNSAFE.search(text, done)
+        line = text[start:end]
+        if _ftfy_may_change(line):
+            pieces.append(text[done:start])
+            fixed: str = ftfy.fix_text(line, _FTFY_CONFIG)
+            pieces.append(fixed)
+            done = end
+        unsafe = _FTFY_UNSAFE.search(text, end)
     if not pieces:
         return text
     pieces.append(text[done:])

@@ -31,7 +31,7 @@ from arnorm.chars.tables import (
     class_body,
     expand_class,
 )
-from arnorm.chars.unicode import is_nfc, to_nfc
+from arnorm.chars.unicode import to_nfc
 from arnorm.context import Context
 from arnorm.options import Option, Options
 from arnorm.rule import Phase, rewrite, substitution
@@ -98,7 +98,7 @@ def _composed(result: str, text: str) -> str:
     """
     if result == text:
         return text
-    return result if is_nfc(result) else to_nfc(result)
+    return to_nfc(result)  # (``result`` itself when it is in NFC: one pass, not a test and a pass)
 
 
 _BOM = re.compile(BOM)

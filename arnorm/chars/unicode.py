@@ -47,6 +47,17 @@ def to_nfc(text: str) -> str:
     return "".join(pieces) if changed else text
 
 
+def composed(text: str, ctx: Context, last: bool = False) -> str:
+    """``to_nfc(text)``, computed once per text of a document: E1, E2 and U1 compose the same
+    text in turn when the first two change nothing (on marks NFC cannot skip, U+0653-U+0655,
+    each pass decomposes and recomposes the whole text).  ``last``: the last rule to ask lets
+    the texts go (memory)."""
+    known = ctx.composed
+    result = known[1] if known is not None and known[0] is text else to_nfc(text)
+    ctx.composed = None if last else (text, result)
+    return result
+
+
 def is_nfc(text: str) -> bool:
     """Whether ``text`` is already in NFC (with the pinned Unicode version)."""
     return to_nfc(text) == text
@@ -64,7 +75,7 @@ def nfc(text: str, ctx: Context) -> str:
     >>> nfc("\\u0631\\u0651\\u064e") == "\\u0631\\u064e\\u0651"  # shadda + fatha -> fatha + shadda
     True
     """
-    return to_nfc(text)
+    return composed(text, ctx, last=True)
 
 
 @rewrite("unicode.renormalize", code="U1", trigger=None, phase=Phase.CHARACTER)
