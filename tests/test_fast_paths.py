@@ -370,6 +370,25 @@ def test_nfc_by_chunks_is_nfc_of_the_whole(text: str) -> None:
         assert chunked is text
 
 
+@pytest.mark.parametrize("profile", ["repair", "search"])
+@given(text=st.one_of(any_text, st.lists(st.sampled_from(PIECES)).map("".join)))
+def test_the_presence_set_is_the_scanned_characters_of_the_text(profile: str, text: str) -> None:
+    # Pipeline._present takes the set of a text's characters when the text is dense in short
+    # runs of trigger characters, the runs the scan finds otherwise: both are the same set.
+    import arnorm.pipeline
+    from arnorm.cleaner import Cleaner
+
+    pipeline = Cleaner(profile).pipeline
+    pipeline(".")  # compiled
+    expected = frozenset(character for character in text if character in pipeline._all_scanned)
+    assert pipeline._present(text) == expected
+    for dense_runs in (-1, 10**9):  # texts of 5 characters or more: all dense, or none
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(arnorm.pipeline, "_SAMPLE", 1)
+            patch.setattr(arnorm.pipeline, "_DENSE_RUNS", dense_runs)
+            assert pipeline._present(text) == expected
+
+
 NFKC_PIECES = [
     *"\ufdfa\ufdfb\ufdfc\ufdf0\ufdf1\ufdfd\ufefb\ufe8d\ufe70\ufc5e",  # forms, ligatures
     " ",
