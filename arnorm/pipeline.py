@@ -125,6 +125,20 @@ class _Compiled:
         self.writes_evidence = rule.produces is None or not evidence.isdisjoint(rule.produces)
 
 
+def _tell_evidence(
+    ctx: Context, found: frozenset[str], evidence: tuple[tuple[str, frozenset[str]], ...]
+) -> None:
+    """Decide in ``ctx`` what ``found`` (the evidence characters of its text) decides: a gate
+    without any of its evidence is off, and, every presentation form being the evidence of
+    ``has_presentation_forms``, the forms the text has are known (the counting gates read them).
+    """
+    for gate, characters in evidence:
+        if found.isdisjoint(characters):
+            ctx.__dict__[gate] = False  # what the cached property would compute
+        elif gate == "has_presentation_forms":
+            ctx.__dict__["presentation_forms"] = found & characters
+
+
 def _run_scanner(characters: frozenset[str]) -> re.Pattern[str] | None:
     """A pattern whose ``findall`` gives the runs of ``characters`` in a text: one string per
     run, not per character (a long run is one item), and the scan still runs in C between
@@ -494,9 +508,7 @@ class Pipeline:
         """Turn off, without counting, the gates with no evidence in ``present`` (the trigger
         characters of the whole of ``ctx.text``), and keep ``present`` for the rules."""
         ctx.present = present
-        for gate, characters in self._evidence:
-            if present.isdisjoint(characters):
-                ctx.__dict__[gate] = False  # what the cached property would compute
+        _tell_evidence(ctx, present, self._evidence)
 
     def _gates_changed(self, ctx: Context, text: str) -> bool:
         """Whether a gate the rules read would be different on ``text`` (the cleaned document)."""
@@ -515,9 +527,7 @@ class Pipeline:
                 if self._evidence_scanner is not None:
                     # One scan for the evidence of every gate, instead of counting each.
                     found = frozenset("".join(self._evidence_scanner.findall(text)))
-                    for evidence_gate, characters in self._evidence:
-                        if found.isdisjoint(characters):
-                            after.__dict__[evidence_gate] = False
+                    _tell_evidence(after, found, self._evidence)
             if getattr(after, gate) != before:
                 return True
         return False

@@ -389,6 +389,38 @@ def test_the_presence_set_is_the_scanned_characters_of_the_text(profile: str, te
             assert pipeline._present(text) == expected
 
 
+def _gate_pieces() -> list[str]:
+    from arnorm import context
+
+    forms = context.ARABIC_MARKER_FORMS + context.PERSIAN_MARKER_FORMS + context.ALEF_WASLA_FORMS
+    letters = context.ARABIC_MARKERS + context.PERSIAN_MARKERS + context.ALEF_WASLA
+    return [*sorted(set(forms + letters)), " ", "\ufdfa", "\ufefb", "\u0628"]
+
+
+@example(text="\ufb50\ufb50\ufb50")  # alef wasla forms: the quranic gate's evidence too
+@given(text=st.lists(st.sampled_from(_gate_pieces())).map("".join))
+def test_the_gate_counts_weigh_each_form_the_text_has(text: str) -> None:
+    # The counting gates count each presentation form the text has once, times the letters it
+    # spells; the pipeline tells the context which forms those are from its scan.
+    from arnorm import context
+    from arnorm.cleaner import Cleaner
+
+    ctx = Context(text, Options(OPTIONS, {}))
+    for letters, forms in (
+        (context.ARABIC_MARKERS, context.ARABIC_MARKER_FORMS),
+        (context.PERSIAN_MARKERS, context.PERSIAN_MARKER_FORMS),
+        (context.ALEF_WASLA, context.ALEF_WASLA_FORMS),
+    ):
+        assert ctx._count(letters, forms) == sum(map(text.count, letters + forms))
+    pipeline = Cleaner().pipeline
+    pipeline(".")  # compiled
+    told = Context(text, Options(OPTIONS, {}))
+    pipeline._decide_by_evidence(told, pipeline._present(text))
+    assert told.presentation_forms == ctx.presentation_forms
+    for gate in ("arabic_confident", "persian_like", "quranic"):
+        assert getattr(told, gate) == getattr(ctx, gate)
+
+
 NFKC_PIECES = [
     *"\ufdfa\ufdfb\ufdfc\ufdf0\ufdf1\ufdfd\ufefb\ufe8d\ufe70\ufc5e",  # forms, ligatures
     " ",
