@@ -232,6 +232,27 @@ def test_regression_deleting_a_mark_is_stable(text: str) -> None:
         assert cleaner(once) == once, _ids(cleaner)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3u\u08ff\u0301",  # tools/fuzz.py (atheris): S5 deleted the mark between a token and U+0301
+        "3u\u200d\u0301",  # S7, a ZWJ
+        "3u\u0640\u0301",  # S5, a tatweel
+        "http://x.com/a\u200c\u0301",  # S7 at the end of a URL
+        "3u\uff55\u0301",  # S6: NFKC writes u before a Latin accent it leaves alone
+    ],
+)
+def test_regression_search_deletions_beside_a_protected_span_stay_nfc(text: str) -> None:
+    # The search profile's document rules delete characters after U1; U1's renormalize runs
+    # only between protected spans, so a letter at a span's end and the accent after the
+    # deleted character stayed apart, and the next run composed them.
+    cleaner = Cleaner("search")
+    once = cleaner(text)
+    assert unicodedata2.normalize("NFC", once) == once
+    assert cleaner(once) == once
+    assert cleaner.explain(text).output == once
+
+
 def test_regression_tanween_before_decomposed_alef_madda_without_nfc() -> None:
     # Found by test_properties' long profile: stray_tanween read alef + U+0653 (a decomposed
     # آ) as a support alef; renormalize composed آ and the next run converted the tanween.

@@ -31,7 +31,7 @@ from arnorm.chars.tables import (
     class_body,
     expand_class,
 )
-from arnorm.chars.unicode import to_nfc
+from arnorm.chars.unicode import recompose
 from arnorm.context import Context
 from arnorm.options import Option, Options
 from arnorm.rule import Phase, rewrite, substitution
@@ -81,7 +81,7 @@ _LETTER_JOINS_BACKWARD_CLASS = _seen_as(f"{DUAL_JOINING_CLASS}{RIGHT_JOINING_CLA
 
 
 def _delete(pattern: re.Pattern[str], text: str, replacement: str = "") -> str:
-    return _composed(pattern.sub(replacement, text), text)
+    return recompose(pattern.sub(replacement, text), text)
 
 
 # What the rules that delete a character and re-compose may write: any letter NFC composes
@@ -89,16 +89,6 @@ def _delete(pattern: re.Pattern[str], text: str, replacement: str = "") -> str:
 # rewrite), and anything NFC writes in a text that U1 did not put in NFC (``disable``).  So
 # ``None``, unknown: after such a rule changes a text, the pipeline looks for triggers again.
 _ANY_COMPOSED: str | None = None
-
-
-def _composed(result: str, text: str) -> str:
-    """``result``, put back in NFC if deleting from ``text`` brought two mark runs together.
-
-    ``text`` itself when nothing changed: the pipeline tells a change by identity.
-    """
-    if result == text:
-        return text
-    return to_nfc(result)  # (``result`` itself when it is in NFC: one pass, not a test and a pass)
 
 
 _BOM = re.compile(BOM)
@@ -196,7 +186,7 @@ def zwnj(text: str, ctx: Context) -> str:
     # call to Python per joiner (ZWNJ between every two letters was 8x ordinary text).
     result = _ZWNJ_REPEATS.sub(ZWNJ, text) if ZWNJ + ZWNJ in text else text
     result = _ZWNJ_WITHOUT_EFFECT_REVERSED.sub("", result[::-1])[::-1]
-    return _composed(result, text)
+    return recompose(result, text)
 
 
 def _strip_zwnj_enabled(options: Options) -> bool:
@@ -261,7 +251,7 @@ def zwj(text: str, ctx: Context) -> str:
     # Constant substitutions, no call to Python per joiner (one per ZWJ was 9x ordinary text).
     result = _ZWJ_REPEATS.sub(ZWJ, text) if ZWJ + ZWJ in text else text
     result = _ZWJ_BETWEEN_LETTERS_REVERSED.sub("", result[::-1])[::-1]
-    return _composed(result, text)
+    return recompose(result, text)
 
 
 # A run of ZWSP and WORD JOINER after whitespace or the start, or before whitespace or the end.

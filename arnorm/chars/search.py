@@ -29,8 +29,9 @@ from arnorm.chars.tables import (
     ZWNJ,
     expand_class,
 )
+from arnorm.chars.unicode import recompose
 from arnorm.context import Context
-from arnorm.rule import Phase, rewrite, substitution
+from arnorm.rule import Phase, rewrite
 
 ALEF_VARIANTS = "\u0623\u0625\u0622\u0671\u0672\u0673"  # أ إ آ ٱ ٲ ٳ
 
@@ -57,6 +58,13 @@ _READING_NORM = (
 # across which nothing composes or reorders: the result is that of runs split at each space,
 # with one call for a line of words instead of one for each word.
 _BEYOND_LATIN1 = re.compile("[^\x00-\x1f\x21-\u036f]+")
+
+
+# _DELETIONS_RECOMPOSE: the document rules of this profile run after U1 and delete or rewrite
+# characters (S5, S6, S7).  Each puts its result back in NFC (``recompose``): the character
+# rules' NFC (U1's renormalize) runs only between protected spans, so "3u" + U+08FF + U+0301
+# (a token, then a mark S5 deletes) stayed "3u" + U+0301, which the next run composed (found by
+# the fuzzing run).  What they write is then whatever NFC composes: ``produces=None``.
 
 
 def _nfkc(match: re.Match[str]) -> str:
@@ -121,13 +129,14 @@ def nfkc(text: str, ctx: Context) -> str:
     >>> nfkc("ﷺ ی")
     'صلى الله عليه وسلم ي'
     """
-    if not text.isascii():
-        # The same as ``_BEYOND_LATIN1.sub(_nfkc, text)``, without a call and a string per word.
-        text = _nfkc_beyond_latin(text)
-        for source, target in _READING_NORM:
-            if source in text:
-                text = text.replace(source, target)
-    return text
+    if text.isascii():
+        return text
+    # The same as ``_BEYOND_LATIN1.sub(_nfkc, text)``, without a call and a string per word.
+    result = _nfkc_beyond_latin(text)
+    for source, target in _READING_NORM:
+        if source in result:
+            result = result.replace(source, target)
+    return recompose(result, text)
 
 
 @rewrite(
@@ -184,31 +193,19 @@ def fold_alef_maksura(text: str, ctx: Context) -> str:
     return text.replace("\u0649", "\u064a")
 
 
-_MARKS_AND_TATWEEL = frozenset(expand_class(MARK_CLASS) + TATWEEL)
 _CARRIED_MARKS = re.compile(f"[{SPACE_LIKE_CLASS}][{MARK_CLASS}{TATWEEL}]+")
 _MARKS = re.compile(f"[{MARK_CLASS}{TATWEEL}]+")
 
 
-def _strip_diacritics_fast(text: str, ctx: Context) -> str:
-    # Two passes with constant replacements (no call to Python per match): the marks on a
-    # space-like carrier first (the carrier becomes a space, which no pattern here matches),
-    # then every other run of marks.
-    if _CARRIED_MARKS.search(text):
-        text = _CARRIED_MARKS.sub(" ", text)
-    return _MARKS.sub("", text)
-
-
-@substitution(
+@rewrite(
     "search.strip_diacritics",
-    f"[{SPACE_LIKE_CLASS}]?[{MARK_CLASS}{TATWEEL}]+",  # any carrier spaces.nbsp_to_space keeps
     code="S5",
     trigger=expand_class(MARK_CLASS) + TATWEEL,
     profiles=("search",),
-    produces=" ",
+    produces=None,  # (what NFC composes, see _DELETIONS_RECOMPOSE)
     phase=Phase.DOCUMENT,
-    fast=_strip_diacritics_fast,
 )
-def strip_diacritics(match: re.Match[str], ctx: Context) -> str:
+def strip_diacritics(text: str, ctx: Context) -> str:
     """Delete every Arabic combining mark (harakat, tanween, shadda, Quranic marks) and tatweel.
 
     A mark shown on its own on an NBSP carrier goes with its carrier, which becomes a space.
@@ -217,7 +214,13 @@ def strip_diacritics(match: re.Match[str], ctx: Context) -> str:
     >>> strip_diacritics("العَرَبِيَّة هـ")
     'العربية ه'
     """
-    return "" if match.group()[0] in _MARKS_AND_TATWEEL else " "
+    # Two passes with constant replacements (no call to Python per match): the marks on a
+    # space-like carrier first (the carrier becomes a space, which no pattern here matches),
+    # then every other run of marks.
+    result = text
+    if _CARRIED_MARKS.search(result):
+        result = _CARRIED_MARKS.sub(" ", result)
+    return recompose(_MARKS.sub("", result), text)
 
 
 _HAMZA_SEATS = (("\u0624", "\u0648"), ("\u0626", YEH))
@@ -309,7 +312,7 @@ _OTHER_JOINERS = ((ZWNJ, ""), ("\u00ad", ""), ("\u200b", " "), ("\u2060", " "))
     trigger=ZWNJ + ZWJ + "\u200b\u2060",
     phase=Phase.DOCUMENT,
     profiles=("search",),
-    produces=" ",
+    produces=None,  # (what NFC composes, see _DELETIONS_RECOMPOSE)
 )
 def strip_joiners(text: str, ctx: Context) -> str:
     """Delete every ZWNJ and every ZWJ not part of an emoji; ZWSP and WJ become a space.
@@ -324,12 +327,13 @@ def strip_joiners(text: str, ctx: Context) -> str:
     # The ZWJ first, judged by its neighbours in the text as it came; then the others, which
     # go whatever their neighbours, with str.replace (a call to Python per joiner was 6x
     # ordinary text).
-    if ZWJ in text:
-        text = _ZWJ_OUTSIDE_EMOJI.sub("", text)
+    result = text
+    if ZWJ in result:
+        result = _ZWJ_OUTSIDE_EMOJI.sub("", result)
     for source, target in _OTHER_JOINERS:
-        if source in text:
-            text = text.replace(source, target)
-    return text
+        if source in result:
+            result = result.replace(source, target)
+    return recompose(result, text)
 
 
 RULES = (

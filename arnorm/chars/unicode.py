@@ -47,6 +47,17 @@ def to_nfc(text: str) -> str:
     return "".join(pieces) if changed else text
 
 
+def recompose(result: str, text: str) -> str:
+    """``result`` (``text`` after a rule deleted characters), put back in NFC: deleting can bring
+    a letter and a mark together that NFC composes (``u`` + ZWJ + U+0301), or two runs of marks.
+
+    ``text`` itself when nothing changed: the pipeline tells a change by identity.
+    """
+    if result == text:
+        return text
+    return to_nfc(result)  # (``result`` itself when it is in NFC)
+
+
 def composed(text: str, ctx: Context, last: bool = False) -> str:
     """``to_nfc(text)``, computed once per text of a document: E1, E2 and U1 compose the same
     text in turn when the first two change nothing (on marks NFC cannot skip, U+0653-U+0655,
