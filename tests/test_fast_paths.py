@@ -421,6 +421,17 @@ def test_the_gate_counts_weigh_each_form_the_text_has(text: str) -> None:
         assert getattr(told, gate) == getattr(ctx, gate)
 
 
+def test_the_non_starter_class_is_every_bmp_character_with_a_combining_class() -> None:
+    # NON_STARTER_CLASS is written out (no pass over every code point at import): it must be
+    # what the pinned unicodedata2 says.
+    import unicodedata2
+
+    from arnorm.chars.tables import NON_STARTER_CLASS, expand_class
+
+    expected = {chr(code) for code in range(0x10000) if unicodedata2.combining(chr(code))}
+    assert set(expand_class(NON_STARTER_CLASS)) == expected
+
+
 NFKC_PIECES = [
     *"\ufdfa\ufdfb\ufdfc\ufdf0\ufdf1\ufdfd\ufefb\ufe8d\ufe70\ufc5e",  # forms, ligatures
     " ",

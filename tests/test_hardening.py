@@ -224,6 +224,9 @@ def test_regression_marks_run_is_linear() -> None:
         "zَwww.example.com/٢٠٢٣",
         "ب\u2002ٌ",  # tools/fuzz.py: an EN SPACE carrying a mark, kept by I7, then bare (search)
         "۹WwW.!ى",  # a token starting with an Eastern digit was not one until D1 made it "9WwW"
+        # tools/fuzz.py (atheris): U2 wrote two fathas and shaddas on either side of a Syriac
+        # mark, which M1's run did not take in; the final NFC put them side by side.
+        "\ufc60\u0731\u0616\ufc60",
     ],
 )
 def test_regression_deleting_a_mark_is_stable(text: str) -> None:

@@ -31,6 +31,7 @@ from arnorm.chars.tables import (
     MARK_CLASS,
     MODIFIER_COMBINING_MARKS,
     NO_FATHATAN_MOVE,
+    NON_STARTER_CLASS,
     PUNCTUATION_CLASS,
     SHADDA,
     SHORT_VOWEL_OF_TANWEEN,
@@ -106,9 +107,10 @@ def _base_is_letter(match: re.Match[str]) -> bool:
 # only at the first mark of a run (the look-behind), so the many runs without a repeat (shadda
 # and a vowel) cost no call to Python.  At most 9 core marks can be unrepeated, so the
 # look-aheads stay linear in the run's length.
-# The run takes the Latin combining marks in with the Arabic ones: NFC puts them after the
-# harakat (class 230 after 27-35), so "ًً̀" must be judged as one run whatever its order.
-RUN_MARK_CLASS = MARK_CLASS + "\u0300-\u036f"
+# The run takes every other combining mark in with the Arabic ones (NON_STARTER_CLASS): NFC
+# reorders them among the harakat (a Latin grave, class 230, after a fatha, 30), so "ًً̀" and
+# a fatha, a Syriac mark and a fatha must each be judged as one run whatever their order.
+RUN_MARK_CLASS = MARK_CLASS + NON_STARTER_CLASS
 _RUN_WITH_REPEAT = (
     # (the look-ahead first: most marks are alone, and are rejected by it at once)
     f"[{RUN_MARK_CLASS}](?=[{RUN_MARK_CLASS}])(?<![{RUN_MARK_CLASS}][{RUN_MARK_CLASS}])"
