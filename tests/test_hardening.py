@@ -256,6 +256,26 @@ def test_regression_search_deletions_beside_a_protected_span_stay_nfc(text: str)
     assert cleaner.explain(text).output == once
 
 
+@pytest.mark.parametrize("profile", ["repair", "search"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\u00d3\u00d4\u00d8 \u00d3\u00d4\u00d5 \u00d2\u00d3\u00d4\u06f9",  # "۹": D1 writes 9
+        "\u00d4\u00d5\u00d6 \u00cf\u00d0\u00d1\ufc60\u00cf\u00d0\u00d1",  # ﱠ: a mark
+        "\u00c7\u00e1\u00da\u00d1\u00c8\u00ed\u00c9 \u00e1\u00db\u00c9 \u00cc\u00e3\u00ed"
+        "\u00e1\u00c9\u060c",  # "،": the search profile writes ","
+    ],
+)
+def test_regression_legacy_decoding_is_judged_on_what_stays_arabic(profile: str, text: str) -> None:
+    # tools/fuzz.py (atheris): E3 (legacy_cp1256=True) is off in a document with real Arabic;
+    # an Arabic digit, an Arabic comma or the form of a mark alone counted as such, and the
+    # rules after it wrote them out of the Arabic block, so the next run decoded the tokens.
+    cleaner = Cleaner(profile, legacy_cp1256=True)
+    once = cleaner(text)
+    assert cleaner(once) == once
+    assert cleaner.explain(text).output == once
+
+
 def test_regression_tanween_before_decomposed_alef_madda_without_nfc() -> None:
     # Found by test_properties' long profile: stray_tanween read alef + U+0653 (a decomposed
     # آ) as a support alef; renormalize composed آ and the next run converted the tanween.
