@@ -168,9 +168,12 @@ PRESENTATION_KEEP = (
 
 # Punctuation and symbols that can stand before a stray mark (M5a): ASCII, Latin-1, general
 # punctuation, Arabic punctuation, CJK punctuation.  U+25CC (dotted circle) is not in it.
+# Closed under the rules after M5a: D1 writes ؉ as ‰ (so ؉ is in it, and ؊ with it), P2/P3
+# swap ، ؛ ؟ ٪ and , ; ? %.
 PUNCTUATION_CLASS = (
     r"!-/:-@\[-`{-~"
-    "\u00a1-\u00bf\u00d7\u00f7\u2010-\u2027\u2030-\u205e\u060c\u061b\u061f\u066a-\u066d"
+    "\u00a1-\u00bf\u00d7\u00f7\u2010-\u2027\u2030-\u205e\u0609\u060a\u060c\u061b\u061f"
+    "\u066a-\u066d"
     "\u06d4\u2e00-\u2e7f\u3001-\u303f\ufd3e\ufd3f"
 )
 # Non-Arabic letters and digits of any script that CORE marks cannot belong to (M5c).
