@@ -279,6 +279,18 @@ def test_regression_legacy_decoding_is_judged_on_what_stays_arabic(profile: str,
     assert cleaner.explain(text).output == once
 
 
+@pytest.mark.parametrize("punct", ["keep", "arabic", "latin"])
+@pytest.mark.parametrize("text", ["\u0628\u2e410", "\u0628\u2e2e0", "\u0628\u204f0"])
+def test_regression_d2_reads_a_lookalike_as_the_punctuation_p1_writes(
+    punct: str, text: str
+) -> None:
+    # tools/fuzz.py (atheris): with digits="arabic", a number after "⸁" stayed Latin; P1 then
+    # wrote "،" and the next run made the number Arabic.
+    cleaner = Cleaner(digits="arabic", punct=punct)
+    once = cleaner(text)
+    assert cleaner(once) == once
+
+
 def test_regression_tanween_before_decomposed_alef_madda_without_nfc() -> None:
     # Found by test_properties' long profile: stray_tanween read alef + U+0653 (a decomposed
     # آ) as a support alef; renormalize composed آ and the next run converted the tanween.

@@ -14,6 +14,7 @@ from itertools import accumulate, compress, repeat
 from operator import getitem, or_
 from typing import NamedTuple
 
+from arnorm.chars.punctuation import LOOKALIKES
 from arnorm.chars.tables import (
     ARABIC_DECIMAL_SEPARATOR,
     ARABIC_INDIC_DIGITS,
@@ -203,7 +204,13 @@ _TO_ARABIC_DIGITS = {
     **{d: ARABIC_INDIC_DIGITS[i] for i, d in enumerate(WESTERN_DIGITS)},
     **{d: ARABIC_INDIC_DIGITS[i] for i, d in enumerate(PERSIAN_DIGITS)},
 }
-_ARABIC_CONTEXT_CLASS = f"{LETTER_CLASS}{MARK_CLASS}\u0640\u060c\u061b\u061f"
+# Arabic context for D2: letters, marks, tatweel, the Arabic comma, semicolon and question mark,
+# and the look-alikes P1 writes as these (⸁ ⁏ ⸮): P1 runs after D2, and a number after "⸁"
+# left Latin became Arabic on the next run, after "،" (found by the atheris fuzzing run).
+_ARABIC_PUNCTUATION = "\u060c\u061b\u061f"
+_ARABIC_CONTEXT_CLASS = f"{LETTER_CLASS}{MARK_CLASS}\u0640{_ARABIC_PUNCTUATION}" + "".join(
+    lookalike for lookalike, arabic in LOOKALIKES.items() if arabic in _ARABIC_PUNCTUATION
+)
 _ARABIC_CONTEXT = re.compile(f"[{_ARABIC_CONTEXT_CLASS}]")
 _LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
 _GROUPED = re.compile(r"[0-9\u06f0-\u06f9]{1,3}(?:,[0-9\u06f0-\u06f9]{3})+")

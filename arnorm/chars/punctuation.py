@@ -36,14 +36,14 @@ OPTIONS = (
     ),
 )
 
-_LOOKALIKES = {"\u2e2e": "\u061f", "\u204f": "\u061b", "\u2e41": "\u060c", "\u06d4": "."}
+LOOKALIKES = {"\u2e2e": "\u061f", "\u204f": "\u061b", "\u2e41": "\u060c", "\u06d4": "."}
 
 
 @substitution(
     "punctuation.lookalikes",
     f"(?<=[{LETTER_CLASS}{MARK_CLASS}])[\u2e2e\u204f\u2e41\u06d4]",
     code="P1",
-    trigger="".join(_LOOKALIKES),
+    trigger="".join(LOOKALIKES),
     produces="\u061f\u061b\u060c.",
 )
 def lookalikes(match: re.Match[str], ctx: Context) -> str:
@@ -58,7 +58,7 @@ def lookalikes(match: re.Match[str], ctx: Context) -> str:
     character = match.group()
     if character == "\u06d4" and not ctx.arabic_confident:
         return character
-    return _LOOKALIKES[character]
+    return LOOKALIKES[character]
 
 
 def _punct_is(value: str) -> Callable[[Options], bool]:
