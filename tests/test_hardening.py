@@ -230,6 +230,10 @@ def test_regression_marks_run_is_linear() -> None:
         # tools/fuzz.py (atheris): D1 wrote ؉ as ‰ after M5a had left the mark after it;
         # the next run read ‰ as punctuation and deleted the mark.
         "\u06f6\u0609\u064b\u0628",
+        # tools/fuzz.py (atheris): I6 kept a ZWSP before an isolated haraka form, which U2
+        # then wrote on an NBSP: the next run deleted the ZWSP before the NBSP.
+        "\u0628\u200b\ufc5f",
+        "\u0628\u2060\ufe70",
     ],
 )
 def test_regression_deleting_a_mark_is_stable(text: str) -> None:
