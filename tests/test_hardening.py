@@ -295,6 +295,21 @@ def test_regression_d2_reads_a_lookalike_as_the_punctuation_p1_writes(
     assert cleaner(once) == once
 
 
+# Known, left open (tools/fuzz.py, atheris): S4 (opt-in) writes ي for ئ after the gates were
+# read; in a document just short of "Arabic confident" the next run counts that ي, turns the
+# gate on and rewrites ھ (L3).  Gating S4 would leave one-word queries unfolded (a search
+# index and its queries must fold alike); the fix is to read the gates again when a rule
+# writes the letters they count.  tools/fuzz.py leaves S4 out while this fails.
+KNOWN_GATE_FLIP = "\u0643\u064a\u06be\u0626"
+
+
+@pytest.mark.xfail(strict=True, reason="S4 can turn the arabic_confident gate on (left open)")
+def test_known_fold_hamza_seats_can_turn_the_arabic_gate_on() -> None:
+    cleaner = Cleaner(enable=["search.fold_hamza_seats"])
+    once = cleaner(KNOWN_GATE_FLIP)
+    assert cleaner(once) == once
+
+
 def test_regression_tanween_before_decomposed_alef_madda_without_nfc() -> None:
     # Found by test_properties' long profile: stray_tanween read alef + U+0653 (a decomposed
     # آ) as a support alef; renormalize composed آ and the next run converted the tanween.

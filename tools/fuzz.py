@@ -52,6 +52,11 @@ def fuzz_cleaners() -> list:  # type: ignore[type-arg]
         # rounds (tests/test_hardening.py xfails it; fixed on the boilerplate branch).
         print("fuzz: boilerplate.trailer disabled (known: one header per call)", file=sys.stderr)
         settings = [{**s, "disable": ["boilerplate.trailer"]} for s in settings]
+    fold = make_cleaner({"profile": "repair", "enable": ["search.fold_hamza_seats"]})
+    known = "\u0643\u064a\u06be\u0626"  # tests/test_hardening.py, KNOWN_GATE_FLIP
+    if fold(fold(known)) != fold(known):
+        print("fuzz: search.fold_hamza_seats left out (known: it can flip a gate)", file=sys.stderr)
+        settings = [s for s in settings if "search.fold_hamza_seats" not in s.get("enable", ())]
     return [make_cleaner(setting) for setting in settings]
 
 
