@@ -20,7 +20,13 @@ from arnorm.chars.encoding import utf8_as_cp1256, utf8_as_latin
 from arnorm.chars.forms import NOMINAL
 from arnorm.chars.marks import MARK_CLASS_CHARACTERS, amtra
 from arnorm.chars.search import strip_diacritics
-from arnorm.chars.tables import LETTER_CLASS, MARK_CLASS, PUNCTUATION_CLASS, SPACE_LIKE_CLASS
+from arnorm.chars.tables import (
+    LETTER_CLASS,
+    MARK_CLASS,
+    NON_STARTER_CLASS,
+    PUNCTUATION_CLASS,
+    SPACE_LIKE_CLASS,
+)
 from arnorm.chars.visual import visual_order_score
 from arnorm.context import Context
 from tests.strategies import arabic_text, texts
@@ -377,17 +383,21 @@ def test_opt_in_mark_rules_together_are_idempotent(text: str, fathatan: str) -> 
 # match is tried once, not once per character), and the plain patterns they stand for.
 _F = "[" + "".join(sorted(NOMINAL)) + "]"
 _M, _L, _S = MARK_CLASS, LETTER_CLASS, SPACE_LIKE_CLASS
+_A = MARK_CLASS + NON_STARTER_CLASS
 PLAIN_PATTERNS = {
     "tatweel.decorative": "\u0640+(?=[" + _L + "])",
     "tatweel.move_marks": "(?<=[" + _L + "])\u0640+(?P<marks>[\u064b-\u0652]+)(?![" + _M + "])"
     "(?=[" + _L + "])",
     # marks.stray_initial_mark matches only the runs it changes, so its matches are fewer than
     # the plain pattern's: tests/test_fast_paths.py compares what the two substitute.
-    "forms.presentation_forms": "[" + _M + "]*" + _F + "+[" + _M + "]*",
+    # (every combining mark around the forms, and forms and marks in turn: one NFC cluster)
+    "forms.presentation_forms": "[" + _A + "]*" + _F + "[" + _A + _F[1:-1] + "]*",
     "marks.detached_tanween": "(?<! ) +\u064b(?=\\s|[" + PUNCTUATION_CLASS + "]|$)",
 }
 run_text = st.text(
-    st.sampled_from(["\u0640", "ب", "ا", "\u064e", "\u064b", "\u0656", "\u00a0", " ", "ﻻ", "."]),
+    st.sampled_from(
+        ["\u0640", "ب", "ا", "\u064e", "\u064b", "\u0656", "\u00a0", " ", "ﻻ", ".", "\ufe20"]
+    ),
     max_size=16,
 )
 

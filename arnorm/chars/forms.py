@@ -20,6 +20,7 @@ import unicodedata2  # type: ignore[import-not-found,unused-ignore]
 from arnorm.chars.tables import (
     LETTER_CLASS,
     MARK_CLASS,
+    NON_STARTER_CLASS,
     PRESENTATION_FORMS_CLASS,
     PRESENTATION_KEEP,
     TATWEEL,
@@ -85,16 +86,22 @@ def to_nominal(text: str) -> str:
     return _FORM_RUN.sub(lambda match: match.group().translate(_NOMINAL_TABLE), text)
 
 
-_ATTACHES_TO = re.compile(f"[{LETTER_CLASS}{MARK_CLASS}{TATWEEL}]")
-_MARKS = expand_class(MARK_CLASS)
+# The marks around a form: the Arabic ones and every other combining mark NFC reorders among
+# them (a U+FE20 before the fatha U2 writes went after it in the final NFC, and the mark rules
+# saw the fatha beside a fathatan only on the next run; found by the atheris fuzzing run).
+_AROUND = MARK_CLASS + NON_STARTER_CLASS
+_ATTACHES_TO = re.compile(f"[{LETTER_CLASS}{_AROUND}{TATWEEL}]")
+_MARKS = expand_class(_AROUND)
 
 # The marks around the forms are part of the match, so the replacement can be put in NFC on
 # its own (an isolated fatha attached after a shadda, ﻻ followed by hamza above).  Marks before
 # a form are taken from the first mark of their run only (the look-behind): a long run of marks
 # with no form after it costs one try, not one per mark (quadratic).
+# A match goes on through marks to the next form (forms and marks in turn: a cluster is put in
+# NFC whole; the two classes are disjoint, so the match stays linear).
+_FORMS_AND_MARKS = f"{_FORM.pattern}+(?:[{_AROUND}]+{_FORM.pattern}+)*[{_AROUND}]*"
 _PATTERN = (
-    f"{_FORM.pattern}+[{MARK_CLASS}]*"
-    f"|[{MARK_CLASS}](?<![{MARK_CLASS}][{MARK_CLASS}])[{MARK_CLASS}]*{_FORM.pattern}+[{MARK_CLASS}]*"
+    f"{_FORMS_AND_MARKS}|[{_AROUND}](?<![{_AROUND}][{_AROUND}])[{_AROUND}]*{_FORMS_AND_MARKS}"
 )
 
 # The fast path (the same output as the replacement function, by scans that run in C).  The
@@ -103,7 +110,7 @@ _PATTERN = (
 # per form: a form at the start of a match, so the matches stay where they were).
 _DETACHED = {
     form: (
-        re.compile(f"{form}(?<![{LETTER_CLASS}{MARK_CLASS}{TATWEEL}{_FORM.pattern[1:-1]}]{form})"),
+        re.compile(f"{form}(?<![{LETTER_CLASS}{_AROUND}{TATWEEL}{_FORM.pattern[1:-1]}]{form})"),
         "\u00a0" + form,
     )
     for form, nominal in NOMINAL.items()
