@@ -175,4 +175,5 @@ def test_instrumented_pipeline_gives_the_same_output() -> None:
     copy, spent = instrument(pipeline)
     text = "عنوان\n\nتٌفرض ١٢ https://x.org/٣ عَلَى\n\nعنوان\nقد يهمك:\nاترك رد"
     assert copy(text) == pipeline(text)
-    assert spent["marks.stray_tanween"] > 0 and spent[TRIGGER_SCAN] > 0
+    # (Not a mark rule: in the search profile S5 deletes the marks before they run.)
+    assert spent["digits.to_latin"] > 0 and spent[TRIGGER_SCAN] > 0
