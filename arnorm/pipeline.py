@@ -708,7 +708,7 @@ class Pipeline:
                 continue
             idle = 0  # every rule, this one too, must look at the new lines
             removed = True
-            content_removed = content_removed or any(map(str.strip, map(lines.__getitem__, drop)))
+            content_removed = content_removed or any(map(str.strip, _removed(lines, drop)))
             if report is not None:
                 report.add_step(rules[index].id, line_edits(lines, drop, origins))
                 origins = [o for i, o in enumerate(origins) if i not in drop]
@@ -862,14 +862,26 @@ def _unfused(step: _Compiled) -> tuple[_Compiled, ...]:
     return step.parts if isinstance(step, _FusedStep) else (step,)
 
 
+_KEPT = bytes([1]) + bytes(255)  # bytes.translate: 1 for a line whose flag is 0, else 0
+
+
+def _removed(lines: list[str], drop: Mapping[int, str]) -> Iterator[str]:
+    """The lines ``drop`` names (read in C when it has flags)."""
+    if isinstance(drop, Removals) and drop.flags is not None:
+        return compress(lines, drop.flags)
+    return map(lines.__getitem__, drop)
+
+
 def _without(lines: list[str], drop: Mapping[int, str]) -> list[str]:
     """``lines`` without the indexes in ``drop`` (a new list; the rules' list is not changed).
 
     Linear in the lines and the removals, in C but for one step per removal: many removals
     mark a mask that ``compress`` reads, a few are cut out by slices.  (Deleting removals one
     by one from a copy moved the tail of the list each time: quadratic when a long document
-    loses every sixteenth line or so.)
+    loses every sixteenth line or so.)  Removals given as flags are a mask already.
     """
+    if isinstance(drop, Removals) and drop.flags is not None and len(drop.flags) == len(lines):
+        return list(compress(lines, drop.flags.translate(_KEPT)))
     indexes = drop.indexes if isinstance(drop, Removals) else sorted(drop)
     if indexes and (indexes[0] < 0 or indexes[-1] >= len(lines)):  # as the reference path
         indexes = [index for index in indexes if 0 <= index < len(lines)]

@@ -19,6 +19,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from itertools import compress, count
 from typing import Any
 
 from arnorm.context import Context
@@ -193,14 +194,28 @@ class Removals(Mapping[int, str]):
     (B2's repeats of the line before, B3's repeats of the title) returns this instead of
     ``dict.fromkeys(indexes, reason)``: building that dict cost more than finding the lines,
     and the pipeline reads the sorted indexes directly.
+
+    Or ``flags`` (``indexes`` is then ``None``): one byte a line, not 0 for each line to
+    remove, as a rule that tests all the lines at once finds them.  The pipeline keeps the
+    other lines with ``compress`` over the flags, and the indexes are made only when asked.
     """
 
-    __slots__ = ("_members", "indexes", "reason")
+    __slots__ = ("_indexes", "_members", "flags", "reason")
 
-    def __init__(self, indexes: Sequence[int], reason: str):
-        self.indexes = indexes
+    def __init__(self, indexes: Sequence[int] | None, reason: str, flags: bytes | None = None):
+        if (indexes is None) == (flags is None):
+            raise ValueError("Removals takes indexes or flags")
+        self._indexes = indexes
+        self.flags = flags
         self.reason = reason
         self._members: frozenset[int] | None = None
+
+    @property
+    def indexes(self) -> Sequence[int]:
+        """The indexes of the lines to remove, sorted."""
+        if self._indexes is None:
+            self._indexes = list(self)
+        return self._indexes
 
     def __getitem__(self, index: int) -> str:
         if index in self:
@@ -208,18 +223,26 @@ class Removals(Mapping[int, str]):
         raise KeyError(index)
 
     def __contains__(self, index: object) -> bool:
+        if self.flags is not None:
+            return (
+                isinstance(index, int) and 0 <= index < len(self.flags) and self.flags[index] != 0
+            )
         if self._members is None:
             self._members = frozenset(self.indexes)
         return index in self._members
 
     def __iter__(self) -> Iterator[int]:
+        if self._indexes is None and self.flags is not None:
+            return compress(count(), self.flags)
         return iter(self.indexes)
 
     def __len__(self) -> int:
+        if self._indexes is None and self.flags is not None:
+            return len(self.flags) - self.flags.count(0)
         return len(self.indexes)
 
     def __repr__(self) -> str:
-        return f"Removals({len(self.indexes)} lines: {self.reason!r})"
+        return f"Removals({len(self)} lines: {self.reason!r})"
 
 
 class LineRule(Rule):

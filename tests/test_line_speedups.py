@@ -124,6 +124,23 @@ def document(draw: st.DrawFn) -> list[str]:
     return chosen
 
 
+# Short lines (one letter, a list item, a verse) and a few that are not short, for documents
+# laid out with blank lines between them: the layout of B1's runs and B3's repeats beside empty
+# lines (the adversarial "ب\n\nب\n\n...").
+SHORT_LINES = ["ب", "ج", "بب", "عنوان", "نص.", "- بند", "\u200fب", "ب ", "نص طويل " * 12]
+
+
+@st.composite
+def spaced_document(draw: st.DrawFn) -> list[str]:
+    """Lines from a small pool of mostly short lines, with runs of 0 to 3 blank lines between."""
+    pool = draw(st.lists(st.one_of(st.sampled_from(SHORT_LINES), line()), min_size=1, max_size=4))
+    chosen = draw(st.lists(blank, max_size=3))  # blank lines at the start, sometimes
+    for _ in range(draw(st.integers(0, 30))):
+        chosen.append(draw(st.sampled_from(pool)))
+        chosen += draw(st.lists(blank, max_size=3))
+    return chosen
+
+
 extra = st.lists(
     st.one_of(
         st.sampled_from(PHRASES).flatmap(variant),
@@ -180,6 +197,22 @@ def test_is_blank(line: str) -> None:
 @example(["ب", "", "ب", "", "ب", "ج", "ب"])
 @example(["\u200f", "ب", "ب", "\u200f", "ب"])
 def test_line_rules_decide_as_the_reference(document: list[str]) -> None:
+    _line_rules_decide_as_the_reference(document)
+
+
+@given(spaced_document())
+@example(["ب", ""] * 20 + ["ب"])
+@example(["", "ب", "", "", "ب", "", ""])
+@example(["", " ", "\u200f"])
+@example(["ب", "", "ب", "ب", "", "نص طويل " * 12, "ب", "", "ب"])
+@example(["\u200f", "ج", "", "ب", "", "ج", "\u00a0", "", "ج"])
+def test_spaced_short_lines_decide_as_the_reference(document: list[str]) -> None:
+    # Many short lines with blank lines between: B1's runs of blank lines, B3's repeats beside
+    # empty lines and B2's repeats across blank lines, found for all the lines at once.
+    _line_rules_decide_as_the_reference(document)
+
+
+def _line_rules_decide_as_the_reference(document: list[str]) -> None:
     for many in BOTH_WAYS:
         with many_lines(many):
             ctx = context(document)  # one context: the rules share the facts of the lines
@@ -349,18 +382,22 @@ def test_a_line_local_rule_judges_each_line_alone(document: list[str]) -> None:
 
 
 @pytest.mark.parametrize("profile", ["repair", "search"])
-@given(document=document())
+@given(document=st.one_of(document(), spaced_document()))
 @example(document=["ب", "ج"] * 40)
 @example(document=["ب", ""] * 40)
+@example(document=["ب", "", "ج", ""] * 20)
 def test_cleaning_many_lines_equals_the_reference(profile: str, document: list[str]) -> None:
     fast = Cleaner(profile).pipeline
     reference = Pipeline(fast.rules, fast.options, use_triggers=False)
     text = "\n".join(document)
     with many_lines(False):
         expected = reference(text)
+        changes = fast.explain(text).changes
     with many_lines(True):
         assert fast(text) == expected
-        assert fast.explain(text).output == expected
+        report = fast.explain(text)
+        assert report.output == expected
+        assert report.changes == changes  # the same lines removed, for the same reasons
 
 
 @given(st.lists(st.sampled_from("abc"), max_size=80), st.sets(st.integers(-3, 85)))
@@ -370,6 +407,8 @@ def test_removing_lines_keeps_the_others_in_order(lines_: list[str], drop: set[i
     expected = [line for index, line in enumerate(lines_) if index not in drop]
     assert _without(lines_, dict.fromkeys(drop, "x")) == expected
     assert _without(lines_, Removals(sorted(drop), "x")) == expected
+    flags = bytes(index in drop for index in range(len(lines_)))
+    assert _without(lines_, Removals(None, "x", flags)) == expected
 
 
 def test_removals_is_a_mapping_of_one_reason() -> None:
@@ -382,3 +421,25 @@ def test_removals_is_a_mapping_of_one_reason() -> None:
     assert 5 in removals and 4 not in removals and len(removals) == 3
     with pytest.raises(KeyError):
         removals[4]
+
+
+@given(st.lists(st.integers(0, 3), max_size=40), st.dictionaries(st.integers(0, 45), st.text()))
+def test_removals_given_by_flags_are_the_removals_of_their_indexes(
+    flags: list[int], others: dict[int, str]
+) -> None:
+    indexes = [index for index, flag in enumerate(flags) if flag]
+    others = {index: reason for index, reason in others.items() if index in indexes}
+    by_flags = Removals(None, "same as the line before", bytes(flags))
+    by_indexes = Removals(indexes, "same as the line before")
+    assert by_flags == by_indexes == dict.fromkeys(indexes, "same as the line before")
+    assert list(by_flags) == indexes and by_flags.indexes == indexes
+    assert len(by_flags) == len(indexes) and bool(by_flags) == bool(indexes)
+    assert all((index in by_flags) == (index in indexes) for index in range(-2, 45))
+    assert "1" not in by_flags and None not in by_flags
+    expected = {**dict.fromkeys(indexes, "after"), **others}
+    assert bulk.RemovalsWith(None, "after", others, bytes(flags)) == expected
+    assert bulk.RemovalsWith(indexes, "after", others) == expected
+    with pytest.raises(ValueError):
+        Removals(None, "x")
+    with pytest.raises(ValueError):
+        Removals(indexes, "x", bytes(flags))

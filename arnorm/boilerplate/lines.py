@@ -9,7 +9,7 @@ from __future__ import annotations
 import operator
 import re
 from collections.abc import Mapping, Sequence
-from itertools import compress, count, islice
+from itertools import compress, count, islice, repeat
 
 from arnorm.boilerplate import bulk
 from arnorm.boilerplate.options import boilerplate_on
@@ -25,6 +25,21 @@ TITLE_MAX_LENGTH = 150
 SENTENCE_END = (".", "!", "?", "\u061f", "\u2026", ":", "\u06d4")
 # A title repeat between two lines at most this long is a verse or a list item.
 VERSE_MAX_LENGTH = 80
+
+# On many lines the rules read one byte a line (bulk.LineFacts.spread), one bit a fact:
+_BLANK = 1  # blank (is_blank)
+_LOOSE = 2  # not short: empty or longer than VERSE_MAX_LENGTH (no verse beside a repeat)
+_TITLE = 4  # the first line that is not blank, and every line equal to it
+_SHORT_SIZES = bulk.sizes(1, VERSE_MAX_LENGTH)
+
+
+def _where_bit(bit: int, value: bool = True) -> bytes:
+    # A bytes.translate table that turns the byte of a line into 1 where ``bit`` is ``value``.
+    return bytes(int(bool(kind & bit) is value) for kind in range(256))
+
+
+_IS_BLANK, _IS_SHOWN = _where_bit(_BLANK), _where_bit(_BLANK, False)
+_IS_LOOSE, _IS_TITLE = _where_bit(_LOOSE), _where_bit(_TITLE)
 
 
 def is_blank(line: str) -> bool:
@@ -63,8 +78,9 @@ def blank_lines(lines: Sequence[str], ctx: Context) -> Mapping[int, str]:
         if is_blank(lines[0]):
             drop[0] = "blank line at the start"
         return drop
-    if len(lines) >= bulk.MIN_LINES and not bulk.facts(lines, ctx).any_blank:
-        return drop
+    if len(lines) >= bulk.MIN_LINES:
+        facts = bulk.facts(lines, ctx)
+        return _blank_runs(lines, facts) if facts.any_blank else drop
     previous_blank = True  # a blank line at the start is dropped
     invisible, characters = _INVISIBLE_SET, _INVISIBLE
     for index, line in enumerate(lines):
@@ -80,6 +96,45 @@ def blank_lines(lines: Sequence[str], ctx: Context) -> Mapping[int, str]:
     if end < len(lines):
         drop.setdefault(end, "blank line at the end")
     return drop
+
+
+def _blank_runs(lines: Sequence[str], facts: bulk.LineFacts) -> Mapping[int, str]:
+    # blank_lines on many lines, for all the lines at once: line i is bit 8i of an integer,
+    # so ``flags << 8`` puts each line's flag on the line after it.
+    blank = _kinds(lines, facts).translate(_IS_BLANK)
+    flags = int.from_bytes(blank, "little")
+    dropped = flags & ((flags << 8) | 1)  # blank after a blank line (line 0: after the start)
+    others = {0: "blank line at the start"} if blank[0] else {}
+    end = len(blank.rstrip(b"\x01"))  # the first of the blank lines that end the document
+    if 0 < end < len(blank):  # the line before it is not blank: it is not dropped yet
+        dropped |= 1 << 8 * end
+        others[end] = "blank line at the end"
+    if not dropped:
+        return {}
+    removed = dropped.to_bytes(len(blank), "little")
+    return bulk.RemovalsWith(None, "blank line after a blank line", others, removed)
+
+
+def _kinds(lines: Sequence[str], facts: bulk.LineFacts) -> bytearray:
+    # One byte a line (_BLANK, _LOOSE, _TITLE), each distinct line judged once, mostly in C.
+    known = _known_kinds(facts)
+    if known is not None:
+        return known
+    distinct = facts.distinct
+    kind = dict.fromkeys(distinct, 0)
+    sizes = map(_SHORT_SIZES.__contains__, map(len, distinct))
+    kind.update(zip(compress(distinct, map(operator.not_, sizes)), repeat(_LOOSE)))
+    for line in facts.blank:
+        kind[line] |= _BLANK
+    if facts.first_shown >= 0:
+        kind[lines[facts.first_shown]] |= _TITLE
+    known = facts.derived["kinds"] = facts.spread(kind)
+    return known
+
+
+def _known_kinds(facts: bulk.LineFacts) -> bytearray | None:
+    known = facts.derived.get("kinds")
+    return known if isinstance(known, bytearray) else None
 
 
 def _blank_tail(lines: Sequence[str]) -> int:
@@ -108,10 +163,8 @@ def duplicate_lines(lines: Sequence[str], ctx: Context) -> Mapping[int, str]:
     drop: dict[int, str] = {}
     if len(lines) < 2:
         return drop
-    if len(lines) >= bulk.MIN_LINES and not bulk.facts(lines, ctx).any_blank:
-        # No blank line: each line against the one before it, in C.
-        repeats = bulk.where(map(operator.eq, lines[1:], lines[:-1]), 1)
-        return Removals(repeats, "same as the line before (doubled caption)")
+    if len(lines) >= bulk.MIN_LINES:
+        return _repeats_of_the_line_before(lines, bulk.facts(lines, ctx))
     previous = None  # the last line that is not blank
     invisible, characters = _INVISIBLE_SET, _INVISIBLE
     for index, line in enumerate(lines):
@@ -120,6 +173,21 @@ def duplicate_lines(lines: Sequence[str], ctx: Context) -> Mapping[int, str]:
         elif line and (line[0] not in invisible or line.strip(characters)):  # not is_blank(line)
             previous = line
     return drop
+
+
+def _repeats_of_the_line_before(lines: Sequence[str], facts: bulk.LineFacts) -> Mapping[int, str]:
+    # duplicate_lines on many lines: each line against the one before it, in C; with blank
+    # lines, each line that is not blank against the one before it that is not blank.
+    reason = "same as the line before (doubled caption)"
+    if not facts.any_blank:
+        same = bytes(1) + bytearray(map(operator.eq, islice(lines, 1, None), lines))
+        return Removals(None, reason, same) if 1 in same else {}
+    shown = _kinds(lines, facts).translate(_IS_SHOWN)
+    seen = list(compress(lines, shown))
+    again = bytearray(map(operator.eq, islice(seen, 1, None), seen))  # each shown line but one
+    if 1 not in again:
+        return {}
+    return Removals(list(compress(islice(bulk.where(shown), 1, None), again)), reason)
 
 
 def title_of(lines: Sequence[str]) -> str | None:
@@ -160,10 +228,12 @@ def repeated_title(lines: Sequence[str], ctx: Context) -> Mapping[int, str]:
     title = lines[first]
     if len(title) > TITLE_MAX_LENGTH or title.endswith(SENTENCE_END):
         return drop
-    if len(lines) >= bulk.MIN_LINES and lines.count(title) > bulk.MIN_LINES:
-        dropped = _repeats_beside_long_lines(lines, title, first, bulk.facts(lines, ctx))
-        if dropped is not None:
-            return Removals(dropped, "repeats the title")
+    if len(lines) >= bulk.MIN_LINES:
+        facts = bulk.facts(lines, ctx)
+        kinds = _known_kinds(facts)  # blank_lines may have made them: they count the title
+        repeats = lines.count(title) if kinds is None else kinds.translate(_IS_TITLE).count(1)
+        if repeats > bulk.MIN_LINES:
+            return _repeats_beside_long_lines(lines, title, first, facts)
     # The repeats are found by list.index (C), not by comparing every line in Python.
     index = first
     while True:
@@ -177,23 +247,23 @@ def repeated_title(lines: Sequence[str], ctx: Context) -> Mapping[int, str]:
 
 def _repeats_beside_long_lines(
     lines: Sequence[str], title: str, first: int, facts: bulk.LineFacts
-) -> list[int] | None:
-    # The repeats of the title that repeated_title drops, when few lines are not short: a
-    # repeat goes only if it is the last line or stands next to a line that is not short (a
-    # list, a poem, one-letter lines).  None if the lines that are not short are many.
-    if lines.count("") * 4 >= len(lines):  # empty lines are not short (told in C)
-        return None
-    not_short = frozenset(line for line in facts.distinct if not 0 < len(line) <= VERSE_MAX_LENGTH)
-    beside = {len(lines) - 1}
-    if not_short:
-        indexes = bulk.where(map(not_short.__contains__, lines))
-        if len(indexes) * 4 >= len(lines):
-            return None
-        beside.update(index - 1 for index in indexes)
-        beside.update(index + 1 for index in indexes)
-    return [
-        index for index in sorted(beside) if first < index < len(lines) and lines[index] == title
-    ]
+) -> Removals:
+    # The repeats of the title that repeated_title drops, on many lines: a repeat goes if it is
+    # the last line or stands next to a line that is not short (empty, or longer than a verse).
+    # Line i is bit 8i of an integer: ``loose << 8`` and ``loose >> 8`` put each line's flag on
+    # its neighbours, for all the lines at once.
+    last = len(lines) - 1
+    sizes = map(_SHORT_SIZES.__contains__, map(len, facts.distinct))
+    if all(sizes):  # every line is short (a list, a poem): only the last line may go
+        return Removals(
+            [last] if last > first and lines[last] == title else [], "repeats the title"
+        )
+    kinds = _kinds(lines, facts)  # its _TITLE lines are those equal to lines[first]
+    repeats = int.from_bytes(kinds.translate(_IS_TITLE), "little") >> (8 * first + 8)
+    loose = int.from_bytes(kinds.translate(_IS_LOOSE), "little")
+    beside = (loose << 8) | (loose >> 8) | (1 << 8 * last)
+    dropped = (repeats << (8 * first + 8)) & beside
+    return Removals(None, "repeats the title", dropped.to_bytes(len(lines), "little"))
 
 
 def _in_run_of_short_lines(lines: Sequence[str], index: int) -> bool:
