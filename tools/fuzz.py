@@ -52,11 +52,24 @@ def fuzz_cleaners() -> list:  # type: ignore[type-arg]
         # rounds (tests/test_hardening.py xfails it; fixed on the boilerplate branch).
         print("fuzz: boilerplate.trailer disabled (known: one header per call)", file=sys.stderr)
         settings = [{**s, "disable": ["boilerplate.trailer"]} for s in settings]
-    fold = make_cleaner({"profile": "repair", "enable": ["search.fold_hamza_seats"]})
-    known = "\u0643\u064a\u06be\u0626"  # tests/test_hardening.py, KNOWN_GATE_FLIP
-    if fold(fold(known)) != fold(known):
-        print("fuzz: search.fold_hamza_seats left out (known: it can flip a gate)", file=sys.stderr)
-        settings = [s for s in settings if "search.fold_hamza_seats" not in s.get("enable", ())]
+    # Known bugs left open (tests/test_hardening.py, strict xfails): the settings that show
+    # them are left out while they fail, so that the run can find other bugs.
+    for setting, known, leave_out in (
+        (  # KNOWN_GATE_FLIP
+            {"profile": "repair", "enable": ["search.fold_hamza_seats"]},
+            "\u0643\u064a\u06be\u0626",
+            lambda s: "search.fold_hamza_seats" in s.get("enable", ()),
+        ),
+        (  # KNOWN_JOINER_BESIDE_HONORIFIC
+            {"profile": "repair", "expand_honorifics": True},
+            "\u0628\u200d\ufdfa",
+            lambda s: s.get("expand_honorifics") is True,
+        ),
+    ):
+        cleaner = make_cleaner(setting)
+        if cleaner(cleaner(known)) != cleaner(known):
+            print(f"fuzz: {setting} left out (a known bug, still open)", file=sys.stderr)
+            settings = [s for s in settings if not leave_out(s)]
     return [make_cleaner(setting) for setting in settings]
 
 
