@@ -9,7 +9,7 @@ option (``lang="ar"``).
 from __future__ import annotations
 
 import re
-from functools import cached_property
+from functools import cache, cached_property
 
 from arnorm.options import Option, Options
 
@@ -76,6 +76,25 @@ OPTIONS = (
         example='clean(text, visual="no")',
     ),
 )
+
+
+@cache
+def _real_arabic() -> re.Pattern[str]:
+    """Real Arabic, which no later rule takes away: letters, and the presentation forms that
+    spell one (not the digits, punctuation and marks of the Arabic block, which D1, P2 and S5
+    may rewrite or delete, nor the form of a mark alone).  Built on first use: the tables
+    live in ``arnorm.chars``, whose modules import this one."""
+    import unicodedata2  # type: ignore[import-not-found,unused-ignore]
+
+    from arnorm.chars.tables import LETTER_CLASS, expand_class
+
+    letters = frozenset(expand_class(LETTER_CLASS))
+    forms = "".join(
+        form
+        for form in PRESENTATION_FORMS
+        if not letters.isdisjoint(unicodedata2.normalize("NFKC", form))
+    )
+    return re.compile(f"[{LETTER_CLASS}{forms}]")
 
 
 _PRESENTATION_FORM = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")  # PRESENTATION_FORMS
@@ -169,6 +188,12 @@ class Context:
         return self._count(PERSIAN_MARKERS, PERSIAN_MARKER_FORMS)
 
     @cached_property
+    def real_arabic(self) -> bool:
+        """The document has Arabic letters (or forms of them): E3 leaves it alone.  A gate, so
+        that removing the lines that had them cleans the document again (as for the others)."""
+        return _real_arabic().search(self.text) is not None
+
+    @cached_property
     def not_arabic_confident(self) -> bool:
         """The negation of :attr:`arabic_confident`, for rules that need an Arabic document."""
         return not self.arabic_confident
@@ -214,7 +239,14 @@ GATE_EVIDENCE: dict[str, str] = {
     "persian_markers": PERSIAN_MARKERS + PERSIAN_MARKER_FORMS,
 }
 # The document gates, as Context properties (what a rule's ``skip_when`` names).
-GATES = ("arabic_confident", "not_arabic_confident", "persian_like", "quranic", "visual")
+GATES = (
+    "arabic_confident",
+    "not_arabic_confident",
+    "persian_like",
+    "quranic",
+    "real_arabic",
+    "visual",
+)
 # Gates that cost a pass over every word (V1's score): the pipeline reads them only when a rule
 # would change the text.  The others cost a few ``str.count`` calls, and are read before the
 # rule runs, so that a rule they turn off does no work (L1 on 1 MB of Persian: 0.4 s).
