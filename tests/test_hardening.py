@@ -330,6 +330,24 @@ def test_known_joiner_beside_an_expanded_honorific() -> None:
     assert cleaner(once) == once
 
 
+# Known, left open (tools/fuzz.py, atheris, at the end of the fifth session): E1 decides from
+# the whole document whether it is Windows-1256 mojibake (the pairs make up half of its Arabic
+# characters); the line phase then removes a duplicate line, and the next run decides on fewer
+# characters and repairs.  The fix: E1's decision as a gate (like ``real_arabic``), so that the
+# pipeline cleans again when removed lines change it.
+KNOWN_E1_AFTER_LINE_REMOVAL = (
+    "\u0628\u0628\u0628\u0628\u0632\u063a\u062d\u0637\u00b3\u0637\u00b2\u0637\u00b2"
+    "\u0628\n\u0637\n\u0637"
+)
+
+
+@pytest.mark.xfail(strict=True, reason="E1 judged on lines the line phase removes (left open)")
+def test_known_cp1256_decision_read_on_removed_lines() -> None:
+    cleaner = Cleaner()
+    once = cleaner(KNOWN_E1_AFTER_LINE_REMOVAL)
+    assert cleaner(once) == once
+
+
 def test_regression_tanween_before_decomposed_alef_madda_without_nfc() -> None:
     # Found by test_properties' long profile: stray_tanween read alef + U+0653 (a decomposed
     # آ) as a support alef; renormalize composed آ and the next run converted the tanween.
