@@ -18,7 +18,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from arnorm.chars import invisible, search, tatweel
-from arnorm.chars.forms import NOMINAL
+from arnorm.chars.forms import NOMINAL, SPACED_FORMS
 from arnorm.chars.tables import (
     DUAL_JOINING_CLASS,
     JOIN_CAUSING,
@@ -268,7 +268,7 @@ def test_decorative_tatweel_fast_form_gives_back_an_unchanged_text_itself() -> N
 # I6 as first written: a look-behind first, tried at every position of the text (and before an
 # isolated haraka form, which U2 writes on an NBSP, as before whitespace).
 _PLAIN_ZERO_WIDTH_SPACE = re.compile(
-    f"(?:(?<=\\s)|^)[\u200b\u2060]+|[\u200b\u2060]+(?=[\\s{invisible._SPACED_FORMS}]|$)"
+    f"(?:(?<=\\s)|^)[\u200b\u2060]+|[\u200b\u2060]+(?=[\\s{SPACED_FORMS}]|$)"
 )
 zero_width_text = st.text(
     alphabet="\u200b\u2060 \n\t\u00a0\u2009\u200c\u0628a\ufe70\ufc5f\ufe71", max_size=20

@@ -18,9 +18,8 @@ from itertools import islice
 import unicodedata2  # type: ignore[import-not-found,unused-ignore]
 
 from arnorm.chars.tables import (
+    CLUSTER_MARK_CLASS,
     LETTER_CLASS,
-    MARK_CLASS,
-    NON_STARTER_CLASS,
     PRESENTATION_FORMS_CLASS,
     PRESENTATION_KEEP,
     TATWEEL,
@@ -89,7 +88,7 @@ def to_nominal(text: str) -> str:
 # The marks around a form: the Arabic ones and every other combining mark NFC reorders among
 # them (a U+FE20 before the fatha U2 writes went after it in the final NFC, and the mark rules
 # saw the fatha beside a fathatan only on the next run; found by the atheris fuzzing run).
-_AROUND = MARK_CLASS + NON_STARTER_CLASS
+_AROUND = CLUSTER_MARK_CLASS
 _ATTACHES_TO = re.compile(f"[{LETTER_CLASS}{_AROUND}{TATWEEL}]")
 _MARKS = expand_class(_AROUND)
 
@@ -108,13 +107,15 @@ _PATTERN = (
 # isolated haraka forms (ﹶ → " َ") whose NFKC starts with a space: the mark alone, after an NBSP
 # when the character before it does not take a mark (written first, a constant substitution
 # per form: a form at the start of a match, so the matches stay where they were).
+# The isolated haraka forms (ﹰ ﱟ): NFKC gives a space and the mark (U2 writes an NBSP carrier
+# or attaches the mark to the letter before).
+SPACED_FORMS = "".join(form for form, nominal in NOMINAL.items() if nominal.startswith(" "))
 _DETACHED = {
     form: (
         re.compile(f"{form}(?<![{LETTER_CLASS}{_AROUND}{TATWEEL}{_FORM.pattern[1:-1]}]{form})"),
         "\u00a0" + form,
     )
-    for form, nominal in NOMINAL.items()
-    if nominal.startswith(" ")
+    for form in SPACED_FORMS
 }
 _ATTACHED_TABLE = str.maketrans(
     {form: nominal.removeprefix(" ") for form, nominal in NOMINAL.items()}

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from arnorm.chars.forms import NOMINAL
+from arnorm.chars.forms import NOMINAL, SPACED_FORMS
 from arnorm.chars.tables import (
     BIDI_CONTROLS_CLASS,
     BOM,
@@ -261,10 +261,9 @@ def zwj(text: str, ctx: Context) -> str:
 # after a ZWSP): before it, the ZWSP stayed, and went on the next run (found by the atheris
 # fuzzing run).  Deleted, the form follows the letter before and U2 attaches its mark there.
 _ZERO_WIDTH = f"[{ZWSP}{WORD_JOINER}]"
-_SPACED_FORMS = "".join(form for form, nominal in NOMINAL.items() if nominal.startswith(" "))
 _ZERO_WIDTH_SPACE = re.compile(
     f"{_ZERO_WIDTH}(?:(?<![^\\s]{_ZERO_WIDTH}){_ZERO_WIDTH}*"
-    f"|(?<!{_ZERO_WIDTH}{_ZERO_WIDTH}){_ZERO_WIDTH}*(?![^\\s{_SPACED_FORMS}]))"
+    f"|(?<!{_ZERO_WIDTH}{_ZERO_WIDTH}){_ZERO_WIDTH}*(?![^\\s{SPACED_FORMS}]))"
 )
 
 

@@ -17,6 +17,7 @@ from arnorm.chars.tables import (
     ALEF,
     ALEF_MAKSURA,
     ALWAYS_FINAL,
+    CLUSTER_MARK_CLASS,
     COMBINING_GRAPHEME_JOINER,
     CORE_MARKS,
     DAMMA,
@@ -31,7 +32,6 @@ from arnorm.chars.tables import (
     MARK_CLASS,
     MODIFIER_COMBINING_MARKS,
     NO_FATHATAN_MOVE,
-    NON_STARTER_CLASS,
     PUNCTUATION_CLASS,
     SHADDA,
     SHORT_VOWEL_OF_TANWEEN,
@@ -110,7 +110,7 @@ def _base_is_letter(match: re.Match[str]) -> bool:
 # The run takes every other combining mark in with the Arabic ones (NON_STARTER_CLASS): NFC
 # reorders them among the harakat (a Latin grave, class 230, after a fatha, 30), so "ًً̀" and
 # a fatha, a Syriac mark and a fatha must each be judged as one run whatever their order.
-RUN_MARK_CLASS = MARK_CLASS + NON_STARTER_CLASS
+RUN_MARK_CLASS = CLUSTER_MARK_CLASS
 _RUN_WITH_REPEAT = (
     # (the look-ahead first: most marks are alone, and are rejected by it at once)
     f"[{RUN_MARK_CLASS}](?=[{RUN_MARK_CLASS}])(?<![{RUN_MARK_CLASS}][{RUN_MARK_CLASS}])"

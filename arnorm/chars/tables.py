@@ -217,3 +217,6 @@ NON_STARTER_CLASS = (
     "\ua806\ua82c\ua8c4\ua8e0-\ua8f1\ua92b-\ua92d\ua953\ua9b3\ua9c0\uaab0\uaab2-\uaab4"
     "\uaab7\uaab8\uaabe\uaabf\uaac1\uaaf6\uabed\ufb1e\ufe20-\ufe2f"
 )
+# The marks a cluster takes in: the Arabic marks and every other combining mark NFC reorders
+# among them (M1's runs of marks, U2's marks around the forms).
+CLUSTER_MARK_CLASS = MARK_CLASS + NON_STARTER_CLASS
