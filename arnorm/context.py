@@ -194,6 +194,15 @@ class Context:
         return _real_arabic().search(self.text) is not None
 
     @cached_property
+    def cp1256_mojibake(self) -> bool:
+        """The document is mostly UTF-8 read as Windows-1256 (E1 repairs it).  A gate, so that
+        removing lines that decided it (a duplicate line full of Arabic letters) cleans the
+        document again: the next run would decide on what is left."""
+        from arnorm.chars.encoding import is_cp1256_mojibake
+
+        return is_cp1256_mojibake(self)
+
+    @cached_property
     def not_arabic_confident(self) -> bool:
         """The negation of :attr:`arabic_confident`, for rules that need an Arabic document."""
         return not self.arabic_confident
@@ -238,9 +247,12 @@ GATE_EVIDENCE: dict[str, str] = {
     "persian_like": PERSIAN_MARKERS + PERSIAN_MARKER_FORMS,
     "persian_markers": PERSIAN_MARKERS + PERSIAN_MARKER_FORMS,
 }
-# The document gates, as Context properties (what a rule's ``skip_when`` names).
+# The document gates, as Context properties (what a rule's ``skip_when`` names, or a rule
+# reads itself: E1's ``cp1256_mojibake``); after the line phase removes lines, the pipeline
+# reads again each one a rule read, and cleans again if one changed.
 GATES = (
     "arabic_confident",
+    "cp1256_mojibake",
     "not_arabic_confident",
     "persian_like",
     "quranic",

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 import unicodedata2
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import arnorm
@@ -316,36 +316,65 @@ def test_known_fold_hamza_seats_can_turn_the_arabic_gate_on() -> None:
     assert cleaner(once) == once
 
 
-# Known, left open (tools/fuzz.py, atheris): with expand_honorifics=True, I5 keeps a ZWJ
-# between a letter and ﷺ (a ligature that does not join); the honorifics rule then writes the
-# words, and the next run deletes the ZWJ between two letters that join anyway.  The fix:
-# the honorifics rule takes the joiners beside a ligature it writes out.
-KNOWN_JOINER_BESIDE_HONORIFIC = "\u0628\u200d\ufdfa"
+# Found by tools/fuzz.py (atheris) in the fifth session, fixed in the sixth: with
+# expand_honorifics=True, I5 keeps a ZWJ between a letter and ﷺ (a ligature that does not
+# join); the honorifics rule wrote the words, and the next run deleted the ZWJ between two
+# letters that join anyway.  The honorifics rule now takes the joiners beside a ligature.
+JOINER_BESIDE_HONORIFIC = "\u0628\u200d\ufdfa"
 
 
-@pytest.mark.xfail(strict=True, reason="a ZWJ beside an expanded honorific (left open)")
-def test_known_joiner_beside_an_expanded_honorific() -> None:
+@given(st.text("\u0628\u0627\u0647 \u064e\u0640\u200d\u200c\ufdfa\ufdfb1\U0001f600", max_size=20))
+@settings(max_examples=EXAMPLES, deadline=None)
+@example(JOINER_BESIDE_HONORIFIC)
+@example("\ufdfa\u200d\u0628")
+@example("\ufdfa\u200d\u200d\ufdfb\u200d")
+def test_regression_joiner_beside_an_expanded_honorific(text: str) -> None:
     cleaner = Cleaner(expand_honorifics=True)
-    once = cleaner(KNOWN_JOINER_BESIDE_HONORIFIC)
+    once = cleaner(text)
     assert cleaner(once) == once
+    assert cleaner.explain(text).output == once
+    assert Pipeline(cleaner.rules, cleaner.options, use_triggers=False)(text) == once
 
 
-# Known, left open (tools/fuzz.py, atheris, at the end of the fifth session): E1 decides from
-# the whole document whether it is Windows-1256 mojibake (the pairs make up half of its Arabic
-# characters); the line phase then removes a duplicate line, and the next run decides on fewer
-# characters and repairs.  The fix: E1's decision as a gate (like ``real_arabic``), so that the
-# pipeline cleans again when removed lines change it.
-KNOWN_E1_AFTER_LINE_REMOVAL = (
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (JOINER_BESIDE_HONORIFIC, "ب صلى الله عليه وسلم"),
+        ("\ufdfa\u200d\u0628", "صلى الله عليه وسلم ب"),
+        ("\ufdfa\u200d\ufdfb", "صلى الله عليه وسلم جل جلاله"),
+        ("\U0001f600\u200d\ufdfa", "\U0001f600صلى الله عليه وسلم"),
+    ],
+)
+def test_the_joiners_beside_an_expanded_honorific_go_with_it(text: str, expected: str) -> None:
+    assert Cleaner(expand_honorifics=True)(text) == expected
+
+
+def test_the_joiners_beside_honorifics_are_taken_in_linear_time() -> None:
+    # The run pattern starts a run of ZWJs from its first one only: 10,000 joiners and no
+    # ligature after them is one attempt, not 10,000 (an assertion on the result, not a time).
+    text = "\u200d" * 10_000 + "\u0628 \ufdfa"
+    once = Cleaner(expand_honorifics=True, disable=["invisible.zwj"])(text)
+    assert once == "\u200d" * 10_000 + "\u0628 صلى الله عليه وسلم"
+
+
+# Found by tools/fuzz.py (atheris) at the end of the fifth session, fixed in the sixth: E1
+# decided from the whole document whether it is Windows-1256 mojibake (the pairs make up half
+# of its Arabic letters); the line phase then removed a duplicate line, and the next run
+# decided on fewer letters and repaired.  E1's decision is now a gate
+# (``Context.cp1256_mojibake``), so the pipeline cleans again when removed lines change it.
+E1_AFTER_LINE_REMOVAL = (
     "\u0628\u0628\u0628\u0628\u0632\u063a\u062d\u0637\u00b3\u0637\u00b2\u0637\u00b2"
     "\u0628\n\u0637\n\u0637"
 )
 
 
-@pytest.mark.xfail(strict=True, reason="E1 judged on lines the line phase removes (left open)")
-def test_known_cp1256_decision_read_on_removed_lines() -> None:
+def test_regression_cp1256_decision_read_on_removed_lines() -> None:
     cleaner = Cleaner()
-    once = cleaner(KNOWN_E1_AFTER_LINE_REMOVAL)
+    once = cleaner(E1_AFTER_LINE_REMOVAL)
     assert cleaner(once) == once
+    assert "\u0637\u00b2" not in once  # decided on what is left: mojibake, repaired
+    report = cleaner.explain(E1_AFTER_LINE_REMOVAL)
+    assert report.output == once
 
 
 def test_regression_tanween_before_decomposed_alef_madda_without_nfc() -> None:

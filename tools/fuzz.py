@@ -60,11 +60,6 @@ def fuzz_cleaners() -> list:  # type: ignore[type-arg]
             "\u0643\u064a\u06be\u0626",
             lambda s: "search.fold_hamza_seats" in s.get("enable", ()),
         ),
-        (  # KNOWN_JOINER_BESIDE_HONORIFIC
-            {"profile": "repair", "expand_honorifics": True},
-            "\u0628\u200d\ufdfa",
-            lambda s: s.get("expand_honorifics") is True,
-        ),
     ):
         cleaner = make_cleaner(setting)
         if cleaner(cleaner(known)) != cleaner(known):

@@ -196,8 +196,23 @@ def utf8_as_cp1256(text: str, ctx: Context) -> str:
     >>> utf8_as_cp1256("ضغط، ثم اضغط، ثم ضغط، ثم")
     'ضغط، ثم اضغط، ثم ضغط، ثم'
     """
-    # Decomposed input (آ as ا + madda) is not what a decoder wrote: compose it first.
+    # The decision is the document's gate (``Context.cp1256_mojibake``): the pipeline cleans
+    # again when the line phase removes lines that changed it.
+    if text is ctx.text:
+        mojibake = ctx.cp1256_mojibake
+    else:  # (a document rule before it changed the text)
+        mojibake = _is_cp1256_mojibake(composed_nfc(text, ctx))
+    if not mojibake:
+        return text
     composed = composed_nfc(text, ctx)
+    repaired = _TOKEN.sub(_repair_cp1256_token, composed)
+    return text if repaired == composed else repaired
+
+
+def is_cp1256_mojibake(ctx: Context) -> bool:
+    """E1's decision on the document of ``ctx``: is it mostly UTF-8 read as Windows-1256?"""
+    # Decomposed input (آ as ا + madda) is not what a decoder wrote: compose it first.
+    composed = composed_nfc(ctx.text, ctx)
     has_forms, triggers = True, None
     if composed is ctx.text:
         # The context knows whether the document has presentation forms (the gates ask too),
@@ -208,10 +223,7 @@ def utf8_as_cp1256(text: str, ctx: Context) -> str:
             # A few (curly quotes, dashes) are counted pair by pair; more are scanned for.
             if len(found) <= _COUNTED_TRIGGERS:
                 triggers = sorted(found)
-    if not _is_cp1256_mojibake(composed, has_forms, triggers):
-        return text
-    repaired = _TOKEN.sub(_repair_cp1256_token, composed)
-    return text if repaired == composed else repaired
+    return _is_cp1256_mojibake(composed, has_forms, triggers)
 
 
 _FTFY_CONFIG = ftfy.TextFixerConfig(
