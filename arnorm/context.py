@@ -127,6 +127,8 @@ class Context:
         self.present: frozenset[str] | None = None
         # Whether a rule that may write a gate's evidence characters changed the text since.
         self.evidence_written = False
+        # Whether a rule that changes what a counting gate counts did (COUNTING_GROUPS).
+        self.counts_shifted = False
         # Whether the segment the character rules are given ends the document (no protected
         # span after it), when the pipeline cut it (see arnorm.chars.edges.ends_document).
         self.segment_ends_document: bool | None = None
@@ -247,6 +249,14 @@ GATE_EVIDENCE: dict[str, str] = {
     "persian_like": PERSIAN_MARKERS + PERSIAN_MARKER_FORMS,
     "persian_markers": PERSIAN_MARKERS + PERSIAN_MARKER_FORMS,
 }
+# The groups of letters and marks the counting gates count, each with the presentation forms
+# that count as them: a rule that writes into a group it takes nothing from may change a gate
+# for the next run (S4 writes ي for ئ), so the pipeline reads the gates again after it.
+COUNTING_GROUPS = (
+    frozenset(ARABIC_MARKERS + ARABIC_MARKER_FORMS),
+    frozenset(PERSIAN_MARKERS + PERSIAN_MARKER_FORMS),
+    frozenset(QURANIC_MARKS + ALEF_WASLA + ALEF_WASLA_FORMS),
+)
 # The document gates, as Context properties (what a rule's ``skip_when`` names, or a rule
 # reads itself: E1's ``cp1256_mojibake``); after the line phase removes lines, the pipeline
 # reads again each one a rule read, and cleans again if one changed.

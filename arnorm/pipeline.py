@@ -30,7 +30,7 @@ except ImportError:  # pragma: no cover
 
 from arnorm import windows
 from arnorm.anchored import Anchor, anchored_sub, literal_anchor
-from arnorm.context import COSTLY_GATES, GATE_EVIDENCE, GATE_OPTION, GATES, Context
+from arnorm.context import COSTLY_GATES, COUNTING_GROUPS, GATE_EVIDENCE, GATE_OPTION, GATES, Context
 from arnorm.options import Options
 from arnorm.protect import protected_spans
 from arnorm.report import Edit, Report, apply_edits
@@ -38,7 +38,8 @@ from arnorm.rule import LineRule, Phase, Removals, Rule, Substitution, line_edit
 
 # Line rules are applied until none removes anything; this bounds the rounds.
 MAX_LINE_ROUNDS = 8
-# How many times a document is cleaned again when removing lines changed its gates.
+# How many times a document is cleaned again when its gates changed (removed lines, or a rule
+# that wrote letters they count).
 MAX_GATE_RERUNS = 2
 
 
@@ -87,6 +88,7 @@ class _Compiled:
         "lazy_gates",
         "predicate",
         "rule",
+        "shifts_counts",
         "writes_evidence",
     )
 
@@ -123,6 +125,22 @@ class _Compiled:
         self.invalidates = rule.produces is None or not scanned.isdisjoint(rule.produces)
         # Does a change by this rule possibly write a gate's evidence (see _gates_changed)?
         self.writes_evidence = rule.produces is None or not evidence.isdisjoint(rule.produces)
+        # Does it change what a counting gate counts (see _shifts_counts)?
+        self.shifts_counts = _shifts_counts(rule)
+
+
+def _shifts_counts(rule: Rule) -> bool:
+    """Whether ``rule`` writes a letter a counting gate counts into a group of counted letters
+    it does not take any from (``COUNTING_GROUPS``): S4 writes ي for ئ, and the next run may
+    find the document Arabic.  A rule that maps within a group (ى → ي, a form to its letter, a
+    ligature to its words) leaves the counts as they were; one that may write anything
+    (``produces=None``) composes or takes away characters, which lowers counts only."""
+    if rule.produces is None:
+        return False
+    taken = rule.trigger if isinstance(rule.trigger, str) else ""
+    return any(
+        not group.isdisjoint(rule.produces) and group.isdisjoint(taken) for group in COUNTING_GROUPS
+    )
 
 
 def _tell_evidence(
@@ -253,7 +271,15 @@ class _Group:
     (:mod:`arnorm.windows`); ``whole`` is then the same group run on a whole text.
     """
 
-    __slots__ = ("characters", "finder", "invalidates", "steps", "whole", "writes_evidence")
+    __slots__ = (
+        "characters",
+        "finder",
+        "invalidates",
+        "shifts_counts",
+        "steps",
+        "whole",
+        "writes_evidence",
+    )
 
     def __init__(self, steps: Sequence[_Compiled], windowed: bool = False):
         self.steps = tuple(steps)
@@ -265,6 +291,7 @@ class _Group:
         )
         self.invalidates = any(step.invalidates for step in self.steps)
         self.writes_evidence = any(step.writes_evidence for step in self.steps)
+        self.shifts_counts = any(step.shifts_counts for step in self.steps)
         self.finder: re.Pattern[str] | None = None
         self.whole = self
         if (
@@ -424,7 +451,9 @@ class Pipeline:
                 text = new
                 ctx = Context(text, self._options)
         if report is not None:
-            report.gates = ctx.gates()
+            # Read on a context of its own: a gate read only for the report must not count as
+            # read by the rules (the pipeline reads those again, see _gates_changed).
+            report.gates = Context(ctx.text, self._options).gates()
         if self._character:
             text = self._apply_outside_protected(text, ctx, report, present)
         if self._layout:
@@ -437,11 +466,14 @@ class Pipeline:
                 # No line rule reads a gate, so nothing is computed from the new text.
                 ctx.text = text
             text, content_removed = self._remove_lines(text, ctx, report)
-            if content_removed and again and self._gates_changed(ctx, text):
-                # The gates were read from lines that are gone: the next run would judge the
-                # document differently (a Quranic or visual-order line removed as a duplicate).
-                # Clean the result again, with the gates of what is left.
-                return self._run(text, report, again - 1)
+        else:
+            content_removed = False
+        if again and (content_removed or ctx.counts_shifted) and self._gates_changed(ctx, text):
+            # The gates were read from lines that are gone (a Quranic or visual-order line
+            # removed as a duplicate), or before a rule wrote letters they count (S4 writes ي):
+            # the next run would judge the document differently.  Clean the result again, with
+            # the gates of what it now is.
+            return self._run(text, report, again - 1)
         return text
 
     def _apply_outside_protected(
@@ -518,7 +550,7 @@ class Pipeline:
         after: Context | None = None
         for gate in read:
             before = ctx.__dict__[gate]
-            if gate == "quranic" and not before:
+            if gate == "quranic" and not before and not ctx.counts_shifted:
                 continue  # removing lines only lowers its counts: it cannot turn on
             if self._still_without_evidence(ctx, gate):
                 continue
@@ -588,8 +620,10 @@ class Pipeline:
                             text = new
                             if group.invalidates:
                                 present = None
-                                if group.writes_evidence:
-                                    ctx.evidence_written = True
+                            if group.writes_evidence:
+                                ctx.evidence_written = True
+                            if group.shifts_counts:
+                                ctx.counts_shifted = True
                         continue
             for step in group.steps:
                 if step.characters is not None:
@@ -616,8 +650,10 @@ class Pipeline:
                     text = new
                     if step.invalidates:
                         present = None
-                        if step.writes_evidence:
-                            ctx.evidence_written = True
+                    if step.writes_evidence:
+                        ctx.evidence_written = True
+                    if step.shifts_counts:
+                        ctx.counts_shifted = True
         return text, present
 
     def _apply_in_windows(
@@ -666,8 +702,10 @@ class Pipeline:
                         text = new
                         if step.invalidates:
                             present = None
-                            if step.writes_evidence:
-                                ctx.evidence_written = True
+                        if step.writes_evidence:
+                            ctx.evidence_written = True
+                        if step.shifts_counts:
+                            ctx.counts_shifted = True
         return text
 
     def _remove_lines(self, text: str, ctx: Context, report: Report | None) -> tuple[str, bool]:
@@ -785,6 +823,7 @@ class _FusedStep(_Compiled):
         self.predicate = None
         self.invalidates = any(part.invalidates for part in self.parts)
         self.writes_evidence = any(part.writes_evidence for part in self.parts)
+        self.shifts_counts = any(part.shifts_counts for part in self.parts)
         substitutions = [rule for rule in rules if isinstance(rule, Substitution)]
         pattern = re.compile(
             "|".join(f"(?P<_f{i}>{rule.pattern.pattern})" for i, rule in enumerate(substitutions)),

@@ -30,6 +30,7 @@ from arnorm.boilerplate.trailer import trailer
 from arnorm.catalogue import CATALOGUE, OPTIONS
 from arnorm.context import PERSIAN_MARKERS, Context
 from arnorm.options import Options
+from arnorm.pipeline import _shifts_counts
 from arnorm.protect import PROTECTED
 from arnorm.report import apply_edits, diff_edits
 from arnorm.rule import Substitution
@@ -301,19 +302,40 @@ def test_regression_d2_reads_a_lookalike_as_the_punctuation_p1_writes(
     assert cleaner(once) == once
 
 
-# Known, left open (tools/fuzz.py, atheris): S4 (opt-in) writes ي for ئ after the gates were
-# read; in a document just short of "Arabic confident" the next run counts that ي, turns the
-# gate on and rewrites ھ (L3).  Gating S4 would leave one-word queries unfolded (a search
-# index and its queries must fold alike); the fix is to read the gates again when a rule
-# writes the letters they count.  tools/fuzz.py leaves S4 out while this fails.
-KNOWN_GATE_FLIP = "\u0643\u064a\u06be\u0626"
+# Found by tools/fuzz.py (atheris) in the fifth session, fixed in the sixth: S4 (opt-in)
+# writes ي for ئ after the gates were read; in a document just short of "Arabic confident"
+# the next run counted that ي, turned the gate on and rewrote ھ (L3).  The pipeline now reads
+# the gates again after a rule that writes a letter they count, and cleans again if one
+# changed (as after removed lines).
+GATE_FLIP = "\u0643\u064a\u06be\u0626"
 
 
-@pytest.mark.xfail(strict=True, reason="S4 can turn the arabic_confident gate on (left open)")
-def test_known_fold_hamza_seats_can_turn_the_arabic_gate_on() -> None:
-    cleaner = Cleaner(enable=["search.fold_hamza_seats"])
-    once = cleaner(KNOWN_GATE_FLIP)
-    assert cleaner(once) == once
+@given(st.text("\u0643\u064a\u06be\u0626\u06cc\u0649\u0629 \n\u06d6\u0671", max_size=24))
+@settings(max_examples=EXAMPLES, deadline=None)
+@example(GATE_FLIP)
+def test_regression_fold_hamza_seats_can_turn_the_arabic_gate_on(text: str) -> None:
+    for cleaner in (Cleaner(enable=["search.fold_hamza_seats"]), Cleaner("search")):
+        once = cleaner(text)
+        assert cleaner(once) == once
+        assert cleaner.explain(text).output == once
+
+
+def test_the_rules_that_shift_the_gate_counts() -> None:
+    # Mapping within a group of counted letters (ى → ي, a form to its letter, ﷺ to its words)
+    # leaves the counts as they were; writing into a group the rule takes nothing from does not.
+    cleaner = Cleaner("search", enable=["search.fold_hamza_seats"], expand_honorifics=True)
+    shifting = {rule.id for rule in cleaner.rules if _shifts_counts(rule)}
+    assert shifting == {
+        "search.fold_hamza_seats",
+        "letters.farsi_yeh",
+        "letters.keheh",
+        "letters.heh_variants",
+    }
+
+
+def test_a_gate_a_rule_turned_on_is_read_again() -> None:
+    # Confident only after S4's ي: ھ is rewritten in the same run as the fold.
+    assert Cleaner(enable=["search.fold_hamza_seats"])(GATE_FLIP) == "\u0643\u064a\u0647\u064a"
 
 
 # Found by tools/fuzz.py (atheris) in the fifth session, fixed in the sixth: with

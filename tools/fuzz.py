@@ -39,7 +39,7 @@ MAX_CHARACTERS = 2_000
 
 
 def fuzz_cleaners() -> list:  # type: ignore[type-arg]
-    """The cleaners to fuzz: every configuration, minus rules with a known, handed-over bug."""
+    """The cleaners to fuzz: every configuration (minus a rule with a known, handed-over bug)."""
     from arnorm.boilerplate.trailer import trailer
     from arnorm.catalogue import OPTIONS
     from arnorm.context import Context
@@ -52,19 +52,6 @@ def fuzz_cleaners() -> list:  # type: ignore[type-arg]
         # rounds (tests/test_hardening.py xfails it; fixed on the boilerplate branch).
         print("fuzz: boilerplate.trailer disabled (known: one header per call)", file=sys.stderr)
         settings = [{**s, "disable": ["boilerplate.trailer"]} for s in settings]
-    # Known bugs left open (tests/test_hardening.py, strict xfails): the settings that show
-    # them are left out while they fail, so that the run can find other bugs.
-    for setting, known, leave_out in (
-        (  # KNOWN_GATE_FLIP
-            {"profile": "repair", "enable": ["search.fold_hamza_seats"]},
-            "\u0643\u064a\u06be\u0626",
-            lambda s: "search.fold_hamza_seats" in s.get("enable", ()),
-        ),
-    ):
-        cleaner = make_cleaner(setting)
-        if cleaner(cleaner(known)) != cleaner(known):
-            print(f"fuzz: {setting} left out (a known bug, still open)", file=sys.stderr)
-            settings = [s for s in settings if not leave_out(s)]
     return [make_cleaner(setting) for setting in settings]
 
 
