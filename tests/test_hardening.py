@@ -338,6 +338,25 @@ def test_a_gate_a_rule_turned_on_is_read_again() -> None:
     assert Cleaner(enable=["search.fold_hamza_seats"])(GATE_FLIP) == "\u0643\u064a\u0647\u064a"
 
 
+# Found by tools/fuzz.py (atheris) in the sixth session: M5c judged a run of Arabic marks after
+# a CGJ (a Latin accent) apart from the run before it; on ٢ِ͏ً the kasra went, and the next run
+# found ً after the digit and its CGJ and deleted it.  The marks of a base are now one match.
+@given(st.text("2\u0662aب\u0650\u064b\u034f\u0300 ", max_size=16))
+@settings(max_examples=EXAMPLES, deadline=None)
+@example("\u0662\u0650\u034f\u064b")
+def test_regression_marks_after_a_cgj_on_a_digit(text: str) -> None:
+    cleaner = Cleaner(digits="arabic")
+    once = cleaner(text)
+    assert cleaner(once) == once
+    assert cleaner.explain(text).output == once
+    assert Pipeline(cleaner.rules, cleaner.options, use_triggers=False)(text) == once
+
+
+def test_marks_on_a_digit_are_judged_with_its_accents_and_cgj() -> None:
+    assert Cleaner(digits="arabic")("\u0662\u0650\u034f\u064b") == "\u0662\u034f"
+    assert arnorm.clean("\u0628\u0650\u034f\u064b") == "\u0628\u0650\u034f\u064b"
+
+
 # Found by tools/fuzz.py (atheris) in the fifth session, fixed in the sixth: with
 # expand_honorifics=True, I5 keeps a ZWJ between a letter and ﷺ (a ligature that does not
 # join); the honorifics rule wrote the words, and the next run deleted the ZWJ between two

@@ -631,15 +631,18 @@ def stray_initial_mark(match: re.Match[str], ctx: Context) -> str:
 
 _FOREIGN_BASE = re.compile(f"[{FOREIGN_BASE_CLASS}]")
 _WITHOUT_CORE_MARKS = str.maketrans("", "", CORE_MARKS)
-_LATIN_MARK = re.compile("[\u0300-\u036f]")
+# The marks of a base, up to its last Arabic one: its own Latin accents (U+034F CGJ among them)
+# and the Arabic marks, judged together by the base before them.  A run after a CGJ judged
+# apart stayed while the run before the CGJ went, and the next run deleted it (found by the
+# atheris fuzzing run).  The pattern of the rule matches from a cluster's first mark only
+# (the look-behind): tried from every accent, a long run was quadratic.
+_CLUSTER = f"\u0300-\u036f{MARK_CLASS}"
+_MARKS_OF_A_BASE = f"[{_CLUSTER}](?<![{_CLUSTER}][{_CLUSTER}])(?:[{_CLUSTER}]*[{MARK_CLASS}])?"
 
 
 # The fast path finds the marked foreign bases themselves (rare in Arabic text), not every run
-# of marks: a base, its own Latin accents, then the Arabic marks (the same runs the pattern of
-# the rule judges, so the same text; reports still show the marks alone).
-_MARKED_FOREIGN_BASE = re.compile(
-    f"[{FOREIGN_BASE_CLASS}][\u0300-\u036f]*(?P<marks>[{MARK_CLASS}]+)"
-)
+# of marks (the same runs the pattern of the rule judges, so the same text).
+_MARKED_FOREIGN_BASE = re.compile(f"[{FOREIGN_BASE_CLASS}](?P<marks>[{_CLUSTER}]*[{MARK_CLASS}])")
 
 
 def _marks_on_non_arabic_fast(text: str, ctx: Context) -> str:
@@ -654,7 +657,7 @@ def _marks_on_non_arabic_fast(text: str, ctx: Context) -> str:
 
 @substitution(
     "marks.mark_on_non_arabic",
-    f"[{MARK_CLASS}]+",
+    _MARKS_OF_A_BASE,
     code="M5c",
     trigger=CORE_MARKS,
     skip_when=_GATES,
@@ -669,11 +672,9 @@ def mark_on_non_arabic(match: re.Match[str], ctx: Context) -> str:
     >>> mark_on_non_arabic("عام 2023ً في Googleُ")
     'عام 2023 في Google'
     """
-    run = match.group()
+    run = match.group()  # (from the first mark after the base: the scan finds it first)
     text = match.string
     index = match.start()
-    while index > 0 and _LATIN_MARK.match(text, index - 1):
-        index -= 1  # a Latin letter's own accents come before the Arabic marks
     if index == 0 or not _FOREIGN_BASE.match(text, index - 1):
         return run
     if match.end() == len(text) and not ends_document(ctx, text[index - 1 :]):
