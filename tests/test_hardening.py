@@ -338,6 +338,19 @@ def test_a_gate_a_rule_turned_on_is_read_again() -> None:
     assert Cleaner(enable=["search.fold_hamza_seats"])(GATE_FLIP) == "\u0643\u064a\u0647\u064a"
 
 
+# Found by tools/fuzz.py (atheris) in the sixth session: S7 kept a ZWJ beside 🉈 (an emoji),
+# S6 then wrote its NFKC 〔敗〕, and the next run deleted the ZWJ.  S7's emoji are the ones
+# NFKC leaves alone.
+@given(st.text("\u200d\U0001f248\U0001f468\u2122\u24c2\u203c\u00a9a\u0628 ", max_size=12))
+@settings(max_examples=EXAMPLES, deadline=None)
+@example("\u200d\U0001f248")
+def test_regression_joiner_beside_an_emoji_nfkc_rewrites(text: str) -> None:
+    cleaner = Cleaner("search")
+    once = cleaner(text)
+    assert cleaner(once) == once
+    assert cleaner.explain(text).output == once
+
+
 # Found by tools/fuzz.py (atheris) in the sixth session: M5c judged a run of Arabic marks after
 # a CGJ (a Latin accent) apart from the run before it; on ٢ِ͏ً the kasra went, and the next run
 # found ً after the digit and its CGJ and deleted it.  The marks of a base are now one match.

@@ -27,6 +27,7 @@ from arnorm.chars.tables import (
     YEH,
     ZWJ,
     ZWNJ,
+    class_body,
     expand_class,
 )
 from arnorm.chars.unicode import recompose
@@ -299,8 +300,18 @@ def ascii_punctuation(text: str, ctx: Context) -> str:
 
 
 # A ZWJ next to one of these builds an emoji and stays (the ZWJ first, then the look-behind:
-# the scan runs in C from one ZWJ to the next).
-_EMOJI_NEIGHBOUR = EMOJI.pattern  # the same emoji as I5 (not ⸮, which P1 rewrites)
+# the scan runs in C from one ZWJ to the next).  The same emoji as I5 (not ⸮, which P1
+# rewrites), less those S6 rewrites in NFKC (🉈 → 〔敗〕, ™ → TM): beside what S6 writes, the
+# ZWJ went on the next run (found by the atheris fuzzing run).
+_EMOJI_NEIGHBOUR = (
+    "["
+    + class_body(
+        character
+        for character in expand_class(EMOJI.pattern[1:-1])
+        if unicodedata2.normalize("NFKC", character) == character
+    )
+    + "]"
+)
 _ZWJ_OUTSIDE_EMOJI = re.compile(f"{ZWJ}(?<!{_EMOJI_NEIGHBOUR}{ZWJ})(?!{_EMOJI_NEIGHBOUR})")
 # Deleted or made a space wherever they are.
 _OTHER_JOINERS = ((ZWNJ, ""), ("\u00ad", ""), ("\u200b", " "), ("\u2060", " "))
