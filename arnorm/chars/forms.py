@@ -207,6 +207,7 @@ _HONORIFIC_RUN = (
     f"(?:(?<!{ZWJ}){ZWJ}+(?={_HONORIFIC})|{_HONORIFIC})"
     f"[{''.join(HONORIFICS)}{ZWJ}{CLUSTER_MARK_CLASS}]*"
 )
+_LIGATURE_AND_MARKS = re.compile(f"{_HONORIFIC}[^{''.join(HONORIFICS)}]*")
 # The fast path deletes the joiners beside the ligatures first, and leaves a ligature with marks
 # (rare) to the runs one by one.
 # (Each branch starts with the ZWJ, so the scan runs in C between them.)
@@ -285,13 +286,11 @@ def honorifics(match: re.Match[str], ctx: Context) -> str:
     True
     """
     text, start, end = match.string, match.start(), match.end()
-    pieces: list[str] = []
-    for character in match.group():
-        if character in HONORIFICS:
-            pieces.append(HONORIFICS[character])
-        elif character != ZWJ:  # a mark: on the last word (a ZWJ comes before the first)
-            pieces[-1] += character
-    words = " ".join(pieces)
+    # Each ligature with the marks after it (on its last word); the joiners go.
+    words = " ".join(
+        HONORIFICS[piece[0]] + piece[1:].replace(ZWJ, "")
+        for piece in _LIGATURE_AND_MARKS.findall(match.group())
+    )
     if start > 0 and _touches_word(text[start - 1]):
         words = " " + words
     if end < len(text) and text[end].isalnum():
