@@ -196,13 +196,13 @@ class Context:
         return _real_arabic().search(self.text) is not None
 
     @cached_property
-    def cp1256_mojibake(self) -> bool:
-        """The document is mostly UTF-8 read as Windows-1256 (E1 repairs it).  A gate, so that
-        removing lines that decided it (a duplicate line full of Arabic letters) cleans the
-        document again: the next run would decide on what is left."""
+    def not_cp1256_mojibake(self) -> bool:
+        """The document is not mostly UTF-8 read as Windows-1256: E1 leaves it alone.  A gate,
+        so that the document is cleaned again when what it was read on changes (removed
+        lines, or a document rule after E1)."""
         from arnorm.chars.encoding import is_cp1256_mojibake
 
-        return is_cp1256_mojibake(self)
+        return not is_cp1256_mojibake(self)
 
     @cached_property
     def not_arabic_confident(self) -> bool:
@@ -257,13 +257,13 @@ COUNTING_GROUPS = (
     frozenset(PERSIAN_MARKERS + PERSIAN_MARKER_FORMS),
     frozenset(QURANIC_MARKS + ALEF_WASLA + ALEF_WASLA_FORMS),
 )
-# The document gates, as Context properties (what a rule's ``skip_when`` names, or a rule
-# reads itself: E1's ``cp1256_mojibake``); after the line phase removes lines, the pipeline
-# reads again each one a rule read, and cleans again if one changed.
+# The document gates, as Context properties (what a rule's ``skip_when`` names); after the
+# line phase removes lines, the pipeline reads again each one a rule read, and cleans again if
+# one changed.
 GATES = (
     "arabic_confident",
-    "cp1256_mojibake",
     "not_arabic_confident",
+    "not_cp1256_mojibake",
     "persian_like",
     "quranic",
     "real_arabic",

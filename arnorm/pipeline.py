@@ -402,6 +402,15 @@ class Pipeline:
         # Word-local families run on the words that can change (the fast path only).
         self._character = _groups(_fused(compiled(Phase.CHARACTER), fuse), windowed=fuse)
         self._layout = _groups(_fused(compiled(Phase.LINE), fuse))
+        # The gates only document rules read (E1's, E3's): the context of the text those rules
+        # leave keeps the ones that turned a rule off, so that they are judged again at the end.
+        later = {gate for rule in active if rule.phase != Phase.DOCUMENT for gate in rule.skip_when}
+        self._document_gates = tuple(
+            sorted(
+                {gate for rule in active if rule.phase == Phase.DOCUMENT for gate in rule.skip_when}
+                - later
+            )
+        )
         self._layout_reads_gates = any(
             step.rule.skip_when for group in self._layout for step in group.steps
         )
@@ -448,8 +457,13 @@ class Pipeline:
                 self._decide_by_evidence(ctx, present)
             new, present = self._apply(self._document, text, ctx, report, 0, present)
             if new is not text:
+                # The gates that turned a document rule off were read on the text before the
+                # later document rules changed it: kept, they are judged again at the end (see
+                # _gates_changed).  (The old context goes here: it holds the old text.)
+                kept = [gate for gate in self._document_gates if ctx.__dict__.get(gate) is True]
                 text = new
                 ctx = Context(text, self._options)
+                ctx.__dict__.update(dict.fromkeys(kept, True))
         if report is not None:
             # Read on a context of its own: a gate read only for the report must not count as
             # read by the rules (the pipeline reads those again, see _gates_changed).

@@ -415,19 +415,33 @@ def test_the_joiners_beside_honorifics_are_taken_in_linear_time() -> None:
 # decided from the whole document whether it is Windows-1256 mojibake (the pairs make up half
 # of its Arabic letters); the line phase then removed a duplicate line, and the next run
 # decided on fewer letters and repaired.  E1's decision is now a gate
-# (``Context.cp1256_mojibake``), so the pipeline cleans again when removed lines change it.
+# (``Context.not_cp1256_mojibake``), so the pipeline cleans again when removed lines change it.
 E1_AFTER_LINE_REMOVAL = (
     "\u0628\u0628\u0628\u0628\u0632\u063a\u062d\u0637\u00b3\u0637\u00b2\u0637\u00b2"
     "\u0628\n\u0637\n\u0637"
 )
 
 
-def test_regression_cp1256_decision_read_on_removed_lines() -> None:
-    cleaner = Cleaner()
-    once = cleaner(E1_AFTER_LINE_REMOVAL)
+# And in the sixth session: in the search profile S6 and S7 (document rules after E1) changed
+# the text, and the context of the text they left did not have E1's gate; the gate that turned
+# a document rule off is now kept in it, and judged again at the end.
+E1_AFTER_SEARCH_FOLDS = (
+    "\u0632\u063a\u062d\u0637\u00b3\ufc63\u0637\u00b2\u0637\u00b3\u0628\u0628\u0628\u0628\u0628"
+    "\n\u0628\n\u0628"
+)
+
+
+@pytest.mark.parametrize(
+    ("profile", "text"),
+    [("repair", E1_AFTER_LINE_REMOVAL), ("search", E1_AFTER_LINE_REMOVAL),
+     ("search", E1_AFTER_SEARCH_FOLDS)],
+)  # fmt: skip
+def test_regression_cp1256_decision_read_on_removed_lines(profile: str, text: str) -> None:
+    cleaner = Cleaner(profile)
+    once = cleaner(text)
     assert cleaner(once) == once
     assert "\u0637\u00b2" not in once  # decided on what is left: mojibake, repaired
-    report = cleaner.explain(E1_AFTER_LINE_REMOVAL)
+    report = cleaner.explain(text)
     assert report.output == once
 
 

@@ -32,19 +32,23 @@ def to_nfc(text: str) -> str:
     if length <= 2 * _CHUNK:
         normalized: str = unicodedata2.normalize("NFC", text)
         return normalized
-    pieces = []
-    changed = False
+    # The pieces are kept from the first chunk NFC changes on: a text already in NFC (most
+    # texts, and every output) costs one chunk at a time, not a copy of itself.
+    pieces: list[str] | None = None
     start = 0
     while start < length:
         boundary = _STABLE.search(text, start + _CHUNK)
         end = boundary.start() if boundary is not None else length
         chunk = text[start:end]
         piece = unicodedata2.normalize("NFC", chunk)
-        if piece is not chunk and piece != chunk:
-            changed = True
+        if pieces is None:
+            if piece is chunk or piece == chunk:
+                start = end
+                continue
+            pieces = [text[:start]]
         pieces.append(piece)
         start = end
-    return "".join(pieces) if changed else text
+    return text if pieces is None else "".join(pieces)
 
 
 def recompose(result: str, text: str) -> str:
