@@ -402,14 +402,21 @@ class Pipeline:
         # Word-local families run on the words that can change (the fast path only).
         self._character = _groups(_fused(compiled(Phase.CHARACTER), fuse), windowed=fuse)
         self._layout = _groups(_fused(compiled(Phase.LINE), fuse))
-        # The gates only document rules read (E1's, E3's): the context of the text those rules
-        # leave keeps the ones that turned a rule off, so that they are judged again at the end.
+        # The gates only document rules read (E1's, E3's): read again when the later document
+        # rules changed the text (see _run).
         later = {gate for rule in active if rule.phase != Phase.DOCUMENT for gate in rule.skip_when}
         self._document_gates = tuple(
             sorted(
                 {gate for rule in active if rule.phase == Phase.DOCUMENT for gate in rule.skip_when}
                 - later
             )
+        )
+        # The document rules judged again on the output (see Rule.judged_on_output), each with
+        # a scan for its trigger.
+        self._judged_on_output = tuple(
+            (rule, re.compile("[" + "".join(map(re.escape, sorted(rule.trigger))) + "]"))
+            for rule in active
+            if rule.judged_on_output and isinstance(rule.trigger, str)
         )
         self._layout_reads_gates = any(
             step.rule.skip_when for group in self._layout for step in group.steps
@@ -450,20 +457,33 @@ class Pipeline:
             return text
         ctx = Context(text, self._options)
         present: frozenset[str] | None = None  # trigger characters of ``text``, when known
+        found_first = None  # those of the input, when known
+        judged: dict[str, object] | None = None
         if self._document:
             if report is None and self.use_triggers:
                 # The document rules read the gates' evidence too (E1: presentation forms).
                 present = self._present(text)
                 self._decide_by_evidence(ctx, present)
+            found_first = present
             new, present = self._apply(self._document, text, ctx, report, 0, present)
+            judged = ctx.__dict__.get("memo")  # the texts the rules judged on output judged
             if new is not text:
                 # The gates that turned a document rule off were read on the text before the
-                # later document rules changed it: kept, they are judged again at the end (see
-                # _gates_changed).  (The old context goes here: it holds the old text.)
-                kept = [gate for gate in self._document_gates if ctx.__dict__.get(gate) is True]
+                # later document rules changed it (E2 decodes "â€¦" to "…" after ظ: a pair for
+                # E1): read again on the new text, a gate that now lets its rule run makes the
+                # pipeline start again from it, as the next run would.  (The old context goes
+                # here: it holds the old text.)
+                off = [gate for gate in self._document_gates if ctx.__dict__.get(gate) is True]
                 text = new
                 ctx = Context(text, self._options)
-                ctx.__dict__.update(dict.fromkeys(kept, True))
+                if off and again:
+                    if report is None and self.use_triggers:
+                        # (the scan the character phase would make: it is given the result)
+                        if present is None:
+                            present = self._present(text)
+                        self._decide_by_evidence(ctx, present)
+                    if not all(getattr(ctx, gate) for gate in off):
+                        return self._run(text, report, again - 1)
         if report is not None:
             # Read on a context of its own: a gate read only for the report must not count as
             # read by the rules (the pipeline reads those again, see _gates_changed).
@@ -488,7 +508,41 @@ class Pipeline:
             # the next run would judge the document differently.  Clean the result again, with
             # the gates of what it now is.
             return self._run(text, report, again - 1)
+        if (
+            again
+            and self._judged_on_output
+            and self._would_change_output(text, found_first, judged)
+        ):
+            return self._run(text, report, again - 1)
         return text
+
+    def _would_change_output(
+        self, text: str, found_first: frozenset[str] | None, judged: dict[str, object] | None
+    ) -> bool:
+        """Whether a rule judged on the output would change ``text`` (the next run would).
+
+        ``found_first``: the trigger characters of the input, when the pipeline scanned it.  A
+        rule none of whose triggers the input had is not asked: the rules delete and write
+        Arabic, and do not write its triggers (a scan of every output cost 8% of the time).
+        ``judged``: the memo of the document phase, with the text each such rule judged; only
+        the lines of ``text`` that are not lines of it are judged again.
+        """
+        for rule, trigger in self._judged_on_output:
+            if found_first is not None:
+                if found_first.isdisjoint(rule.trigger):  # type: ignore[arg-type]
+                    continue
+            elif trigger.search(text) is None:
+                continue
+            seen = None if judged is None else judged.get(rule.id)
+            if isinstance(seen, str):
+                lines = set(seen.split("\n"))
+                text = "\n".join(line for line in text.split("\n") if line not in lines)
+                if not text:
+                    continue
+            ctx = Context(text, self._options)
+            if not rule.skipped(ctx) and rule.apply(text, ctx) != text:
+                return True
+        return False
 
     def _apply_outside_protected(
         self, text: str, ctx: Context, report: Report | None, present: frozenset[str] | None

@@ -338,6 +338,48 @@ def test_a_gate_a_rule_turned_on_is_read_again() -> None:
     assert Cleaner(enable=["search.fold_hamza_seats"])(GATE_FLIP) == "\u0643\u064a\u0647\u064a"
 
 
+# Found by a random search over mojibake pieces in the sixth session: the encoding repairs
+# judged a text that later rules then changed, and the next run repaired more.
+# - E1's repair wrote a character that made a new pair with its neighbour (ع + the "…" of
+#   "â€¦"): E1 repairs again while the result is still mojibake;
+# - E2 wrote "…" after ظ (a pair for E1, whose gate was read before): E1's gate is read again
+#   when the later document rules changed the text;
+# - ftfy (E2) judges whole lines, and M5c, I3, U2 and the search profile's S5 then deleted a
+#   mark, an LRM or a tatweel in them, or wrote an NBSP: E2 is judged on the output again.
+ENCODING_ORDER_CASES = [
+    ("repair", "\u0639\u00e2\u20ac\u00a6\u0637\u00b9\u2026\u0637\u00a7\u0637\u00b9\u00b3"),
+    ("repair", "\u0637\u00b9\u00a7\u0637\u00b9\u00a6\u063a\u00e2\u20ac\u00a6\u0639\u2026"),
+    ("repair", "\u0637\u00a7\u0638\u00e2\u20ac\u00a6\u00d8\u00a7\u0637\u00a7"),
+    ("repair", "\u00d8\u064e\u00a7 \u0628\u0628"),
+    ("repair", "\u00d8\u200e\u00a7"),
+    ("repair", "\u00d8\u00a9\u00d9\ufc63"),
+    ("search", "\u00d8\u0640\u00a7 \u0628\u0628"),
+    ("search", "\u00c3 \u0640\u00d9\u201e"),
+    ("search", "\u00d8\u0640\u00a7"),
+]
+MOJIBAKE_PIECES = [
+    "ط", "ظ", "ع", "غ", "â€¦", "…", "³", "²", "ب", "\n", "ا", "ل", "ﱣ", "Ø", "§", "Ù",
+    "„", "ي", "ـ", " ", "Ã", "©", "ﻻ", "ط§", "ظ„", "ط¹", "\u064e", "\u200e",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("profile", "text"), ENCODING_ORDER_CASES)
+def test_regression_encoding_repairs_judged_before_later_rules(profile: str, text: str) -> None:
+    cleaner = Cleaner(profile)
+    once = cleaner(text)
+    assert cleaner(once) == once
+    assert cleaner.explain(text).output == once
+    assert Pipeline(cleaner.rules, cleaner.options, use_triggers=False)(text) == once
+
+
+@given(st.lists(st.sampled_from(MOJIBAKE_PIECES), max_size=30).map("".join))
+@settings(max_examples=EXAMPLES, deadline=None)
+def test_mojibake_pieces_are_cleaned_in_one_run(text: str) -> None:
+    for cleaner in (Cleaner(), Cleaner("search")):
+        once = cleaner(text)
+        assert cleaner(once) == once
+
+
 # Found by tools/fuzz.py (atheris) in the sixth session: S7 kept a ZWJ beside 🉈 (an emoji),
 # S6 then wrote its NFKC 〔敗〕, and the next run deleted the ZWJ.  S7's emoji are the ones
 # NFKC leaves alone.

@@ -21,6 +21,7 @@ from arnorm.chars.forms import NOMINAL, to_nominal
 from arnorm.chars.punctuation import ASCII_QUOTE
 from arnorm.chars.tables import LETTER_CLASS, MARK_CLASS, SOFT_HYPHEN
 from arnorm.chars.unicode import composed as composed_nfc
+from arnorm.chars.unicode import to_nfc
 from arnorm.context import Context
 from arnorm.options import Option, Options
 from arnorm.report import Edit
@@ -175,6 +176,10 @@ def _repair_cp1256(match: re.Match[str]) -> str:
     return decoded if _PLAUSIBLE.fullmatch(decoded) else sequence
 
 
+# How many times E1 repairs a document at most (see utf8_as_cp1256).
+_MAX_PASSES = 4
+
+
 @rewrite(
     "encoding.utf8_as_cp1256",
     code="E1",
@@ -202,11 +207,29 @@ def utf8_as_cp1256(text: str, ctx: Context) -> str:
     """
     composed = composed_nfc(text, ctx)
     repaired = _TOKEN.sub(_repair_cp1256_token, composed)
-    return text if repaired == composed else repaired
+    # A repair can write a character that makes a new pair with its neighbour (ع before the
+    # "…" that "â€¦" decodes to), and the next run would repair that: repair again while the
+    # result is still judged mojibake (found by a random search in the sixth session).  Each
+    # pass shortens the text; chains of new pairs end within a few (a decoded letter is rarely
+    # a continuation character again).
+    for _ in range(_MAX_PASSES - 1):
+        if repaired == composed:
+            break
+        composed = to_nfc(repaired)
+        if not _is_cp1256_mojibake(composed):
+            break
+        repaired = _TOKEN.sub(_repair_cp1256_token, composed)
+    return text if repaired == text else repaired
 
 
 def is_cp1256_mojibake(ctx: Context) -> bool:
     """E1's decision on the document of ``ctx``: is it mostly UTF-8 read as Windows-1256?"""
+    if ctx.present is not None and not ctx.has_presentation_forms:
+        # Fewer than 3 continuation characters cannot make 3 pairs: decided without composing
+        # the text (NFC neither writes nor takes away one; a form of ک would, once nominal).
+        found = ctx.present.intersection(_TRIGGER)
+        if len(found) < 3 and sum(map(ctx.text.count, found)) < 3:
+            return False
     # Decomposed input (آ as ا + madda) is not what a decoder wrote: compose it first.
     composed = composed_nfc(ctx.text, ctx)
     has_forms, triggers = True, None
@@ -254,6 +277,10 @@ _LATIN_MOJIBAKE = (
     trigger=_LATIN_MOJIBAKE,
     phase=Phase.DOCUMENT,
     produces=None,
+    # ftfy reads each line as a whole: a mark M5c deletes between Ø and §, a tatweel S5
+    # deletes elsewhere in the line, an NBSP U2 writes after Ù change what it decides, and the
+    # next run repaired (found by a random search in the sixth session).
+    judged_on_output=True,
 )
 def utf8_as_latin(text: str, ctx: Context) -> str:
     """Repair UTF-8 decoded as Latin-1, Windows-1252 or MacRoman (ftfy, encoding fixes only).
@@ -269,6 +296,7 @@ def utf8_as_latin(text: str, ctx: Context) -> str:
     >>> utf8_as_latin("“مقدمة” café")
     '“مقدمة” café'
     """
+    ctx.memo["encoding.utf8_as_latin"] = text  # what it judged (see Rule.judged_on_output)
     # Decomposed input (Ù as U + grave) is not what a decoder wrote: compose it first.  A
     # soft hyphen that does not follow a lead byte (Ø + U+00AD is ح) is a real one, which I2
     # deletes later: ftfy must not see it, or the next run would judge differently.
