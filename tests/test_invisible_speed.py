@@ -18,7 +18,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from arnorm.chars import invisible, search, tatweel
-from arnorm.chars.forms import NOMINAL, SPACED_FORMS
+from arnorm.chars.forms import ATTACHES_HARAKA, NOMINAL, SPACED_FORMS
 from arnorm.chars.tables import (
     DUAL_JOINING_CLASS,
     JOIN_CAUSING,
@@ -45,6 +45,24 @@ _LETTER_JOINS_BACKWARD = re.compile(f"[{DUAL_JOINING_CLASS}{RIGHT_JOINING_CLASS}
 def _base_before(text: str, index: int) -> str:
     while index > 0 and _MARK_RUN.match(text, index - 1):
         index -= 1
+    # Then the isolated haraka forms U2 attaches to the character before them as marks.
+    beyond = index
+    while beyond > 0:
+        if _MARK_RUN.match(text, beyond - 1):
+            beyond -= 1
+            continue
+        if text[beyond - 1] not in SPACED_FORMS:
+            break
+        held = beyond - 1  # a ZWSP or WORD JOINER before the form: I6 deletes it
+        while held > 0 and text[held - 1] in "\u200b\u2060":
+            held -= 1
+        if not (held > 0 and (ATTACHES_HARAKA.match(text[held - 1]) or text[held - 1] in NOMINAL)):
+            break
+        beyond = held
+    if beyond < index and beyond > 0:
+        before = text[beyond - 1]
+        if ATTACHES_HARAKA.match(before) or before in NOMINAL:
+            index = beyond
     return NOMINAL.get(text[index - 1], text[index - 1])[-1:] if index > 0 else ""
 
 

@@ -90,7 +90,10 @@ def to_nominal(text: str) -> str:
 # them (a U+FE20 before the fatha U2 writes went after it in the final NFC, and the mark rules
 # saw the fatha beside a fathatan only on the next run; found by the atheris fuzzing run).
 _AROUND = CLUSTER_MARK_CLASS
-_ATTACHES_TO = re.compile(f"[{LETTER_CLASS}{_AROUND}{TATWEEL}]")
+# What an isolated haraka form attaches to (else it gets an NBSP carrier), besides a form.
+ATTACHES_HARAKA = re.compile(f"[{LETTER_CLASS}{_AROUND}{TATWEEL}]")
+# The same with the forms, as a class body (for I4 and I5, which read it backwards).
+HOLDS_HARAKA_CLASS = f"{LETTER_CLASS}{_AROUND}{TATWEEL}{PRESENTATION_FORMS_CLASS}"
 _MARKS = expand_class(_AROUND)
 
 # The marks around the forms are part of the match, so the replacement can be put in NFC on
@@ -185,7 +188,7 @@ def presentation_forms(match: re.Match[str], ctx: Context) -> str:
     mapped = forms.translate(_ATTACHED_TABLE)
     if forms[0] in _DETACHED:
         previous = group[lead - 1] if lead else text[start - 1] if start > 0 else ""
-        if not (previous in NOMINAL or (previous and _ATTACHES_TO.match(previous))):
+        if not (previous in NOMINAL or (previous and ATTACHES_HARAKA.match(previous))):
             mapped = "\u00a0" + mapped
     return to_nfc(group[:lead] + mapped + group[trail:])
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from arnorm.chars.forms import NOMINAL, SPACED_FORMS
+from arnorm.chars.forms import ATTACHES_HARAKA, HOLDS_HARAKA_CLASS, NOMINAL, SPACED_FORMS
 from arnorm.chars.tables import (
     BIDI_CONTROLS_CLASS,
     BOM,
@@ -55,19 +55,32 @@ OPTIONS = (
     ),
 )
 
-_MARKS = f"{MARK_CLASS}\u0300-\u036f"  # skipped when looking for the letter before a joiner
+_MARKS = f"{MARK_CLASS}\u0300-\u036f"
+# Skipped when looking for the letter before a joiner (read backwards): marks, and the isolated
+# haraka forms where U2 attaches them as marks, after a letter, a mark of its cluster, a tatweel
+# or a form (a ZWJ after ئﹰ stayed, and sat between two letters once U2 wrote ئً: found by a
+# random search in the sixth session).  Elsewhere (after a joiner, a CGJ, a Syriac letter)
+# U2 writes such a form on an NBSP: no mark.  A ZWSP or WORD JOINER just before such a form is
+# skipped too: I6 deletes it, and U2 then attaches the form (ﺑ + ZWSP + ﱠ).
+_SKIPPED_BEFORE = (
+    f"(?:[{_MARKS}]|[{SPACED_FORMS}](?=[\u200b\u2060]*[{HOLDS_HARAKA_CLASS}])"
+    f"|(?<=[{SPACED_FORMS}])[\u200b\u2060]+)*"
+)
 _MARK_CHARACTERS = frozenset(expand_class(_MARKS))
 
 
-def _seen_as(joining_class: str, end: int) -> str:
+def _seen_as(joining_class: str, end: int, holding_forms: bool = False) -> str:
     """A class of the characters that count as one of ``joining_class`` next to a joiner.
 
     A presentation form counts as the letter it shows on that side (U2 maps it later: the
     decision must be the same before and after that mapping), ``end`` 0 for its first letter
     (the character after a joiner), -1 for its last (the one before).  Marks never count:
-    they are skipped before the letter is looked at.
+    they are skipped before the letter is looked at.  ``holding_forms``: only the characters
+    U2 attaches an isolated haraka form to (not ZWJ, nor a Syriac letter).
     """
     joining = frozenset(expand_class(joining_class))
+    if holding_forms:
+        joining = frozenset(c for c in joining if ATTACHES_HARAKA.match(c))
     shown = {form for form, letters in NOMINAL.items() if letters[end] in joining}
     return class_body(((joining - NOMINAL.keys()) | shown) - _MARK_CHARACTERS)
 
@@ -75,6 +88,11 @@ def _seen_as(joining_class: str, end: int) -> str:
 # Around a ZWNJ: what joins the next character (before it), what joins the one before (after).
 _JOINS_FORWARD_CLASS = _seen_as(f"{DUAL_JOINING_CLASS}{JOIN_CAUSING}", -1)
 _JOINS_BACKWARD_CLASS = _seen_as(f"{DUAL_JOINING_CLASS}{RIGHT_JOINING_CLASS}{JOIN_CAUSING}", 0)
+# What joins the next character with isolated haraka forms between (see _MARKS_BEFORE).
+_JOINS_FORWARD = (
+    f"[{_MARKS}]*[{_JOINS_FORWARD_CLASS}]|{_SKIPPED_BEFORE}"
+    f"[{_seen_as(f'{DUAL_JOINING_CLASS}{JOIN_CAUSING}', -1, holding_forms=True)}]"
+)
 # Around a ZWJ: the letters that join anyway (tatweel and ZWJ are not letters).
 _LETTER_JOINS_FORWARD_CLASS = _seen_as(DUAL_JOINING_CLASS, -1)
 _LETTER_JOINS_BACKWARD_CLASS = _seen_as(f"{DUAL_JOINING_CLASS}{RIGHT_JOINING_CLASS}", 0)
@@ -162,7 +180,7 @@ _ZWNJ_REPEATS = re.compile(f"{ZWNJ}(?<!{ZWNJ}{ZWNJ}){ZWNJ}+(?![{ZWNJ}{_MARKS}])"
 # where a look-ahead of any length may skip them, and the pattern starts with the ZWNJ itself.
 _ZWNJ_WITHOUT_EFFECT_REVERSED = re.compile(
     f"{ZWNJ}(?<![{ZWNJ}{_MARKS}]{ZWNJ})"  # no ZWNJ or mark after it (forwards): not a kept run
-    f"(?:(?<![{_JOINS_BACKWARD_CLASS}]{ZWNJ})|(?![{_MARKS}]*[{_JOINS_FORWARD_CLASS}]))"
+    f"(?:(?<![{_JOINS_BACKWARD_CLASS}]{ZWNJ})|(?!{_JOINS_FORWARD}))"
 )
 
 
@@ -229,7 +247,9 @@ _ZWJ_REPEATS = re.compile(f"{ZWJ}{ZWJ}+")
 # letter that joins backward (before it, forwards), and before marks and a dual-joining letter
 # (after them, forwards).  Read backwards, the look-ahead skips any number of marks.
 _ZWJ_BETWEEN_LETTERS_REVERSED = re.compile(
-    f"{ZWJ}(?<=[{_LETTER_JOINS_BACKWARD_CLASS}]{ZWJ})(?=[{_MARKS}]*[{_LETTER_JOINS_FORWARD_CLASS}])"
+    f"{ZWJ}(?<=[{_LETTER_JOINS_BACKWARD_CLASS}]{ZWJ})"
+    f"(?=[{_MARKS}]*[{_LETTER_JOINS_FORWARD_CLASS}]|{_SKIPPED_BEFORE}"
+    f"[{_seen_as(DUAL_JOINING_CLASS, -1, holding_forms=True)}])"
 )
 
 
