@@ -52,6 +52,19 @@ def fuzz_cleaners() -> list:  # type: ignore[type-arg]
         # rounds (tests/test_hardening.py xfails it; fixed on the boilerplate branch).
         print("fuzz: boilerplate.trailer disabled (known: one header per call)", file=sys.stderr)
         settings = [{**s, "disable": ["boilerplate.trailer"]} for s in settings]
+    # Known bugs left open (tests/test_hardening.py, strict xfails): the settings that show
+    # them are left out while they fail, so that the run can find other bugs.
+    for setting, known, leave_out in (
+        (  # KNOWN_EGYPTIAN_YEH_ORDER
+            {"profile": "repair", "egyptian_yeh": True},
+            '\u0649\u00a0\u064e\u06be\u0649"\u064a',
+            lambda s: s.get("egyptian_yeh") is True,
+        ),
+    ):
+        cleaner = make_cleaner(setting)
+        if cleaner(cleaner(known)) != cleaner(known):
+            print(f"fuzz: {setting} left out (a known bug, still open)", file=sys.stderr)
+            settings = [s for s in settings if not leave_out(s)]
     return [make_cleaner(setting) for setting in settings]
 
 

@@ -124,6 +124,7 @@ def _reattach_tanween(options: Options) -> bool:
     return options["reattach_tanween"] is True
 
 
+_CARRIES_MARKS = re.compile(f"[{LETTER_CLASS}{TATWEEL}]")
 # The letters that end a word and can carry a detached fathatan (M7): a support alef, ة, ى and ء.
 _TANWEEN_CARRIERS = ALEF + TEH_MARBUTA + ALEF_MAKSURA + HAMZA
 
@@ -173,11 +174,15 @@ def detached_tanween(match: re.Match[str], ctx: Context) -> str:
     if text[start - 1] == ALEF:
         # A fathatan already on the letter before the alef (M4's "before" form): this one
         # would be a second, and the next run must judge the same whatever M4 did.
+        # (Only marks on a letter or a tatweel: a run at the start of a word is M5a's to
+        # delete, and the next run would not see it; found by the atheris fuzzing run.)
         index = start - 2
+        fathatan = False
         while index >= 0 and text[index] in _MARK_CHARACTERS:
-            if text[index] == FATHATAN:
-                return match.group()
+            fathatan = fathatan or text[index] == FATHATAN
             index -= 1
+        if fathatan and index >= 0 and _CARRIES_MARKS.match(text, index):
+            return match.group()
     if match.end() == len(text) and not ends_document(ctx, text[start - 1 :]):
         return match.group()  # a protected span follows: the fathatan is glued to it
     return FATHATAN
