@@ -67,10 +67,7 @@ _PLAUSIBLE = re.compile(
 # Every Arabic letter is a lead character, so real Arabic is full of pairs with ، ؛ ؟ « »
 # ("كتبنا، قرأنا"): only pairs with another continuation character count as evidence.  They are
 # found from their second character (rare in real Arabic, so the scan runs in C between them; a
-# pattern that starts with the lead class tries every Arabic letter).
-_PAIR_BY_TRIGGER = re.compile(
-    f"[{re.escape(_TRIGGER)}](?<=[{re.escape(_LEAD)}][{re.escape(_TRIGGER)}])"
-)
+# pattern that starts with the lead class tries every Arabic letter): _LETTER_PAIR_BY_TRIGGER.
 # The two most frequent Arabic letters: their count is a lower bound of the letter count.
 _FREQUENT_LETTERS = ("\u0627", "\u0644")
 
@@ -91,6 +88,18 @@ _LETTER_PAIRS = frozenset(
     for lead in _LEAD
     for continuation in _TRIGGER
     if _decodes_to_letter(lead + continuation)
+)
+
+
+# The letter pairs, found from their continuation character (one alternative each, with the
+# leads that make a letter with it): counted by the engine, not by a Python test per pair
+# (0.12 s for 1 MB of pairs).
+_LETTER_PAIR_BY_TRIGGER = re.compile(
+    "|".join(
+        f"{re.escape(continuation)}(?<=[{''.join(map(re.escape, leads))}]{re.escape(continuation)})"
+        for continuation in sorted(_TRIGGER)
+        if (leads := sorted(pair[0] for pair in _LETTER_PAIRS if pair[1] == continuation))
+    )
 )
 
 
@@ -134,10 +143,7 @@ def _is_cp1256_mojibake(
                 for pair in _LETTER_PAIRS_BY_TRIGGER[continuation]:
                     pairs += text.count(pair)
     else:
-        for match in _PAIR_BY_TRIGGER.finditer(text):
-            start = match.start()
-            if text[start - 1 : start + 1] in _LETTER_PAIRS:
-                pairs += 1
+        pairs = len(_LETTER_PAIR_BY_TRIGGER.findall(text))
     if pairs < 3:
         return False
     # Letters only (not digits, marks, tatweel or signs, which later rules change), so the
