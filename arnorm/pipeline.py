@@ -402,8 +402,8 @@ class Pipeline:
         # Word-local families run on the words that can change (the fast path only).
         self._character = _groups(_fused(compiled(Phase.CHARACTER), fuse), windowed=fuse)
         self._layout = _groups(_fused(compiled(Phase.LINE), fuse))
-        # The gates only document rules read (E1's, E3's): read again when the later document
-        # rules changed the text (see _run).
+        # The gates only document rules read (E1's, E3's): kept when the later document rules
+        # change the text, and judged again at the end (see _run).
         later = {gate for rule in active if rule.phase != Phase.DOCUMENT for gate in rule.skip_when}
         self._document_gates = tuple(
             sorted(
@@ -414,9 +414,14 @@ class Pipeline:
         # The document rules judged again on the output (see Rule.judged_on_output), each with
         # a scan for its trigger.
         self._judged_on_output = tuple(
-            (rule, re.compile("[" + "".join(map(re.escape, sorted(rule.trigger))) + "]"))
+            (
+                rule,
+                rule.judged_on_output,
+                frozenset(rule.trigger),
+                re.compile("[" + "".join(map(re.escape, sorted(rule.trigger))) + "]"),
+            )
             for rule in active
-            if rule.judged_on_output and isinstance(rule.trigger, str)
+            if rule.judged_on_output is not None and isinstance(rule.trigger, str)
         )
         self._layout_reads_gates = any(
             step.rule.skip_when for group in self._layout for step in group.steps
@@ -469,21 +474,12 @@ class Pipeline:
             judged = ctx.__dict__.get("memo")  # the texts the rules judged on output judged
             if new is not text:
                 # The gates that turned a document rule off were read on the text before the
-                # later document rules changed it (E2 decodes "â€¦" to "…" after ظ: a pair for
-                # E1): read again on the new text, a gate that now lets its rule run makes the
-                # pipeline start again from it, as the next run would.  (The old context goes
-                # here: it holds the old text.)
-                off = [gate for gate in self._document_gates if ctx.__dict__.get(gate) is True]
+                # later document rules changed it: kept, they are judged again at the end (see
+                # _gates_changed).  (The old context goes here: it holds the old text.)
+                kept = [gate for gate in self._document_gates if ctx.__dict__.get(gate) is True]
                 text = new
                 ctx = Context(text, self._options)
-                if off and again:
-                    if report is None and self.use_triggers:
-                        # (the scan the character phase would make: it is given the result)
-                        if present is None:
-                            present = self._present(text)
-                        self._decide_by_evidence(ctx, present)
-                    if not all(getattr(ctx, gate) for gate in off):
-                        return self._run(text, report, again - 1)
+                ctx.__dict__.update(dict.fromkeys(kept, True))
         if report is not None:
             # Read on a context of its own: a gate read only for the report must not count as
             # read by the rules (the pipeline reads those again, see _gates_changed).
@@ -527,19 +523,23 @@ class Pipeline:
         ``judged``: the memo of the document phase, with the text each such rule judged; only
         the lines of ``text`` that are not lines of it are judged again.
         """
-        for rule, trigger in self._judged_on_output:
+        for rule, reads, characters, trigger in self._judged_on_output:
             if found_first is not None:
-                if found_first.isdisjoint(rule.trigger):  # type: ignore[arg-type]
+                if found_first.isdisjoint(characters):
                     continue
             elif trigger.search(text) is None:
                 continue
             seen = None if judged is None else judged.get(rule.id)
             if isinstance(seen, str):
-                # (Compared without the spaces and tabs W1 trims at their ends: a 1 MB line it
-                # trimmed was judged twice, 2x the time.)
-                lines = {line.strip(" \t") for line in seen.split("\n")}
+                # Only the lines with its triggers, read without the spaces and tabs W1 trims
+                # at their ends (a 1 MB line it trimmed was judged twice, 2x the time).
+                lines = {
+                    reads(line.strip(" \t")) for line in seen.split("\n") if trigger.search(line)
+                }
                 text = "\n".join(
-                    line for line in text.split("\n") if line.strip(" \t") not in lines
+                    line
+                    for line in text.split("\n")
+                    if trigger.search(line) and reads(line.strip(" \t")) not in lines
                 )
                 if not text:
                     continue

@@ -59,12 +59,13 @@ class Rule:
     characters other than space and newline) that contains one of its trigger characters, and
     depends only on that word and the character just before and after it.  The pipeline then
     runs a family of such rules on those words alone (:mod:`arnorm.windows`).
-    ``judged_on_output`` (document rules): the rule judges whole lines, and the rules after it
-    can change what it judged (E2: ftfy reads a line as a whole, and a later rule deletes a
-    tatweel or a mark in it); the pipeline then runs it on the output once more, and cleans the
-    output again if it would change it, as the next run would.  Such a rule keeps the text it
-    judged in ``ctx.memo[id]``: only the lines of the output that are not lines of it are
-    judged again (French prose no rule changed costs nothing twice).
+    ``judged_on_output`` (document rules): what the rule reads of a line, when it judges whole
+    lines and the rules after it can change what it judged (E2: ftfy reads a line as a whole,
+    and a later rule deletes a tatweel or a mark in it).  The pipeline then runs the rule on
+    the output once more, and cleans the output again if it would change it, as the next run
+    would.  Such a rule keeps the text it judged in ``ctx.memo[id]``: only the lines of the
+    output whose reading is not that of a line it judged are judged again (French prose no
+    rule changed, or a line whose Arabic the search folds changed, costs nothing twice).
     """
 
     phase: Phase
@@ -82,7 +83,7 @@ class Rule:
         produces: str | None = None,
         fusable: bool = False,
         word_local: bool = False,
-        judged_on_output: bool = False,
+        judged_on_output: Callable[[str], str] | None = None,
     ):
         family, _, name = id.partition(".")
         if not family or not name or name != function.__name__:
@@ -388,7 +389,7 @@ def rewrite(
     skip_when: Iterable[Gate] = (),
     enabled_if: Callable[[Options], bool] | None = None,
     produces: str | None = None,
-    judged_on_output: bool = False,
+    judged_on_output: Callable[[str], str] | None = None,
 ) -> Callable[[RewriteFunction], Rewrite]:
     """Make a :class:`Rewrite` rule from a function ``(text, ctx) -> str``."""
 

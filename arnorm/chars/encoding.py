@@ -229,26 +229,28 @@ def utf8_as_cp1256(text: str, ctx: Context) -> str:
 
 
 def is_cp1256_mojibake(ctx: Context) -> bool:
-    """E1's decision on the document of ``ctx``: is it mostly UTF-8 read as Windows-1256?"""
-    if ctx.present is not None and not ctx.has_presentation_forms:
-        # Fewer than 3 continuation characters cannot make 3 pairs: decided without composing
-        # the text (NFC neither writes nor takes away one; a form of ک would, once nominal).
+    """E1's decision on the document of ``ctx``: is it mostly UTF-8 read as Windows-1256?
+
+    Decided on the text as it is: NFC writes no continuation character, no lead of a letter
+    pair (ط ظ ع غ) and no letter it does not take away (ا + madda is آ, one letter either way),
+    so the decision on its NFC is the same (no pass to compose it: E1 rechecks the text after
+    the document rules and the line phase).
+    """
+    has_forms = ctx.has_presentation_forms
+    triggers = None
+    if ctx.present is not None:
         found = ctx.present.intersection(_TRIGGER)
-        if len(found) < 3 and sum(map(ctx.text.count, found)) < 3:
-            return False
-    # Decomposed input (آ as ا + madda) is not what a decoder wrote: compose it first.
-    composed = composed_nfc(ctx.text, ctx)
-    has_forms, triggers = True, None
-    if composed is ctx.text:
-        # The context knows whether the document has presentation forms (the gates ask too),
-        # and, on the fast path, which continuation characters it has.
-        has_forms = ctx.has_presentation_forms
-        if ctx.present is not None:
-            found = ctx.present.intersection(_TRIGGER)
-            # A few (curly quotes, dashes) are counted pair by pair; more are scanned for.
-            if len(found) <= _COUNTED_TRIGGERS:
-                triggers = sorted(found)
-    return _is_cp1256_mojibake(composed, has_forms, triggers)
+        if not has_forms:
+            # Fewer than 3 continuation characters cannot make 3 pairs (a form of ک would,
+            # once nominal), nor can curly quotes alone.
+            if len(found) < 3 and sum(map(ctx.text.count, found)) < 3:
+                return False
+            if not any(_LETTER_PAIRS_BY_TRIGGER[continuation] for continuation in found):
+                return False
+        # A few (curly quotes, dashes) are counted pair by pair; more are scanned for.
+        if len(found) <= _COUNTED_TRIGGERS:
+            triggers = sorted(found)
+    return _is_cp1256_mojibake(ctx.text, has_forms, triggers)
 
 
 _FTFY_CONFIG = ftfy.TextFixerConfig(
@@ -277,6 +279,12 @@ _LATIN_MOJIBAKE = (
 )
 
 
+# What ftfy reads of a line: Arabic is in none of its charmaps, so a run of it only parts the
+# sequences around it (a search fold inside it changes nothing ftfy sees; deleting it all joins
+# them).
+_ARABIC_RUN = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]+")
+
+
 @rewrite(
     "encoding.utf8_as_latin",
     code="E2",
@@ -286,7 +294,7 @@ _LATIN_MOJIBAKE = (
     # ftfy reads each line as a whole: a mark M5c deletes between Ø and §, a tatweel S5
     # deletes elsewhere in the line, an NBSP U2 writes after Ù change what it decides, and the
     # next run repaired (found by a random search in the sixth session).
-    judged_on_output=True,
+    judged_on_output=lambda line: _ARABIC_RUN.sub("\x00", line),
 )
 def utf8_as_latin(text: str, ctx: Context) -> str:
     """Repair UTF-8 decoded as Latin-1, Windows-1252 or MacRoman (ftfy, encoding fixes only).
@@ -302,7 +310,6 @@ def utf8_as_latin(text: str, ctx: Context) -> str:
     >>> utf8_as_latin("“مقدمة” café")
     '“مقدمة” café'
     """
-    ctx.memo["encoding.utf8_as_latin"] = text  # what it judged (see Rule.judged_on_output)
     # Decomposed input (Ù as U + grave) is not what a decoder wrote: compose it first.  A
     # soft hyphen that does not follow a lead byte (Ø + U+00AD is ح) is a real one, which I2
     # deletes later: ftfy must not see it, or the next run would judge differently.
@@ -319,14 +326,16 @@ def utf8_as_latin(text: str, ctx: Context) -> str:
         # P4 will write every quote as " anyway: ftfy sees them so, as the next run will.
         composed = ASCII_QUOTE.sub('"', composed)
     fixed = _fix_with_quotes_aside(composed)
-    if fixed == composed:
-        # ftfy changed nothing; ``composed`` differs from ``text`` only by the characters set
-        # aside above and by NFC, which change no letter of U+0621-U+064A: no Arabic gained.
-        return text
-    # Keep the repair only when it brings back Arabic: on Latin-script text ftfy's judgement
-    # flips with the characters around a sequence (² ß ¢, « Â), so a later rule could make the
-    # next run repair what this one left: cleaning would not be idempotent.
-    return fixed if _arabic_letters(fixed) > _arabic_letters(text) else text
+    if fixed != composed and _arabic_letters(fixed) > _arabic_letters(text):
+        # Keep the repair only when it brings back Arabic: on Latin-script text ftfy's
+        # judgement flips with the characters around a sequence (² ß ¢, « Â), so a later rule
+        # could make the next run repair what this one left: cleaning would not be idempotent.
+        text = fixed
+    # (If ftfy changed nothing, ``composed`` differs from ``text`` only by the characters set
+    # aside above and by NFC, which change no letter of U+0621-U+064A: no Arabic gained.)
+    # What it leaves is what it judged (see Rule.judged_on_output): its own result included.
+    ctx.memo["encoding.utf8_as_latin"] = text
+    return text
 
 
 # Quotes that do not follow a lead byte are real quotes; ftfy judges a sequence differently
