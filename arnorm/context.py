@@ -129,6 +129,9 @@ class Context:
         self.evidence_written = False
         # Whether a rule that changes what a counting gate counts did (COUNTING_GROUPS).
         self.counts_shifted = False
+        # The gates whose computation found that removing lines cannot change them (E1's
+        # with fewer than 3 pairs): the pipeline does not read them again after the line phase.
+        self.removal_stable: set[str] = set()
         # Whether the segment the character rules are given ends the document (no protected
         # span after it), when the pipeline cut it (see arnorm.chars.edges.ends_document).
         self.segment_ends_document: bool | None = None

@@ -477,9 +477,11 @@ class Pipeline:
                 # later document rules changed it: kept, they are judged again at the end (see
                 # _gates_changed).  (The old context goes here: it holds the old text.)
                 kept = [gate for gate in self._document_gates if ctx.__dict__.get(gate) is True]
+                stable = ctx.removal_stable.intersection(kept)
                 text = new
                 ctx = Context(text, self._options)
                 ctx.__dict__.update(dict.fromkeys(kept, True))
+                ctx.removal_stable = stable
         if report is not None:
             # Read on a context of its own: a gate read only for the report must not count as
             # read by the rules (the pipeline reads those again, see _gates_changed).
@@ -624,6 +626,8 @@ class Pipeline:
             before = ctx.__dict__[gate]
             if gate == "quranic" and not before and not ctx.counts_shifted:
                 continue  # removing lines only lowers its counts: it cannot turn on
+            if gate in ctx.removal_stable and not ctx.counts_shifted:
+                continue  # (its computation found that removing lines cannot change it)
             if self._still_without_evidence(ctx, gate):
                 continue
             if after is None:

@@ -118,6 +118,23 @@ def _is_cp1256_mojibake(
     text: str, has_forms: bool = True, triggers: Iterable[str] | None = None
 ) -> bool:
     """``triggers``: the continuation characters ``text`` has, when the caller knows them."""
+    pairs, text = _letter_pairs(text, has_forms, triggers)
+    return pairs >= 3 and _decided(pairs, text)
+
+
+def _decided(pairs: int, text: str) -> bool:
+    """Whether ``pairs`` letter pairs (3 or more) make up half of the letters of ``text``."""
+    # Letters only (not digits, marks, tatweel or signs, which later rules change), so the
+    # next run decides the same.  Most real text is decided by the lower bound, without
+    # counting every letter.
+    if 4 * pairs < sum(text.count(letter) for letter in _FREQUENT_LETTERS):
+        return False
+    return 2 * pairs >= 0.5 * _count(_ARABIC_LETTERS, text)
+
+
+def _letter_pairs(text: str, has_forms: bool, triggers: Iterable[str] | None) -> tuple[int, str]:
+    """The letter pairs of ``text`` (0 when fewer than 3 may be there), and the text they were
+    counted on."""
     # Tatweel is not mojibake material (byte DC is ـ, never a continuation), and T1 deletes it
     # between letters: count as if it were gone, so the next run decides the same.
     text = text.replace("\u0640", "")
@@ -127,9 +144,10 @@ def _is_cp1256_mojibake(
     pairs = 0
     if triggers is not None:
         # A few continuation characters (curly quotes, dashes): each pair ends with one.
+        triggers = list(triggers)
         occurrences = sum(text.count(continuation) for continuation in triggers)
         if occurrences < 3:
-            return False
+            return 0, text
         if occurrences <= _LOOKED_AT:  # look at the letter before each
             for continuation in triggers:
                 pairs_ending = _LETTER_PAIRS_BY_TRIGGER[continuation]
@@ -144,14 +162,7 @@ def _is_cp1256_mojibake(
                     pairs += text.count(pair)
     else:
         pairs = len(_LETTER_PAIR_BY_TRIGGER.findall(text))
-    if pairs < 3:
-        return False
-    # Letters only (not digits, marks, tatweel or signs, which later rules change), so the
-    # next run decides the same.  Most real text is decided by the lower bound, without
-    # counting every letter.
-    if 4 * pairs < sum(text.count(letter) for letter in _FREQUENT_LETTERS):
-        return False
-    return 2 * pairs >= 0.5 * _count(_ARABIC_LETTERS, text)
+    return pairs, text
 
 
 def _cp1256(first: int, last: int) -> str:
@@ -240,17 +251,24 @@ def is_cp1256_mojibake(ctx: Context) -> bool:
     triggers = None
     if ctx.present is not None:
         found = ctx.present.intersection(_TRIGGER)
-        if not has_forms:
+        if not has_forms and (
             # Fewer than 3 continuation characters cannot make 3 pairs (a form of ک would,
             # once nominal), nor can curly quotes alone.
-            if len(found) < 3 and sum(map(ctx.text.count, found)) < 3:
-                return False
-            if not any(_LETTER_PAIRS_BY_TRIGGER[continuation] for continuation in found):
-                return False
+            (len(found) < 3 and sum(map(ctx.text.count, found)) < 3)
+            or not any(_LETTER_PAIRS_BY_TRIGGER[continuation] for continuation in found)
+        ):
+            ctx.removal_stable.add("not_cp1256_mojibake")
+            return False
         # A few (curly quotes, dashes) are counted pair by pair; more are scanned for.
         if len(found) <= _COUNTED_TRIGGERS:
             triggers = sorted(found)
-    return _is_cp1256_mojibake(ctx.text, has_forms, triggers)
+    pairs, text = _letter_pairs(ctx.text, has_forms, triggers)
+    if pairs < 3:
+        # Removing lines never adds a pair: the pipeline need not decide again after the line
+        # phase (three decisions a document were 10% of the time on the benchmark corpora).
+        ctx.removal_stable.add("not_cp1256_mojibake")
+        return False
+    return _decided(pairs, text)
 
 
 _FTFY_CONFIG = ftfy.TextFixerConfig(
