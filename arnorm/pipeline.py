@@ -423,6 +423,9 @@ class Pipeline:
             for rule in active
             if rule.judged_on_output is not None and isinstance(rule.trigger, str)
         )
+        self._judged_triggers = frozenset().union(
+            *(characters for _, _, characters, _ in self._judged_on_output)
+        )
         self._layout_reads_gates = any(
             step.rule.skip_when for group in self._layout for step in group.steps
         )
@@ -509,6 +512,8 @@ class Pipeline:
         if (
             again
             and self._judged_on_output
+            # (the input had none of their triggers: most texts, decided without a call)
+            and (found_first is None or not found_first.isdisjoint(self._judged_triggers))
             and self._would_change_output(text, found_first, judged)
         ):
             return self._run(text, report, again - 1)
