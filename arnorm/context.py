@@ -201,8 +201,7 @@ class Context:
     @cached_property
     def not_cp1256_mojibake(self) -> bool:
         """The document is not mostly UTF-8 read as Windows-1256: E1 leaves it alone.  A gate,
-        so that the document is cleaned again when what it was read on changes (removed
-        lines, or a document rule after E1)."""
+        so that the document is cleaned again when the lines it was read on are removed."""
         from arnorm.chars.encoding import is_cp1256_mojibake
 
         return not is_cp1256_mojibake(self)

@@ -47,7 +47,6 @@ _LATIN_TOKEN = (
 # last letter with the marks after them: "x@y.z" + shadda + ﹰ + U+0301 was cleaned in two
 # runs; found by a random search in the sixth session).
 _TAIL = f"(?:[{CLUSTER_MARK_CLASS}][{CLUSTER_MARK_CLASS}{SPACED_FORMS}]*)?"
-PROTECTED = re.compile(f"(?:{_URL}|{_EMAIL}|{_LATIN_TOKEN}){_TAIL}")
 # Every protected span has a Latin letter or an @ (a scheme, "www", a domain, a token's
 # letter), lies inside one run of non-space characters, and starts at one of _MAY_START_SPAN
 # (a URL at its letter; an e-mail or a token at its first character).
@@ -135,7 +134,12 @@ def _compile(url: bool, email: bool, token: bool) -> re.Pattern[str] | None:
     branches = [
         branch for on, branch in ((url, _URL), (email, _EMAIL), (token, _LATIN_TOKEN)) if on
     ]
-    return re.compile(f"(?:{'|'.join(branches)}){_TAIL}") if branches else None
+    return _spans(branches) if branches else None
+
+
+def _spans(branches: list[str]) -> re.Pattern[str]:
+    """One pattern for the kinds of span ``branches``, each with the marks after it."""
+    return re.compile(f"(?:{'|'.join(branches)}){_TAIL}")
 
 
 _PATTERNS = {
@@ -144,6 +148,7 @@ _PATTERNS = {
     for email in (False, True)
     for token in (False, True)
 }
+PROTECTED = _spans([_URL, _EMAIL, _LATIN_TOKEN])  # every kind of span: the reference scan
 
 
 def protected_spans_by_one_scan(text: str) -> list[tuple[int, int]]:

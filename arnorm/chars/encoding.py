@@ -67,7 +67,7 @@ _PLAUSIBLE = re.compile(
 # Every Arabic letter is a lead character, so real Arabic is full of pairs with ، ؛ ؟ « »
 # ("كتبنا، قرأنا"): only pairs with another continuation character count as evidence.  They are
 # found from their second character (rare in real Arabic, so the scan runs in C between them; a
-# pattern that starts with the lead class tries every Arabic letter): _LETTER_PAIR_BY_TRIGGER.
+# pattern that starts with the lead class tries every Arabic letter): _ANY_LETTER_PAIR.
 # The two most frequent Arabic letters: their count is a lower bound of the letter count.
 _FREQUENT_LETTERS = ("\u0627", "\u0644")
 
@@ -94,7 +94,7 @@ _LETTER_PAIRS = frozenset(
 # The letter pairs, found from their continuation character (one alternative each, with the
 # leads that make a letter with it): counted by the engine, not by a Python test per pair
 # (0.12 s for 1 MB of pairs).
-_LETTER_PAIR_BY_TRIGGER = re.compile(
+_ANY_LETTER_PAIR = re.compile(
     "|".join(
         f"{re.escape(continuation)}(?<=[{''.join(map(re.escape, leads))}]{re.escape(continuation)})"
         for continuation in sorted(_TRIGGER)
@@ -161,7 +161,7 @@ def _letter_pairs(text: str, has_forms: bool, triggers: Iterable[str] | None) ->
                 for pair in _LETTER_PAIRS_BY_TRIGGER[continuation]:
                     pairs += text.count(pair)
     else:
-        pairs = len(_LETTER_PAIR_BY_TRIGGER.findall(text))
+        pairs = len(_ANY_LETTER_PAIR.findall(text))
     return pairs, text
 
 
@@ -202,9 +202,9 @@ _MAX_PASSES = 4
     code="E1",
     trigger=_TRIGGER,
     phase=Phase.DOCUMENT,
-    # The decision is a gate (``Context.not_cp1256_mojibake``): the pipeline cleans again when
-    # the lines it was read on are removed, or the document rules after it change the text
-    # it was read on (S6 wrote a space for a form; both found by the atheris fuzzing run).
+    # The decision is a gate (``Context.not_cp1256_mojibake``), kept across the document rules
+    # after it: the pipeline cleans again when the lines it was read on are removed (found by
+    # the atheris fuzzing run, with and without S6 changing the text after E1).
     skip_when=("not_cp1256_mojibake",),
     produces=None,
 )
@@ -222,6 +222,7 @@ def utf8_as_cp1256(text: str, ctx: Context) -> str:
     >>> utf8_as_cp1256("ضغط، ثم اضغط، ثم ضغط، ثم")
     'ضغط، ثم اضغط، ثم ضغط، ثم'
     """
+    # Decomposed input (آ as ا + madda) is not what a decoder wrote: compose it first.
     composed = composed_nfc(text, ctx)
     repaired = _TOKEN.sub(_repair_cp1256_token, composed)
     # A repair can write a character that makes a new pair with its neighbour (ع before the
@@ -244,8 +245,8 @@ def is_cp1256_mojibake(ctx: Context) -> bool:
 
     Decided on the text as it is: NFC writes no continuation character, no lead of a letter
     pair (ط ظ ع غ) and no letter it does not take away (ا + madda is آ, one letter either way),
-    so the decision on its NFC is the same (no pass to compose it: E1 rechecks the text after
-    the document rules and the line phase).
+    so the decision on its NFC is the same, without a pass to compose the text.  When it finds
+    fewer than 3 pairs, removing lines cannot change it (``Context.removal_stable``).
     """
     has_forms = ctx.has_presentation_forms
     triggers = None
@@ -303,6 +304,11 @@ _LATIN_MOJIBAKE = (
 _ARABIC_RUN = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]+")
 
 
+def _ftfy_reads(line: str) -> str:
+    """What ftfy reads of ``line``: each run of Arabic as one placeholder."""
+    return _ARABIC_RUN.sub("\x00", line)
+
+
 @rewrite(
     "encoding.utf8_as_latin",
     code="E2",
@@ -312,7 +318,7 @@ _ARABIC_RUN = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\
     # ftfy reads each line as a whole: a mark M5c deletes between Ø and §, a tatweel S5
     # deletes elsewhere in the line, an NBSP U2 writes after Ù change what it decides, and the
     # next run repaired (found by a random search in the sixth session).
-    judged_on_output=lambda line: _ARABIC_RUN.sub("\x00", line),
+    judged_on_output=_ftfy_reads,
 )
 def utf8_as_latin(text: str, ctx: Context) -> str:
     """Repair UTF-8 decoded as Latin-1, Windows-1252 or MacRoman (ftfy, encoding fixes only).
@@ -352,7 +358,7 @@ def utf8_as_latin(text: str, ctx: Context) -> str:
     # (If ftfy changed nothing, ``composed`` differs from ``text`` only by the characters set
     # aside above and by NFC, which change no letter of U+0621-U+064A: no Arabic gained.)
     # What it leaves is what it judged (see Rule.judged_on_output): its own result included.
-    ctx.memo["encoding.utf8_as_latin"] = text
+    ctx.memo[utf8_as_latin.id] = text
     return text
 
 

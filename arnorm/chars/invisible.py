@@ -88,7 +88,7 @@ def _seen_as(joining_class: str, end: int, holding_forms: bool = False) -> str:
 # Around a ZWNJ: what joins the next character (before it), what joins the one before (after).
 _JOINS_FORWARD_CLASS = _seen_as(f"{DUAL_JOINING_CLASS}{JOIN_CAUSING}", -1)
 _JOINS_BACKWARD_CLASS = _seen_as(f"{DUAL_JOINING_CLASS}{RIGHT_JOINING_CLASS}{JOIN_CAUSING}", 0)
-# What joins the next character with isolated haraka forms between (see _MARKS_BEFORE).
+# What joins the next character, isolated haraka forms between included (see _SKIPPED_BEFORE).
 _JOINS_FORWARD = (
     f"[{_MARKS}]*[{_JOINS_FORWARD_CLASS}]|{_SKIPPED_BEFORE}"
     f"[{_seen_as(f'{DUAL_JOINING_CLASS}{JOIN_CAUSING}', -1, holding_forms=True)}]"
