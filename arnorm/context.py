@@ -132,6 +132,10 @@ class Context:
         # The gates whose computation found that removing lines cannot change them (E1's
         # with fewer than 3 pairs): the pipeline does not read them again after the line phase.
         self.removal_stable: set[str] = set()
+        # The gates a rule may have changed the evidence of after they were read (E2 writes
+        # letters and the characters E1's pairs end with): read again at the end, as after
+        # removed lines.
+        self.judge_again: set[str] = set()
         # Whether the segment the character rules are given ends the document (no protected
         # span after it), when the pipeline cut it (see arnorm.chars.edges.ends_document).
         self.segment_ends_document: bool | None = None

@@ -481,10 +481,12 @@ class Pipeline:
                 # _gates_changed).  (The old context goes here: it holds the old text.)
                 kept = [gate for gate in self._document_gates if ctx.__dict__.get(gate) is True]
                 stable = ctx.removal_stable.intersection(kept)
+                judge_again = ctx.judge_again.intersection(kept)
                 text = new
                 ctx = Context(text, self._options)
                 ctx.__dict__.update(dict.fromkeys(kept, True))
                 ctx.removal_stable = stable
+                ctx.judge_again = judge_again
         if report is not None:
             # Read on a context of its own: a gate read only for the report must not count as
             # read by the rules (the pipeline reads those again, see _gates_changed).
@@ -503,11 +505,15 @@ class Pipeline:
             text, content_removed = self._remove_lines(text, ctx, report)
         else:
             content_removed = False
-        if again and (content_removed or ctx.counts_shifted) and self._gates_changed(ctx, text):
+        if (
+            again
+            and (content_removed or ctx.counts_shifted or ctx.judge_again)
+            and self._gates_changed(ctx, text)
+        ):
             # The gates were read from lines that are gone (a Quranic or visual-order line
-            # removed as a duplicate), or before a rule wrote letters they count (S4 writes ي):
-            # the next run would judge the document differently.  Clean the result again, with
-            # the gates of what it now is.
+            # removed as a duplicate), or before a rule wrote letters they count (S4 writes ي,
+            # E2 the pairs E1 counts): the next run would judge the document differently.
+            # Clean the result again, with the gates of what it now is.
             return self._run(text, report, again - 1)
         if (
             again
@@ -631,7 +637,11 @@ class Pipeline:
             before = ctx.__dict__[gate]
             if gate == "quranic" and not before and not ctx.counts_shifted:
                 continue  # removing lines only lowers its counts: it cannot turn on
-            if gate in ctx.removal_stable and not ctx.counts_shifted:
+            if (
+                gate in ctx.removal_stable
+                and not ctx.counts_shifted
+                and gate not in ctx.judge_again
+            ):
                 continue  # (its computation found that removing lines cannot change it)
             if self._still_without_evidence(ctx, gate):
                 continue

@@ -17,7 +17,7 @@ from typing import Any
 
 import ftfy
 
-from arnorm.chars.forms import NOMINAL, to_nominal
+from arnorm.chars.forms import NOMINAL, SPACED_FORMS, to_nominal
 from arnorm.chars.punctuation import ASCII_QUOTE
 from arnorm.chars.tables import LETTER_CLASS, MARK_CLASS, SOFT_HYPHEN
 from arnorm.chars.unicode import composed as composed_nfc
@@ -48,13 +48,46 @@ _TRIGGER = "".join(
     c for c in _CONTINUATION if c not in "\u060c\u061b\u061f\u00ab\u00bb\u00a0\u200c\u200d"
 )
 _FORM = re.compile("[" + "".join(sorted(NOMINAL)) + "]")
+# What a later rule may delete between the characters of a sequence: the marks (M rules, the
+# search profile's S5), the invisible and bidi characters (I rules), the combining marks of
+# other scripts, the variation selectors, and the isolated haraka forms U2 writes as marks.
+# Deleted, they would make a pair the next run repairs (ط + LRM + ³ is س once I3 has run):
+# E1 counts and repairs a sequence across them (found by a random search in the sixth
+# session).  ZWNJ and ZWJ, which I4 and I5 delete before a character that does not join, and
+# the soft hyphen I2 deletes, are continuation characters too (9D, 9E, AD): in a sequence they
+# are between its bytes when another continuation character follows them, and its last byte
+# when none does.
+_DELETED_BYTES = "\u200c\u200d" + SOFT_HYPHEN
+_DELETED_LATER = re.compile(
+    f"[{MARK_CLASS}\u0300-\u036f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+    "\u2066-\u206f\ufe00-\ufe0f\ufe20-\ufe2f\ufeff]"
+)
+_BLOCKS_DELETED_FROM = (
+    (0x0300, 0x036F),
+    (0x0600, 0x08FF),
+    (0x1800, 0x180F),
+    (0x2000, 0x206F),
+    (0xFE00, 0xFE2F),
+    (0xFEFF, 0xFEFF),
+)
+# The characters that are never bytes of a sequence, then all of them.
+_NEVER_BYTES = (
+    "".join(
+        c
+        for first, last in _BLOCKS_DELETED_FROM
+        for c in map(chr, range(first, last + 1))
+        if _DELETED_LATER.match(c) and c not in _CONTINUATION
+    )
+    + SPACED_FORMS
+)
+_BETWEEN = _NEVER_BYTES + _DELETED_BYTES
 _ARABIC_LETTERS = re.compile(f"[{LETTER_CLASS}]")
 # Runs of characters Windows-1256 can encode, split on ASCII whitespace only (NBSP is mojibake
 # material): an invisible character inside a token (an isolate, a BOM) does not hide the rest.
 _CP1256_CHARACTERS = "".join(
     sorted(set(bytes(range(0x80, 0x100)).decode("cp1256")) - set("\u00a0") | {"\u00a0"})
 )
-_TOKEN = re.compile("[!-~" + re.escape(_CP1256_CHARACTERS) + "]+")
+_TOKEN = re.compile("[!-~" + re.escape(_CP1256_CHARACTERS + _BETWEEN) + "]+")
 # What a repaired token may contain: ASCII, general punctuation, NBSP, Arabic punctuation and
 # guillemets, and the letters, marks and digits of the Arabic blocks.
 _PLAUSIBLE = re.compile(
@@ -91,9 +124,12 @@ _LETTER_PAIRS = frozenset(
 )
 
 
+# The continuation characters that end a letter pair.
+_PAIR_ENDS = "".join(sorted({pair[1] for pair in _LETTER_PAIRS}))
 # The letter pairs, found from their continuation character (one alternative each, with the
 # leads that make a letter with it): counted by the engine, not by a Python test per pair
-# (0.12 s for 1 MB of pairs).
+# (0.12 s for 1 MB of pairs).  The pairs across characters of _BETWEEN are counted apart
+# (_pairs_across): one more alternative, a class, made the scan 9x slower on the noisy corpus.
 _ANY_LETTER_PAIR = re.compile(
     "|".join(
         f"{re.escape(continuation)}(?<=[{''.join(map(re.escape, leads))}]{re.escape(continuation)})"
@@ -101,6 +137,21 @@ _ANY_LETTER_PAIR = re.compile(
         if (leads := sorted(pair[0] for pair in _LETTER_PAIRS if pair[1] == continuation))
     )
 )
+_AFTER_BETWEEN = re.compile(f"[{re.escape(_PAIR_ENDS)}](?<=[{re.escape(_BETWEEN)}].)")
+
+
+def _pair_across(text: str, at: int) -> bool:
+    """Whether the continuation character at ``at``, after characters of _BETWEEN, makes a
+    letter pair with the character before them."""
+    before = at - 1
+    while before >= 0 and text[before] in _BETWEEN:
+        before -= 1
+    return before >= 0 and text[before] + text[at] in _LETTER_PAIRS
+
+
+def _pairs_across(text: str) -> int:
+    """The letter pairs of ``text`` with characters of _BETWEEN inside them."""
+    return sum(_pair_across(text, match.start()) for match in _AFTER_BETWEEN.finditer(text))
 
 
 # Up to this many continuation characters, their letter pairs are counted one by one ...
@@ -139,8 +190,9 @@ def _letter_pairs(text: str, has_forms: bool, triggers: Iterable[str] | None) ->
     # between letters: count as if it were gone, so the next run decides the same.
     text = text.replace("\u0640", "")
     if has_forms and _FORM.search(text):
-        # Presentation forms count as the letters U2 will write.
-        text = to_nominal(text)
+        # Presentation forms count as the letters U2 will write, an isolated haraka form as
+        # the mark it writes after a letter (every lead of a letter pair is one).
+        text = to_nominal(text, haraka_attached=True)
     pairs = 0
     if triggers is not None:
         # A few continuation characters (curly quotes, dashes): each pair ends with one.
@@ -153,15 +205,18 @@ def _letter_pairs(text: str, has_forms: bool, triggers: Iterable[str] | None) ->
                 pairs_ending = _LETTER_PAIRS_BY_TRIGGER[continuation]
                 at = text.find(continuation, 1)
                 while at > 0:
-                    if text[at - 1 : at + 1] in pairs_ending:
+                    if text[at - 1 : at + 1] in pairs_ending or (
+                        text[at - 1] in _BETWEEN and _pair_across(text, at)
+                    ):
                         pairs += 1
                     at = text.find(continuation, at + 1)
         else:  # count their letter pairs
             for continuation in triggers:
                 for pair in _LETTER_PAIRS_BY_TRIGGER[continuation]:
                     pairs += text.count(pair)
+            pairs += _pairs_across(text)
     else:
-        pairs = len(_ANY_LETTER_PAIR.findall(text))
+        pairs = len(_ANY_LETTER_PAIR.findall(text)) + _pairs_across(text)
     return pairs, text
 
 
@@ -172,11 +227,19 @@ def _cp1256(first: int, last: int) -> str:
 # One UTF-8 character as cp1256 text: a lead byte and exactly as many continuation bytes as the
 # lead byte announces.  Decoding character by character (not token by token) keeps the repair
 # the same whatever the neighbours are (a digit, a mark, an NBSP that later rules change).
-_CONTINUATION_CLASS = f"[{re.escape(_CONTINUATION)}]"
+# A character of _BETWEEN inside one is kept after the character the sequence decodes to.
+# A byte (a group of the pattern, which says where it is) is a continuation character after a
+# run of _BETWEEN (_DELETED_BYTES included), or else one of _DELETED_BYTES after a run of the
+# others.  The runs are possessive: a long one is read once, not once per way to split it.
+_NOT_DELETED_BYTES = re.escape("".join(c for c in _CONTINUATION if c not in _DELETED_BYTES))
+_BYTE = (
+    f"(?:[{re.escape(_BETWEEN)}]*+([{_NOT_DELETED_BYTES}])"
+    f"|[{re.escape(_NEVER_BYTES)}]*+([{re.escape(_DELETED_BYTES)}]))"
+)
 _SEQUENCE = re.compile(
-    f"[{_cp1256(0xC2, 0xDF)}]{_CONTINUATION_CLASS}"
-    f"|[{_cp1256(0xE0, 0xEF)}]{_CONTINUATION_CLASS}{{2}}"
-    f"|[{_cp1256(0xF0, 0xF4)}]{_CONTINUATION_CLASS}{{3}}"
+    f"[{_cp1256(0xC2, 0xDF)}]{_BYTE}"
+    f"|[{_cp1256(0xE0, 0xEF)}]{_BYTE}{_BYTE}"
+    f"|[{_cp1256(0xF0, 0xF4)}]{_BYTE}{_BYTE}{_BYTE}"
 )
 
 
@@ -186,11 +249,18 @@ def _repair_cp1256_token(match: re.Match[str]) -> str:
 
 def _repair_cp1256(match: re.Match[str]) -> str:
     sequence = match.group()
+    between = ""
+    if len(sequence) > 2:  # (3 or 4 bytes, or characters of _BETWEEN among them)
+        start = match.start()
+        at = {match.start(group) - start for group in range(1, 13) if match.start(group) >= 0}
+        if len(at) + 1 < len(sequence):
+            between = "".join(c for i, c in enumerate(sequence) if i and i not in at)
+            sequence = sequence[0] + "".join(sequence[i] for i in sorted(at))
     try:
         decoded = sequence.encode("cp1256").decode("utf-8")
     except UnicodeError:
-        return sequence
-    return decoded if _PLAUSIBLE.fullmatch(decoded) else sequence
+        return match.group()
+    return decoded + between if _PLAUSIBLE.fullmatch(decoded) else match.group()
 
 
 # How many times E1 repairs a document at most (see utf8_as_cp1256).
@@ -214,7 +284,8 @@ def utf8_as_cp1256(text: str, ctx: Context) -> str:
     Only when the document is mostly such mojibake (≥ 3 lead/continuation pairs, and they make
     up at least half of its Arabic-block characters); then each token with a pair is re-decoded
     and kept only if the result is plausible Arabic text.  Real Arabic that happens to contain
-    a pair (``ضغط، ثم``) does not qualify.
+    a pair (``ضغط، ثم``) does not qualify.  A mark or an invisible character inside a sequence,
+    which a later rule may delete, does not hide it: it is kept after the repaired letter.
 
     >>> from arnorm.chars.encoding import utf8_as_cp1256
     >>> utf8_as_cp1256("ط§ظ„ط¹ط±ط¨ظٹط©")
@@ -354,12 +425,30 @@ def utf8_as_latin(text: str, ctx: Context) -> str:
         # Keep the repair only when it brings back Arabic: on Latin-script text ftfy's
         # judgement flips with the characters around a sequence (² ß ¢, « Â), so a later rule
         # could make the next run repair what this one left: cleaning would not be idempotent.
+        # What it writes can make pairs E1 decided without ("â€¦" after ظ is ظ…, the
+        # mojibake of م): E1's gate is read again at the end, when it wrote more.
+        if _makes_pairs(text, fixed):
+            ctx.judge_again.add("not_cp1256_mojibake")
         text = fixed
     # (If ftfy changed nothing, ``composed`` differs from ``text`` only by the characters set
     # aside above and by NFC, which change no letter of U+0621-U+064A: no Arabic gained.)
     # What it leaves is what it judged (see Rule.judged_on_output): its own result included.
     ctx.memo[utf8_as_latin.id] = text
     return text
+
+
+def _makes_pairs(before: str, after: str) -> bool:
+    """Whether ``after`` has more letter pairs for E1 than ``before``, counted on the lines
+    that differ (ftfy repairs line by line: most lines of a document are the same)."""
+    old_lines, new_lines = before.split("\n"), after.split("\n")
+    if len(old_lines) == len(new_lines):
+        changed = [
+            i for i, (old, new) in enumerate(zip(old_lines, new_lines, strict=True)) if old != new
+        ]
+        before = "\n".join(old_lines[i] for i in changed)
+        after = "\n".join(new_lines[i] for i in changed)
+    made = _letter_pairs(after, True, None)[0]
+    return made > 0 and made > _letter_pairs(before, True, None)[0]
 
 
 # Quotes that do not follow a lead byte are real quotes; ftfy judges a sequence differently

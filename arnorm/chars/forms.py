@@ -72,18 +72,22 @@ def many_runs(runs: re.Pattern[str], text: str) -> bool:
     return sum(1 for _ in islice(runs.finditer(text), needed)) >= needed
 
 
-def to_nominal(text: str) -> str:
+def to_nominal(text: str, haraka_attached: bool = False) -> str:
     """``text`` with every presentation form written as its nominal letters, nothing else done
     (U2 also puts the marks around them in order): for detectors that count letters.
+
+    ``haraka_attached``: an isolated haraka form (ﹰ) is written as its mark alone, as U2
+    writes it after a letter, not as NFKC's space and mark.
 
     >>> to_nominal("\ufefb \ufe8d\ufedf\ufecc\ufeae\ufe91\ufef4\ufe94")
     'لا العربية'
     """
     # A run of forms at a time (a word): one call per word, not per character; from FEW_RUNS
     # runs on, one ``translate`` of the whole text (it changes nothing but the forms).
+    table = _ATTACHED_TABLE if haraka_attached else _NOMINAL_TABLE
     if many_runs(_FORM_RUN, text):
-        return text.translate(_NOMINAL_TABLE)
-    return _FORM_RUN.sub(lambda match: match.group().translate(_NOMINAL_TABLE), text)
+        return text.translate(table)
+    return _FORM_RUN.sub(lambda match: match.group().translate(table), text)
 
 
 # The marks around a form: the Arabic ones and every other combining mark NFC reorders among
