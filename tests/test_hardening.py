@@ -509,9 +509,13 @@ def test_marks_on_a_digit_are_judged_with_its_accents_and_cgj() -> None:
 JOINER_BESIDE_HONORIFIC = "\u0628\u200d\ufdfa"
 
 
-@given(st.text("\u0628\u0627\u0647 \u064e\u0640\u200d\u200c\ufdfa\ufdfb1\U0001f600", max_size=20))
+# (Seventh session, tools/fuzz.py --random: a CGJ between the ligature and the ZWJ.)
+@given(
+    st.text("\u0628\u0627\u0647 \u064e\u0640\u200d\u200c\u034f\ufdfa\ufdfb1\U0001f600", max_size=20)
+)
 @settings(max_examples=EXAMPLES, deadline=None)
 @example(JOINER_BESIDE_HONORIFIC)
+@example("\ufdfa\u034f\u200d\u064a")
 @example("\ufdfa\u200d\u0628")
 @example("\ufdfa\u200d\u200d\ufdfb\u200d")
 def test_regression_joiner_beside_an_expanded_honorific(text: str) -> None:
