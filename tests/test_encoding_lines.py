@@ -46,9 +46,32 @@ def test_ftfy_leaves_a_line_of_ascii_and_arabic_as_it_is(line: str) -> None:
     assert ftfy.fix_text(line, _FTFY_CONFIG) == line
 
 
+def ftfy_on_every_line(text: str) -> str:
+    """ftfy on each line of ``text``, the spaces and tabs at its ends set aside (W1 trims
+    them; ftfy judges a sequence beside a space differently)."""
+    lines = []
+    for content in text.split("\n"):
+        core = content.strip(" \t")
+        lead = content[: len(content) - len(content.lstrip(" \t"))]
+        fixed = ftfy.fix_text(core, _FTFY_CONFIG) if core else ""
+        lines.append(lead + fixed + content[len(lead) + len(core) :])
+    return "\n".join(lines)
+
+
 @given(st.lists(pieces, max_size=30).map("".join))
-def test_fixing_only_the_lines_that_need_it_equals_ftfy_on_the_whole_text(text: str) -> None:
-    assert fix_text(text) == ftfy.fix_text(text, _FTFY_CONFIG)
+@example("\u00d8\u00a7\u00d9\u201e\u00c9 ")
+@example(" \u00d8\u00b3\u00d8\t\r\n\u00d8\u00b3\u00d8 \n")
+def test_fixing_only_the_lines_that_need_it_equals_ftfy_on_every_line(text: str) -> None:
+    assert fix_text(text) == ftfy_on_every_line(text)
+
+
+@given(st.lists(pieces, max_size=30).map("".join))
+def test_ftfy_repairs_line_by_line(text: str) -> None:
+    # (what lets E2 give ftfy only some lines)
+    lines = text.split("\n")
+    assert ftfy.fix_text(text, _FTFY_CONFIG) == "\n".join(
+        ftfy.fix_text(line, _FTFY_CONFIG) for line in lines
+    )
 
 
 # Characters of ftfy's charmaps (every byte of each), Latin letters, and the bytes its repairs
