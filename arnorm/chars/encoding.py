@@ -137,12 +137,19 @@ _ANY_LETTER_PAIR = re.compile(
         if (leads := sorted(pair[0] for pair in _LETTER_PAIRS if pair[1] == continuation))
     )
 )
-_AFTER_BETWEEN = re.compile(f"[{re.escape(_PAIR_ENDS)}](?<=[{re.escape(_BETWEEN)}].)")
+# Those that end a pair across characters of _BETWEEN: not one of _DELETED_BYTES, which is a
+# byte only where no other continuation character follows (as E1's repair reads them).  So
+# the runs walked back over end at different characters, and the count stays linear (every
+# soft hyphen of a run, walked back from, was quadratic; the adversarial survey found it).
+_ACROSS_ENDS = "".join(c for c in _PAIR_ENDS if c not in _DELETED_BYTES)
+_AFTER_BETWEEN = re.compile(f"[{re.escape(_ACROSS_ENDS)}](?<=[{re.escape(_BETWEEN)}].)")
 
 
 def _pair_across(text: str, at: int) -> bool:
     """Whether the continuation character at ``at``, after characters of _BETWEEN, makes a
     letter pair with the character before them."""
+    if text[at] in _DELETED_BYTES:
+        return False
     before = at - 1
     while before >= 0 and text[before] in _BETWEEN:
         before -= 1
