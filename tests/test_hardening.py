@@ -443,6 +443,19 @@ def test_regression_pairs_made_after_e1_decided(profile: str, text: str) -> None
     assert Pipeline(cleaner.rules, cleaner.options, use_triggers=False)(text) == once
 
 
+# (tools/fuzz.py --random, seventh session) the opt-in P4 writes “ ” after غ and ع: pairs.
+@pytest.mark.parametrize(
+    "text",
+    ['\u0637\u00a7\u063a\u201e\u0639"', '"\u0645\u0642\u062f\u0645\u0629" \u0648"\u0646\u0635"'],
+)
+def test_regression_pairs_made_by_curly_quotes(text: str) -> None:
+    cleaner = Cleaner(quotes="curly")
+    once = cleaner(text)
+    assert cleaner(once) == once
+    assert cleaner.explain(text).output == once
+    assert Pipeline(cleaner.rules, cleaner.options, use_triggers=False)(text) == once
+
+
 def test_e1_keeps_what_it_repairs_across() -> None:
     # The fatha inside a sequence is kept after the letter the sequence decodes to.
     assert Cleaner()(

@@ -434,7 +434,7 @@ def utf8_as_latin(text: str, ctx: Context) -> str:
         # could make the next run repair what this one left: cleaning would not be idempotent.
         # What it writes can make pairs E1 decided without ("â€¦" after ظ is ظ…, the
         # mojibake of م): E1's gate is read again at the end, when it wrote more.
-        if _makes_pairs(text, fixed):
+        if makes_letter_pairs(text, fixed):
             ctx.judge_again.add("not_cp1256_mojibake")
         text = fixed
     # (If ftfy changed nothing, ``composed`` differs from ``text`` only by the characters set
@@ -444,9 +444,10 @@ def utf8_as_latin(text: str, ctx: Context) -> str:
     return text
 
 
-def _makes_pairs(before: str, after: str) -> bool:
+def makes_letter_pairs(before: str, after: str) -> bool:
     """Whether ``after`` has more letter pairs for E1 than ``before``, counted on the lines
-    that differ (ftfy repairs line by line: most lines of a document are the same)."""
+    that differ (a rule after E1 that writes continuation characters asks, E2 and P4: most
+    lines of a document are the same)."""
     old_lines, new_lines = before.split("\n"), after.split("\n")
     if len(old_lines) == len(new_lines):
         changed = [

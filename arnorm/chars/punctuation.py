@@ -199,7 +199,15 @@ def curly_quotes(text: str, ctx: Context) -> str:
     >>> curly_quotes('قال 12" و"quoted"', quotes="curly") == 'قال 12" و"quoted"'
     True
     """
-    return _pair_quotes(text, "\u201c", "\u201d")
+    paired = _pair_quotes(text, "\u201c", "\u201d")
+    if paired != text:
+        # “ and ” are continuation characters for E1 (غ“ is the mojibake of ۓ): when they make
+        # letter pairs, E1's gate is read again at the end (found by tools/fuzz.py --random).
+        from arnorm.chars.encoding import makes_letter_pairs
+
+        if makes_letter_pairs(text, paired):
+            ctx.judge_again.add("not_cp1256_mojibake")
+    return paired
 
 
 # Not right after a Latin-1 letter: there a quote may be half of a mojibake character that
