@@ -431,6 +431,9 @@ E1_PAIRS_MADE_AFTER = [
     ("repair", "\u0637\u00a7\u0637\u00a7\u0641\ufe70\u00a7"),
     ("repair", "\u063a\u200c\u201e\u0639\u06a9\u0637\u00a7"),
     ("repair", "\u0638\u201e\u0638\u00ad\u00b2\u0638\u201e"),
+    # (seventh session, by reading the code) a tatweel the search profile deletes.
+    ("search", "\u0637\u0640\u00a7\u0637\u0640\u00a7\u0637\u0640\u00a7"),
+    ("repair", "\u0637\u0640\u00a7\u0637\u0640\u00a7\u0637\u0640\u00a7"),
 ]
 
 

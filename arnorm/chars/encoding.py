@@ -49,8 +49,9 @@ _TRIGGER = "".join(
 )
 _FORM = re.compile("[" + "".join(sorted(NOMINAL)) + "]")
 # What a later rule may delete between the characters of a sequence: the marks (M rules, the
-# search profile's S5), the invisible and bidi characters (I rules), the combining marks of
-# other scripts, the variation selectors, and the isolated haraka forms U2 writes as marks.
+# search profile's S5), tatweel (T1 and the search profile; E1's count deletes it first), the
+# invisible and bidi characters (I rules), the combining marks of other scripts, the
+# variation selectors, and the isolated haraka forms U2 writes as marks.
 # Deleted, they would make a pair the next run repairs (ط + LRM + ³ is س once I3 has run):
 # E1 counts and repairs a sequence across them (found by a random search in the sixth
 # session).  ZWNJ and ZWJ, which I4 and I5 delete before a character that does not join, and
@@ -59,7 +60,7 @@ _FORM = re.compile("[" + "".join(sorted(NOMINAL)) + "]")
 # when none does.
 _DELETED_BYTES = "\u200c\u200d" + SOFT_HYPHEN
 _DELETED_LATER = re.compile(
-    f"[{MARK_CLASS}\u0300-\u036f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+    f"[{MARK_CLASS}\u0640\u0300-\u036f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
     "\u2066-\u206f\ufe00-\ufe0f\ufe20-\ufe2f\ufeff]"
 )
 _BLOCKS_DELETED_FROM = (
