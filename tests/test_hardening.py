@@ -473,6 +473,16 @@ def test_known_joiners_met_after_the_search_marks_go() -> None:
     assert_cleaned_in_one_run(Cleaner("search"), KNOWN_JOINERS_MET_AFTER_S5)
 
 
+def test_the_random_search_minimises_a_finding_to_what_fails() -> None:
+    from tools.fuzz import minimise
+
+    def fails(text: str) -> bool:
+        return "\u0637\u00a7" in text and "\u200e" in text
+
+    assert minimise("ab\u0637\u00a7cd\u200eef", fails) == "\u0637\u00a7\u200e"
+    assert minimise("\u0637\u00a7\u200e", fails) == "\u0637\u00a7\u200e"
+
+
 def test_e1_keeps_what_it_repairs_across() -> None:
     # The fatha inside a sequence is kept after the letter the sequence decodes to.
     assert Cleaner()(

@@ -193,26 +193,22 @@ def run_random(seconds: float, seed: int) -> None:
     while time.monotonic() < deadline:
         text = "".join(rnd.choice(PALETTE) for _ in range(rnd.randint(1, 25)))
         which = count % len(cleaners)
-        try:
-            check(text, which, cleaners)
-        except Exception as error:  # (a finding: minimise it, report it)
 
-            def fails(candidate: str, which: int = which) -> bool:
-                try:
-                    check(candidate, which, cleaners)
-                except Exception:
-                    return True
-                return False
+        def fails(candidate: str, which: int = which) -> bool:
+            try:
+                check(candidate, which, cleaners)
+            except Exception:
+                return True
+            return False
 
+        if fails(text):  # a finding: minimise it (it keeps failing texts only), report it
             small = minimise(text, fails)
             print(f"finding after {count} texts, configuration {settings[which]}")
             print(f"  input:     {text!r}")
             print(f"  minimised: {small!r}")
             try:
                 check(small, which, cleaners)
-            except Exception as minimal:
-                print(f"  {type(minimal).__name__}: {minimal}")
-            else:  # (cannot happen: minimise keeps failing texts only)
+            except Exception as error:
                 print(f"  {type(error).__name__}: {error}")
             sys.exit(1)
         count += 1
@@ -220,11 +216,12 @@ def run_random(seconds: float, seed: int) -> None:
 
 
 def main() -> None:
-    """Pick the engine: atheris unless --hypothesis is given or atheris is missing."""
+    """Pick the engine: the random search with --random; else atheris, unless --hypothesis
+    is given or atheris is missing."""
     arguments = list(sys.argv)
     if "--random" in arguments:
         index = arguments.index("--random")
-        values = [*arguments[index + 1 : index + 3]]
+        values = arguments[index + 1 : index + 3]
         seconds = float(values[0]) if values else 600.0
         seed = int(values[1]) if len(values) > 1 else int(time.time())
         run_random(seconds, seed)

@@ -19,7 +19,7 @@ import ftfy
 
 from arnorm.chars.forms import NOMINAL, SPACED_FORMS, to_nominal
 from arnorm.chars.punctuation import ASCII_QUOTE
-from arnorm.chars.tables import LETTER_CLASS, MARK_CLASS, SOFT_HYPHEN
+from arnorm.chars.tables import LETTER_CLASS, MARK_CLASS, SOFT_HYPHEN, expand_class
 from arnorm.chars.unicode import composed as composed_nfc
 from arnorm.chars.unicode import to_nfc
 from arnorm.context import Context
@@ -59,27 +59,13 @@ _FORM = re.compile("[" + "".join(sorted(NOMINAL)) + "]")
 # are between its bytes when another continuation character follows them, and its last byte
 # when none does.
 _DELETED_BYTES = "\u200c\u200d" + SOFT_HYPHEN
-_DELETED_LATER = re.compile(
-    f"[{MARK_CLASS}\u0640\u0300-\u036f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
-    "\u2066-\u206f\ufe00-\ufe0f\ufe20-\ufe2f\ufeff]"
-)
-_BLOCKS_DELETED_FROM = (
-    (0x0300, 0x036F),
-    (0x0600, 0x08FF),
-    (0x1800, 0x180F),
-    (0x2000, 0x206F),
-    (0xFE00, 0xFE2F),
-    (0xFEFF, 0xFEFF),
+_DELETED_LATER = (
+    f"{MARK_CLASS}\u0640\u0300-\u036f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+    "\u2066-\u206f\ufe00-\ufe0f\ufe20-\ufe2f\ufeff"
 )
 # The characters that are never bytes of a sequence, then all of them.
 _NEVER_BYTES = (
-    "".join(
-        c
-        for first, last in _BLOCKS_DELETED_FROM
-        for c in map(chr, range(first, last + 1))
-        if _DELETED_LATER.match(c) and c not in _CONTINUATION
-    )
-    + SPACED_FORMS
+    "".join(c for c in expand_class(_DELETED_LATER) if c not in _CONTINUATION) + SPACED_FORMS
 )
 _BETWEEN = _NEVER_BYTES + _DELETED_BYTES
 _ARABIC_LETTERS = re.compile(f"[{LETTER_CLASS}]")
@@ -260,7 +246,8 @@ def _repair_cp1256(match: re.Match[str]) -> str:
     between = ""
     if len(sequence) > 2:  # (3 or 4 bytes, or characters of _BETWEEN among them)
         start = match.start()
-        at = {match.start(group) - start for group in range(1, 13) if match.start(group) >= 0}
+        groups = range(1, _SEQUENCE.groups + 1)  # (the bytes after the lead, where they are)
+        at = {match.start(group) - start for group in groups if match.start(group) >= 0}
         if len(at) + 1 < len(sequence):
             between = "".join(c for i, c in enumerate(sequence) if i and i not in at)
             sequence = sequence[0] + "".join(sequence[i] for i in sorted(at))

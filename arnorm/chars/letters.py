@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from arnorm.chars.marks import CARRIES_MARKS, before_marks
 from arnorm.chars.tables import (
     ALEF_MAKSURA,
     FARSI_YEH,
@@ -200,16 +201,10 @@ def egyptian_yeh(text: str, ctx: Context) -> str:
     return _EGYPTIAN_YEH.sub(_egyptian_yeh, text)
 
 
-_MARKS = re.compile(f"[{MARK_CLASS}]")
-_CARRIES_MARKS = re.compile(f"[{LETTER_CLASS}{TATWEEL}]")
-
-
 def _egyptian_yeh(match: re.Match[str]) -> str:
-    text = match.string
-    before = match.start() - 1
-    while before >= 0 and _MARKS.match(text, before):
-        before -= 1
-    if before < match.start() - 1 and before >= 0 and _CARRIES_MARKS.match(text, before):
+    text, start = match.string, match.start()
+    before = before_marks(text, start)
+    if before < start - 1 and before >= 0 and CARRIES_MARKS.match(text, before):
         return match.group()  # (the marks of a letter before: inside a word)
     return match.group()[:-1] + YEH
 

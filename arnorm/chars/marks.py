@@ -124,7 +124,19 @@ def _reattach_tanween(options: Options) -> bool:
     return options["reattach_tanween"] is True
 
 
-_CARRIES_MARKS = re.compile(f"[{LETTER_CLASS}{TATWEEL}]")
+# What Arabic marks sit on (a run of them after anything else is stray: M5a, M5c delete it).
+CARRIES_MARKS = re.compile(f"[{LETTER_CLASS}{TATWEEL}]")
+
+
+def before_marks(text: str, at: int) -> int:
+    """The index of the character before the run of Arabic marks that ends at ``at`` (``at - 1``
+    when no mark is there; -1 when the run starts the text)."""
+    index = at - 1
+    while index >= 0 and text[index] in _MARK_CHARACTERS:
+        index -= 1
+    return index
+
+
 # The letters that end a word and can carry a detached fathatan (M7): a support alef, ة, ى and ء.
 _TANWEEN_CARRIERS = ALEF + TEH_MARBUTA + ALEF_MAKSURA + HAMZA
 
@@ -176,12 +188,9 @@ def detached_tanween(match: re.Match[str], ctx: Context) -> str:
         # would be a second, and the next run must judge the same whatever M4 did.
         # (Only marks on a letter or a tatweel: a run at the start of a word is M5a's to
         # delete, and the next run would not see it; found by the atheris fuzzing run.)
-        index = start - 2
-        fathatan = False
-        while index >= 0 and text[index] in _MARK_CHARACTERS:
-            fathatan = fathatan or text[index] == FATHATAN
-            index -= 1
-        if fathatan and index >= 0 and _CARRIES_MARKS.match(text, index):
+        index = before_marks(text, start - 1)
+        fathatan = FATHATAN in text[index + 1 : start - 1]
+        if fathatan and index >= 0 and CARRIES_MARKS.match(text, index):
             return match.group()
     if match.end() == len(text) and not ends_document(ctx, text[start - 1 :]):
         return match.group()  # a protected span follows: the fathatan is glued to it

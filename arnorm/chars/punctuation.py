@@ -203,7 +203,7 @@ def curly_quotes(text: str, ctx: Context) -> str:
     if paired != text:
         # “ and ” are continuation characters for E1 (غ“ is the mojibake of ۓ): when they make
         # letter pairs, E1's gate is read again at the end (found by tools/fuzz.py --random).
-        from arnorm.chars.encoding import makes_letter_pairs
+        from arnorm.chars.encoding import makes_letter_pairs  # (it imports this module)
 
         if makes_letter_pairs(text, paired):
             ctx.judge_again.add("not_cp1256_mojibake")
