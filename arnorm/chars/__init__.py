@@ -1,7 +1,8 @@
 """Document and character rules, one module per family, in pipeline order.
 
-The order is the rulebook's (ORTHOGRAPHY.md §2): encoding repair (E), NFC (U1), invisible
-characters (I1–I6, in the document phase: see :mod:`arnorm.chars.invisible`), then, outside
+The order is the rulebook's (ORTHOGRAPHY.md §2): encoding repair (E), NFC (U1), the search
+profile's NFKC and mark deletion (S6, S5), invisible characters (I1–I6, in the document phase:
+see :mod:`arnorm.chars.invisible`), the search profile's joiners (S7), then, outside
 protected spans, presentation forms (U2), spaces (I7), look-alike letters (L), tatweel (T),
 marks (M), digits (D), punctuation (P), the search folds (S), and a final NFC; with
 ``mark_order="display"`` (opt-in, M6) the marks are then put in display order, after the NFC.
@@ -27,8 +28,9 @@ RULES = (
     *encoding.RULES,
     *unicode.RULES,
     spaces.line_breaks,
+    *search.FOLDS_BEFORE_INVISIBLE,
     *invisible.RULES,
-    *search.DOCUMENT_RULES,
+    *search.FOLDS_AFTER_INVISIBLE,
     *forms.RULES,
     spaces.nbsp_to_space,
     *letters.RULES,
