@@ -271,6 +271,11 @@ MOJIBAKE_PIECES = [
     "\u0627",
     " ",
     "\ufe8d",
+    # characters E1 counts a pair across (a later rule deletes them)
+    "\u064e",
+    "\u200e",
+    "\u00ad",
+    "\u200c",
 ]
 
 
@@ -286,6 +291,14 @@ def test_e1_counts_pairs_of_known_continuations_as_it_scans_for_them(text: str) 
         for document in (text, text * 30):
             counted = _is_cp1256_mojibake(document, has_forms, found)
             assert counted == _is_cp1256_mojibake(document, has_forms)
+
+
+@given(text=st.lists(st.sampled_from(MOJIBAKE_PIECES), max_size=40).map("".join))
+def test_e1_counts_pairs_across_of_known_continuations_as_it_scans_for_them(text: str) -> None:
+    from arnorm.chars.encoding import _TRIGGER, _pairs_across
+
+    found = sorted(set(text) & set(_TRIGGER))
+    assert _pairs_across(text, found) == _pairs_across(text)
 
 
 def _visual_order_score_word_by_word(text: str) -> float | None:

@@ -143,9 +143,27 @@ def _pair_across(text: str, at: int) -> bool:
     return before >= 0 and text[before] + text[at] in _LETTER_PAIRS
 
 
-def _pairs_across(text: str) -> int:
-    """The letter pairs of ``text`` with characters of _BETWEEN inside them."""
-    return sum(_pair_across(text, match.start()) for match in _AFTER_BETWEEN.finditer(text))
+# The same for one continuation character: a literal first, which the engine finds at the
+# speed of ``str.find`` (the class of _AFTER_BETWEEN is tested at every position: 2.6 ms a
+# megabyte, 7% of the time of a 1 MB document with curly quotes, eighth session).
+_ONE_AFTER_BETWEEN = {
+    end: re.compile(f"{re.escape(end)}(?<=[{re.escape(_BETWEEN)}]{re.escape(end)})")
+    for end in _ACROSS_ENDS
+}
+
+
+def _pairs_across(text: str, ends: Iterable[str] | None = None) -> int:
+    """The letter pairs of ``text`` with characters of _BETWEEN inside them; ``ends``: the
+    continuation characters ``text`` has, when the caller knows them."""
+    if ends is None:
+        found = _AFTER_BETWEEN.finditer(text)
+        return sum(_pair_across(text, match.start()) for match in found)
+    return sum(
+        _pair_across(text, match.start())
+        for end in ends
+        if end in _ONE_AFTER_BETWEEN
+        for match in _ONE_AFTER_BETWEEN[end].finditer(text)
+    )
 
 
 # Up to this many continuation characters, their letter pairs are counted one by one ...
@@ -208,7 +226,7 @@ def _letter_pairs(text: str, has_forms: bool, triggers: Iterable[str] | None) ->
             for continuation in triggers:
                 for pair in _LETTER_PAIRS_BY_TRIGGER[continuation]:
                     pairs += text.count(pair)
-            pairs += _pairs_across(text)
+            pairs += _pairs_across(text, triggers)
     else:
         pairs = len(_ANY_LETTER_PAIR.findall(text)) + _pairs_across(text)
     return pairs, text
