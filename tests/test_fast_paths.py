@@ -387,7 +387,9 @@ def test_nfc_by_chunks_is_nfc_of_the_whole(text: str) -> None:
 @given(text=st.one_of(any_text, st.lists(st.sampled_from(PIECES)).map("".join)))
 def test_the_presence_set_is_the_scanned_characters_of_the_text(profile: str, text: str) -> None:
     # Pipeline._present takes the set of a text's characters when the text is dense in short
-    # runs of trigger characters, the runs the scan finds otherwise: both are the same set.
+    # runs of trigger characters, the runs the scan finds otherwise (after deleting the
+    # characters of the sample when its runs are long): all are the same set.  With a sample of
+    # one character, a text starting with a trigger character has long runs.
     import arnorm.pipeline
     from arnorm.cleaner import Cleaner
 
