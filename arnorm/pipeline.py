@@ -613,8 +613,9 @@ class Pipeline:
         segment is cleaned once (" " between two links, " و "), the last one apart (it ends
         the document); lists are built in C, for texts that are mostly spans."""
         span_starts, span_ends = zip(*spans, strict=True)
-        bounds = zip((0, *span_ends), (*span_starts, len(text)), strict=True)
-        segments = [text[start:end] for start, end in bounds]
+        # (slices made by map: no bytecode per segment, for texts that are mostly spans)
+        bounds = map(slice, (0, *span_ends), (*span_starts, len(text)))
+        segments = list(map(text.__getitem__, bounds))
         apply, groups = self._apply, self._character
         ctx.segment_ends_document = False
         cleaned = {
@@ -622,10 +623,13 @@ class Pipeline:
             for segment in dict.fromkeys(segments[:-1])
         }
         ctx.segment_ends_document = True
+        last = apply(groups, segments[-1], ctx, None, 0, present)[0]
+        if last == segments[-1] and all(after == before for before, after in cleaned.items()):
+            return text  # every segment as it was (spaces between links, tokens, addresses)
         pieces = [""] * (2 * len(spans) + 1)
         pieces[0:-1:2] = map(cleaned.__getitem__, segments[:-1])
-        pieces[-1] = apply(groups, segments[-1], ctx, None, 0, present)[0]
-        pieces[1::2] = [text[start:end] for start, end in spans]  # the spans, as they are
+        pieces[-1] = last
+        pieces[1::2] = map(text.__getitem__, map(slice, span_starts, span_ends))  # as they are
         return "".join(pieces)
 
     def _decide_by_evidence(self, ctx: Context, present: frozenset[str]) -> None:

@@ -7,6 +7,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 import arnorm
+from arnorm.cleaner import Cleaner
 from arnorm.protect import protected_spans, protected_spans_by_one_scan
 from tests.strategies import any_text
 
@@ -86,3 +87,14 @@ def test_a_mark_inside_a_token_is_part_of_it() -> None:
     assert arnorm.clean(once) == once
     # Taken whole: "١" before a mark and a URL is not a token of its own.
     assert protected_spans("\u0661\u064bhttp://x") == [(2, 10)]
+
+
+@pytest.mark.parametrize("profile", ["repair", "search"])
+@given(text=_span_text)
+@example(text="a1 a1 a1")  # every segment as it was: the text itself
+@example(text="a1 ، a1 ١ a1")  # segments the rules change
+def test_segments_between_spans_are_cleaned_as_explain_cleans_them(text: str, profile: str) -> None:
+    # The fast path cleans each distinct segment between spans once (and returns the text
+    # itself when none changes); explain() cleans them one by one.
+    cleaner = Cleaner(profile)
+    assert cleaner(text) == cleaner.explain(text).output
