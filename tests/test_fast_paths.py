@@ -397,11 +397,15 @@ def test_the_presence_set_is_the_scanned_characters_of_the_text(profile: str, te
     pipeline(".")  # compiled
     expected = frozenset(character for character in text if character in pipeline._all_scanned)
     assert pipeline._present(text) == expected
-    for dense_runs in (-1, 10**9):  # texts of 5 characters or more: all dense, or none
-        with pytest.MonkeyPatch.context() as patch:
-            patch.setattr(arnorm.pipeline, "_SAMPLE", 1)
-            patch.setattr(arnorm.pipeline, "_DENSE_RUNS", dense_runs)
-            assert pipeline._present(text) == expected
+    # Texts of 5 characters or more: all dense, none, or dense when they start with a trigger
+    # character; dense in few characters (deleted with str.replace) or in many (hashed).
+    for dense_runs in (-1, 0, 10**9):
+        for few_dense in (0, 10**9):
+            with pytest.MonkeyPatch.context() as patch:
+                patch.setattr(arnorm.pipeline, "_SAMPLE", 1)
+                patch.setattr(arnorm.pipeline, "_DENSE_RUNS", dense_runs)
+                patch.setattr(arnorm.pipeline, "_FEW_DENSE", few_dense)
+                assert pipeline._present(text) == expected
 
 
 def _gate_pieces() -> list[str]:
