@@ -8,6 +8,7 @@ only when the text has a character that can start one.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import regex
 
@@ -85,7 +86,9 @@ _MAY_START_SPAN = frozenset(
 _NON_SPACE = re.compile(r"\S*")
 _DIGIT = re.compile(f"[{_DIGITS}]")
 _WWW = re.compile(r"\.(?<=[wW][wW][wW]\.)")  # (the dot first: scanned for at C speed)
-_SPAN = regex.Match.span
+# What the variable-length look-behinds look for before a span's start (see _compile).
+_GUARDED = re.compile(f"[{MARK_CLASS}{SPACED_FORMS}]")
+Pattern = re.Pattern[str] | regex.Pattern[str]
 _MAX_WINDOWS = 64  # windows looked at one by one; the rest of the text is scanned whole
 _WALK_BACK = 64  # characters looked at before a Latin letter; beyond, the scan takes over
 
@@ -123,12 +126,19 @@ def protected_spans(text: str) -> list[tuple[int, int]]:
         done = run.end() if run else latin.end()  # (\S* always matches)
         pattern = _pattern_for(text, start, done)
         if pattern is not None:
-            spans.extend(map(_SPAN, pattern.finditer(text, start, done)))
+            spans.extend(_found(pattern, text, start, done))
     if _may_have_span(text, done):
         pattern = _pattern_for(text, done, len(text))
         assert pattern is not None  # (the same tests)
-        spans.extend(map(_SPAN, pattern.finditer(text, done)))  # (map: no Python per span)
+        spans.extend(_found(pattern, text, done, len(text)))
     return spans
+
+
+def _found(pattern: Pattern, text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The spans ``pattern`` finds in ``text[start:end]`` (map: no Python per span)."""
+    if isinstance(pattern, re.Pattern):
+        return map(re.Match.span, pattern.finditer(text, start, end))
+    return map(regex.Match.span, pattern.finditer(text, start, end))
 
 
 def _may_have_span(text: str, start: int) -> bool:
@@ -142,7 +152,7 @@ def _may_have_span(text: str, start: int) -> bool:
     )
 
 
-def _pattern_for(text: str, start: int, end: int) -> regex.Pattern[str] | None:
+def _pattern_for(text: str, start: int, end: int) -> Pattern | None:
     # PROTECTED without the kinds of span that text[start:end] cannot hold, or None if it can
     # hold none: a URL has "://" or "www." (any case), an e-mail an @ and a dot after it, a
     # token a digit (Latin prose, "x\x00x…" and "a@a@a@…" are not scanned at all).  A branch
@@ -153,14 +163,26 @@ def _pattern_for(text: str, start: int, end: int) -> regex.Pattern[str] | None:
         text.find("://", start, end) >= 0 or _WWW.search(text, start, end) is not None,
         at >= 0 and text.find(".", at, end) >= 0,
         _DIGIT.search(text, start, end) is not None,
+        # (a look-behind at the window's start sees the character before it)
+        _GUARDED.search(text, max(0, start - 1), end) is not None,
     ]
 
 
-def _compile(url: bool, email: bool, token: bool) -> regex.Pattern[str] | None:
+def _compile(url: bool, email: bool, token: bool, marks: bool) -> Pattern | None:
     branches = [
         branch for on, branch in ((url, _URL), (email, _EMAIL), (token, _LATIN_TOKEN)) if on
     ]
-    return _spans(branches) if branches else None
+    if not branches:
+        return None
+    if marks:
+        return _spans(branches)
+    # Without a mark in the window the variable-length look-behinds cannot reject anything:
+    # the same pattern without them, compiled with re, whose engine is faster here (a run of
+    # "-" after a token: 0.47 s a megabyte with regex; the adversarial survey).
+    source = _spans(branches).pattern
+    for guard in VARIABLE_LOOKBEHINDS:
+        source = source.replace(guard, "")
+    return re.compile(source)
 
 
 def _spans(branches: list[str]) -> regex.Pattern[str]:
@@ -169,10 +191,11 @@ def _spans(branches: list[str]) -> regex.Pattern[str]:
 
 
 _PATTERNS = {
-    (url, email, token): _compile(url, email, token)
+    (url, email, token, marks): _compile(url, email, token, marks)
     for url in (False, True)
     for email in (False, True)
     for token in (False, True)
+    for marks in (False, True)
 }
 PROTECTED = _spans([_URL, _EMAIL, _LATIN_TOKEN])  # every kind of span: the reference scan
 
