@@ -55,6 +55,20 @@ _FORM_AFTER_MARK = f"(?<=[{MARK_CLASS}{SPACED_FORMS}])[{SPACED_FORMS}]"
 TOKEN_START_GUARD = rf"(?<![{_TOKEN}][{MARK_CLASS}][{MARK_CLASS}{SPACED_FORMS}]*)"
 # The variable-length look-behinds (``re`` cannot compile them; they only reject positions).
 VARIABLE_LOOKBEHINDS = (EMAIL_START_GUARD, TOKEN_START_GUARD)
+# The same for runs of at most _FIXED_RUN marks, fixed-width look-behinds that re compiles: a
+# window without a longer run of marks is scanned with them by re, whose engine is several times
+# faster than regex's on long runs (a run of "-" after an address: 0.47 s a megabyte).
+_FIXED_RUN = 4
+_MARK_OR_FORM = f"[{MARK_CLASS}{SPACED_FORMS}]"
+_FIXED_LOOKBEHINDS = {
+    EMAIL_START_GUARD: "".join(
+        f"(?<![{_LOCAL}]{_MARK * length})" for length in range(1, _FIXED_RUN + 1)
+    ),
+    TOKEN_START_GUARD: "".join(
+        f"(?<![{_TOKEN}]{_MARK}{_MARK_OR_FORM * (length - 1)})"
+        for length in range(1, _FIXED_RUN + 1)
+    ),
+}
 _LATIN_TOKEN = (
     # (it starts with one of its characters: tested first, so the look-aheads are not tried
     # at each mark of a long run, which was quadratic; found by the adversarial survey)
@@ -87,7 +101,7 @@ _NON_SPACE = re.compile(r"\S*")
 _DIGIT = re.compile(f"[{_DIGITS}]")
 _WWW = re.compile(r"\.(?<=[wW][wW][wW]\.)")  # (the dot first: scanned for at C speed)
 # What the variable-length look-behinds look for before a span's start (see _compile).
-_GUARDED = re.compile(f"[{MARK_CLASS}{SPACED_FORMS}]")
+_LONG_MARK_RUN = re.compile(f"[{MARK_CLASS}{SPACED_FORMS}]{{{_FIXED_RUN + 1}}}")
 Pattern = re.Pattern[str] | regex.Pattern[str]
 _MAX_WINDOWS = 64  # windows looked at one by one; the rest of the text is scanned whole
 _WALK_BACK = 64  # characters looked at before a Latin letter; beyond, the scan takes over
@@ -163,25 +177,24 @@ def _pattern_for(text: str, start: int, end: int) -> Pattern | None:
         text.find("://", start, end) >= 0 or _WWW.search(text, start, end) is not None,
         at >= 0 and text.find(".", at, end) >= 0,
         _DIGIT.search(text, start, end) is not None,
-        # (a look-behind at the window's start sees the character before it)
-        _GUARDED.search(text, max(0, start - 1), end) is not None,
+        # (a look-behind at the window's start sees the run of marks before it)
+        _LONG_MARK_RUN.search(text, max(0, start - _FIXED_RUN - 1), end) is not None,
     ]
 
 
-def _compile(url: bool, email: bool, token: bool, marks: bool) -> Pattern | None:
+def _compile(url: bool, email: bool, token: bool, long_marks: bool) -> Pattern | None:
     branches = [
         branch for on, branch in ((url, _URL), (email, _EMAIL), (token, _LATIN_TOKEN)) if on
     ]
     if not branches:
         return None
-    if marks:
+    if long_marks:
         return _spans(branches)
-    # Without a mark in the window the variable-length look-behinds cannot reject anything:
-    # the same pattern without them, compiled with re, whose engine is faster here (a run of
-    # "-" after a token: 0.47 s a megabyte with regex; the adversarial survey).
+    # Without a run of more than _FIXED_RUN marks in the window, the fixed-width look-behinds
+    # reject what the variable-length ones do.
     source = _spans(branches).pattern
     for guard in VARIABLE_LOOKBEHINDS:
-        source = source.replace(guard, "")
+        source = source.replace(guard, _FIXED_LOOKBEHINDS[guard])
     return re.compile(source)
 
 
@@ -191,11 +204,11 @@ def _spans(branches: list[str]) -> regex.Pattern[str]:
 
 
 _PATTERNS = {
-    (url, email, token, marks): _compile(url, email, token, marks)
+    (url, email, token, long_marks): _compile(url, email, token, long_marks)
     for url in (False, True)
     for email in (False, True)
     for token in (False, True)
-    for marks in (False, True)
+    for long_marks in (False, True)
 }
 PROTECTED = _spans([_URL, _EMAIL, _LATIN_TOKEN])  # every kind of span: the reference scan
 

@@ -62,6 +62,9 @@ _SPAN_PIECES = [
     "ال",
     "ب",
     "\u064b",
+    "\u064f",
+    "\ufe72",  # an isolated haraka form: a mark in a token after a mark
+    "\u064b" * 5,  # a run longer than the fixed-width look-behinds read (regex's path)
     "\u00a0",
     ":",
     "/",
