@@ -450,6 +450,10 @@ ENCODING_ORDER_CASES = [
     # "Ø³Ø " and left it, and the next run repaired "Ø³Ø".
     ("repair", "\u00d8\u00b3\u00d8 "),
     ("search", " \u00d8\u00b3\u00d8\t\n\u00d8\u00b3\u00d8 "),
+    # tools/fuzz.py (atheris, eighth session): ftfy judged "Ų©" with the CR after it in its
+    # line; I8 then made the CR a line break, and the next run repaired "Ų©" (cp1257's ة).
+    ("repair", "\ufffd\ufffd\u0172\u00a9\r\u0153"),
+    ("repair", "\u0172\u00a9\u2028\u0153"),
 ]
 # Found by the same search, fixed in the seventh session: a document rule after E1 made a pair
 # it had not counted, and the next run repaired it.  E2 wrote "…" after ظ (E1's gate is read

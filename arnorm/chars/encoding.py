@@ -19,6 +19,7 @@ import ftfy
 
 from arnorm.chars.forms import NOMINAL, SPACED_FORMS, to_nominal
 from arnorm.chars.punctuation import ASCII_QUOTE
+from arnorm.chars.spaces import BREAKS, newlines
 from arnorm.chars.tables import LETTER_CLASS, MARK_CLASS, SOFT_HYPHEN, expand_class
 from arnorm.chars.unicode import composed as composed_nfc
 from arnorm.chars.unicode import to_nfc
@@ -430,6 +431,10 @@ def utf8_as_latin(text: str, ctx: Context) -> str:
     # And for NEL, which I8 turns into a line break.
     if "\u0085" in composed:
         composed = _REAL_NEL.sub("\n", composed)
+    # ftfy judges a line at a time: it sees the lines I8 makes of CR, CRLF, LS and PS (with
+    # "Ų©" + CR, it left the line that the next run repaired; found by the atheris run, eighth
+    # session).
+    composed = newlines(composed, _BREAKS_BUT_NEL)
     if ctx.options.get("quotes") == "ascii":
         # P4 will write every quote as " anyway: ftfy sees them so, as the next run will.
         composed = ASCII_QUOTE.sub('"', composed)
@@ -592,6 +597,7 @@ def fix_text(text: str) -> str:
 # reads the character before it.)
 _REAL_SOFT_HYPHEN = re.compile(f"{SOFT_HYPHEN}(?<![\u00c2-\u00f4]{SOFT_HYPHEN})")
 # (After à or ð, byte 85 cannot continue a UTF-8 character: E0 needs A0-BF, F0 needs 90-BF.)
+_BREAKS_BUT_NEL = tuple(line_break for line_break in BREAKS if line_break != "\u0085")
 _REAL_NEL = re.compile("\u0085(?<![\u00c2-\u00df\u00e1-\u00ef\u00f1-\u00f4]\u0085)")
 _REAL_NBSP = re.compile(f"\u00a0(?<![\u00c2-\u00f4]\u00a0)(?![{MARK_CLASS}\u0300-\u036f])")
 

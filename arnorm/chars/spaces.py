@@ -8,13 +8,22 @@ from arnorm.chars.tables import LINE_BREAKS, MARK_CLASS, SPACE_LIKE_CLASS, expan
 from arnorm.context import Context
 from arnorm.rule import Phase, substitution
 
+# The line breaks I8 writes as "\n", CRLF first.
+BREAKS = ("\r\n", "\r", "\u0085", "\u2028", "\u2029")
 
-def _line_breaks_fast(text: str, ctx: Context) -> str:
-    # The pattern's matches, replaced by str.replace (no call per line): CRLF first.
-    for source in ("\r\n", "\r", "\u0085", "\u2028", "\u2029"):
+
+def newlines(text: str, breaks: tuple[str, ...] = BREAKS) -> str:
+    """``text`` with each of ``breaks`` written as "\n" (I8's fast path; E2 gives ftfy the
+    lines I8 will make)."""
+    # The pattern's matches, replaced by str.replace (no call per line).
+    for source in breaks:
         if source in text:
             text = text.replace(source, "\n")
     return text
+
+
+def _line_breaks_fast(text: str, ctx: Context) -> str:
+    return newlines(text)
 
 
 @substitution(
