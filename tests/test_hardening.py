@@ -509,6 +509,22 @@ def test_joiners_met_after_the_search_marks_go_in_one_run() -> None:
     assert_cleaned_in_one_run(Cleaner("search"), JOINERS_MET_AFTER_S5)
 
 
+# Known, left open (atheris, eighth session; search profile with the opt-in legacy_cp1256):
+# E3 judges its Latin-1 tokens with the ZWJ inside ("ð" ZWJ "ðÆ"), and S7 then deletes the ZWJ
+# (not beside an emoji): the next run decodes the joined token.  The fix is E3 reading across
+# what S7 deletes, as E1 reads across what later rules delete.
+KNOWN_LEGACY_TOKEN_JOINED_BY_S7 = (
+    "\u00f0\u00f0\u00c6\ufffd\u00f0\u00f0\u00c6\ufffd\u00f0\u200d\u00f0\u00c6"
+)
+
+
+@pytest.mark.xfail(strict=True, reason="E3 judges before S7 deletes a ZWJ (left open)")
+def test_known_legacy_token_joined_by_s7() -> None:
+    assert_cleaned_in_one_run(
+        Cleaner("search", legacy_cp1256=True), KNOWN_LEGACY_TOKEN_JOINED_BY_S7
+    )
+
+
 def test_the_random_search_minimises_a_finding_to_what_fails() -> None:
     from tools.fuzz import minimise
 
