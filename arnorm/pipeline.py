@@ -160,12 +160,6 @@ def _tell_evidence(
             ctx.__dict__["presentation_forms"] = found & characters
 
 
-@functools.lru_cache(maxsize=64)
-def _deleter(characters: frozenset[str]) -> re.Pattern[str]:
-    """A pattern for the runs of ``characters`` (deleted with ``sub``)."""
-    return re.compile("[" + "".join(re.escape(c) for c in sorted(characters)) + "]+")
-
-
 def _run_scanner(characters: frozenset[str]) -> re.Pattern[str] | None:
     """A pattern whose ``findall`` gives the runs of ``characters`` in a text: one string per
     run, not per character (a long run is one item), and the scan still runs in C between
@@ -174,6 +168,10 @@ def _run_scanner(characters: frozenset[str]) -> re.Pattern[str] | None:
         return None
     one = "[" + "".join(re.escape(c) for c in sorted(characters)) + "]"
     return re.compile(one + one + "*")
+
+
+# The scanners of the characters found in a text's sample, deleted from the rest (_present).
+_cached_run_scanner = functools.lru_cache(maxsize=64)(_run_scanner)
 
 
 def _worth_anchoring(anchor: Anchor) -> bool:
@@ -705,8 +703,9 @@ class Pipeline:
                 # Long runs (a line of marks): the characters of the head are deleted from the
                 # rest first, in C, so the scan joins only what is new there (joining the runs
                 # and hashing each character was 25 ms a million characters).
-                rest = _deleter(frozenset(found)).sub("", text[_SAMPLE:])
-                found.update("".join(scanner.findall(rest)))
+                runs = _cached_run_scanner(frozenset(found))
+                assert runs is not None  # (found has the head's runs)
+                found.update("".join(scanner.findall(runs.sub("", text[_SAMPLE:]))))
             else:
                 found.update("".join(scanner.findall(text, _SAMPLE)))
         for character in self._frequent:

@@ -50,16 +50,16 @@ _EMAIL = (
 # (atomic): a part of it is never a token of its own ("١" in "١ًhttp://x").
 # An isolated haraka form after a mark is a mark too (U2 attaches it to the cluster; "aٓﱠ٣"
 # was a token only on the next run: found by a random search in the sixth session).
-_MARKS = f"[{MARK_CLASS}][{MARK_CLASS}{SPACED_FORMS}]*"
-_FORM_AFTER_MARK = f"(?<=[{MARK_CLASS}{SPACED_FORMS}])[{SPACED_FORMS}]"
-TOKEN_START_GUARD = rf"(?<![{_TOKEN}][{MARK_CLASS}][{MARK_CLASS}{SPACED_FORMS}]*)"
+_MARK_OR_FORM = f"[{MARK_CLASS}{SPACED_FORMS}]"
+_MARKS = f"{_MARK}{_MARK_OR_FORM}*"
+_FORM_AFTER_MARK = f"(?<={_MARK_OR_FORM})[{SPACED_FORMS}]"
+TOKEN_START_GUARD = rf"(?<![{_TOKEN}]{_MARKS})"
 # The variable-length look-behinds (``re`` cannot compile them; they only reject positions).
 VARIABLE_LOOKBEHINDS = (EMAIL_START_GUARD, TOKEN_START_GUARD)
 # The same for runs of at most _FIXED_RUN marks, fixed-width look-behinds that re compiles: a
 # window without a longer run of marks is scanned with them by re, whose engine is several times
 # faster than regex's on long runs (a run of "-" after an address: 0.47 s a megabyte).
 _FIXED_RUN = 4
-_MARK_OR_FORM = f"[{MARK_CLASS}{SPACED_FORMS}]"
 _FIXED_LOOKBEHINDS = {
     EMAIL_START_GUARD: "".join(
         f"(?<![{_LOCAL}]{_MARK * length})" for length in range(1, _FIXED_RUN + 1)
@@ -70,14 +70,12 @@ _FIXED_LOOKBEHINDS = {
     ),
 }
 _LATIN_TOKEN = (
-    # (it starts with one of its characters: tested first, so the look-aheads are not tried
-    # at each mark of a long run, which was quadratic; found by the adversarial survey)
-    # It starts at the first of a run of its characters and the marks between them: a
-    # start after a mark inside such a run fails when the run's first character did (what the
-    # look-aheads see from it is a part of what they saw from there), and was tried again
-    # at each one, each look-ahead reading to the run's end: quadratic ("a" + damma repeated,
-    # then "!1"; found by the adversarial survey, eighth session).  The look-behind is
-    # variable-length: the ``regex`` module compiles the spans' patterns.
+    # It starts with one of its characters (tested before the look-aheads, which were tried
+    # at each mark of a long run: quadratic), at the first of a run of its characters and the
+    # marks between them: a start after a mark inside such a run fails when the run's first
+    # character did (the look-aheads see a part of what they saw from there), and each one
+    # read to the run's end ("a" + damma repeated, then "!1": quadratic; both found by the
+    # adversarial survey, eighth session).  TOKEN_START_GUARD is variable-length: see _compile.
     rf"(?<![{_TOKEN}]){TOKEN_START_GUARD}(?=[{_TOKEN}])"
     rf"(?=(?:[A-Za-z_\-{_DIGITS}{MARK_CLASS}]|{_FORM_AFTER_MARK})*[A-Za-z])"
     rf"(?=(?:[A-Za-z_\-{MARK_CLASS}]|{_FORM_AFTER_MARK})*[{_DIGITS}])"
@@ -101,7 +99,7 @@ _NON_SPACE = re.compile(r"\S*")
 _DIGIT = re.compile(f"[{_DIGITS}]")
 _WWW = re.compile(r"\.(?<=[wW][wW][wW]\.)")  # (the dot first: scanned for at C speed)
 # What the variable-length look-behinds look for before a span's start (see _compile).
-_LONG_MARK_RUN = re.compile(f"[{MARK_CLASS}{SPACED_FORMS}]{{{_FIXED_RUN + 1}}}")
+_LONG_MARK_RUN = re.compile(f"{_MARK_OR_FORM}{{{_FIXED_RUN + 1}}}")
 Pattern = re.Pattern[str] | regex.Pattern[str]
 _MAX_WINDOWS = 64  # windows looked at one by one; the rest of the text is scanned whole
 _WALK_BACK = 64  # characters looked at before a Latin letter; beyond, the scan takes over
