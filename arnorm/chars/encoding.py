@@ -615,7 +615,40 @@ def _count(characters: re.Pattern[str], text: str) -> int:
 _ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 
 
-_LEGACY_TOKEN = re.compile("(?<![A-Za-z])[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]{3,}(?![A-Za-z])")
+# The Latin-1 letters (a legacy token is made of them), and the characters a later rule writes as
+# one of them: U1's NFC writes the angstrom sign as Å, and the search profile's NFKC (S6)
+# writes the others (test_hardening checks the list against unicodedata2).  A token decodes
+# them as the letter they become.
+_LATIN1_LETTERS = "\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff"
+_AS_LATIN1 = {
+    "\u1d2d": "\u00c6",  # ᴭ MODIFIER LETTER CAPITAL AE: Æ
+    "\u1d9e": "\u00f0",  # ᶞ MODIFIER LETTER SMALL ETH: ð
+    "\u212b": "\u00c5",  # Å ANGSTROM SIGN: Å
+    "\U00010783": "\u00e6",  # 𐞃 MODIFIER LETTER SMALL AE: æ
+    "\U000107a2": "\u00f8",  # 𐞢 MODIFIER LETTER SMALL O WITH STROKE: ø
+    "\U0001d6a6": "\u00df",  # MATHEMATICAL ITALIC SMALL LIGATURE LONG S WITH DESCENDER S: ß
+    "\U0001df95": "\u00df",  # LATIN SMALL LIGATURE LONG S WITH DESCENDER S: ß
+}
+LATER_LATIN1_LETTERS = "".join(_AS_LATIN1)
+_AS_LATIN1_TABLE = str.maketrans(_AS_LATIN1)
+# What a later rule may delete between a token's letters (the Arabic marks, tatweel, the
+# invisible and bidi characters, the soft hyphen), and the presentation forms U2 writes as
+# them (ﹷ is tatweel and fatha): a token reads across them, or the next run would decode the
+# token their deletion makes (ð ZWJ ðÆ, found by atheris in the eighth session).  Not the
+# combining accents: U1 composes them (A + U+0300 is À).
+_DELETED_INSIDE = (
+    f"{MARK_CLASS}{SOFT_HYPHEN}\u0640\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+    "\u2066-\u206f\ufe00-\ufe0f\ufeff"
+)
+_INSIDE_TOKEN = _DELETED_INSIDE + "".join(
+    sorted(c for c, nominal in NOMINAL.items() if re.fullmatch(f"[{_DELETED_INSIDE}]+", nominal))
+)
+_LEGACY_TOKEN = re.compile(
+    f"(?<![A-Za-z])[{_LATIN1_LETTERS}{LATER_LATIN1_LETTERS}]"
+    f"(?:[{_INSIDE_TOKEN}]*+[{_LATIN1_LETTERS}{LATER_LATIN1_LETTERS}]){{2,}}(?![A-Za-z])"
+)
+_INSIDE = re.compile(f"[{_INSIDE_TOKEN}]+")
+_BEFORE_ACCENT = re.compile(f"[{_INSIDE_TOKEN}]+(?=[\u0300-\u036f])")
 
 
 def _legacy_enabled(options: Options) -> bool:
@@ -645,17 +678,43 @@ def cp1256_as_latin1(text: str, ctx: Context) -> str:
     a token whose decoding would mix Arabic with the Latin letters Windows-1256 keeps
     (à ç é ...) is not Arabic and stays as it is.
 
+    A token reads across what later rules delete between its letters (marks, tatweel,
+    invisible and bidi characters, the soft hyphen), which stay where they are, and is read
+    in NFC (the text is returned in NFC when tokens are decoded; U1 runs next): the next run
+    never finds a token this one did not.
+
     >>> from arnorm.chars.encoding import cp1256_as_latin1
     >>> cp1256_as_latin1("ÇáÚÑÈíÉ áÛÉ ÌãíáÉ", legacy_cp1256=True)
     'العربية لغة جميلة'
     >>> cp1256_as_latin1("ÇáÚÑÈíÉ áÛÉ ÌãíáÉ ÞßàáâãäåæçèéêëìíîïðñòóôÿŸ", legacy_cp1256=True)
     'العربية لغة جميلة ÞßàáâãäåæçèéêëìíîïðñòóôÿŸ'
+    >>> cp1256_as_latin1("Ç\u200dáÚÑÈíÉ áÛÉ ÌãíáÉ", legacy_cp1256=True) == "ا\u200dلعربية لغة جميلة"
+    True
     """
-    tokens = _LEGACY_TOKEN.findall(text)
-    decoded = {token: arabic for token in set(tokens) if (arabic := _decode_legacy(token))}
-    if sum(token in decoded for token in tokens) < 3:
-        return text
-    return _LEGACY_TOKEN.sub(lambda match: decoded.get(match.group(), match.group()), text)
+    # Judged and decoded in NFC, as U1 will leave the text, and with what a later rule deletes
+    # between a letter and its accent gone (A + U+0654 + U+0300 is À once M5c has deleted the
+    # hamza): the next run must not find tokens this one did not.
+    repaired, decoded = _decode_tokens(to_nfc(_BEFORE_ACCENT.sub("", text)))
+    return repaired if decoded >= 3 else text
+
+
+def _decode_tokens(text: str) -> tuple[str, int]:
+    """``text`` with its legacy tokens decoded, and how many were."""
+    cache: dict[str, str | None] = {}
+    decoded = 0
+
+    def decode(match: re.Match[str]) -> str:
+        nonlocal decoded
+        token = match.group()
+        if token not in cache:
+            cache[token] = _decode_legacy(token)
+        arabic = cache[token]
+        if arabic is None:
+            return token
+        decoded += 1
+        return arabic
+
+    return _LEGACY_TOKEN.sub(decode, text), decoded
 
 
 # What a legacy token must decode to: characters of the Arabic block (and the LRM and RLM that
@@ -669,13 +728,18 @@ def _decode_legacy(token: str) -> str | None:
     Windows-1256 keeps à â ç è é ê ë î ï ô ù û ü at their Latin-1 places, and Arabic words
     never contain them: a token that would decode to Arabic mixed with them is not Arabic.
     """
+    letters = _INSIDE.sub("", token).translate(_AS_LATIN1_TABLE)
     try:
-        arabic = token.encode("latin-1").decode("cp1256")
+        arabic = letters.encode("latin-1").decode("cp1256")
     except UnicodeError:
         return None
-    if _LEGACY_ARABIC.fullmatch(arabic) and _ARABIC_LETTER.search(arabic):
+    if not (_LEGACY_ARABIC.fullmatch(arabic) and _ARABIC_LETTER.search(arabic)):
+        return None
+    if len(letters) == len(token):
         return arabic
-    return None
+    # Each letter decodes to one character; what is between them stays where it is.
+    decoded = iter(arabic)
+    return "".join(c if _INSIDE.fullmatch(c) else next(decoded) for c in token)
 
 
 class ReportOnly(Rule):
