@@ -63,13 +63,25 @@ def test_both_bulk_branches_are_taken() -> None:
         assert fast == Pipeline([presentation_forms], use_triggers=False)(text)
 
 
-@pytest.mark.parametrize("few_runs", [0, 1])
+# map_runs translates the runs of forms apart from the rest (DENSE_RUNS=0), or the whole text
+# when its first _SAMPLE characters are dense in runs (DENSE_RUNS=10**9: from one run on).
+MAP_RUNS_SETTINGS = [(0, 1024), (10**9, 1024), (10**9, 2), (8, 3)]
+
+
+@pytest.mark.parametrize(("dense_runs", "sample"), MAP_RUNS_SETTINGS)
 @given(text=form_text)
-def test_visual_order_score_in_bulk_equals_run_by_run(few_runs: int, text: str) -> None:
+def test_visual_order_score_by_runs_equals_by_whole_text(
+    dense_runs: int, sample: int, text: str
+) -> None:
     for document in (text, text * 5):
-        with mock.patch.object(forms, "FEW_RUNS", 10**9):  # each run mapped on its own
+        with mock.patch.object(
+            visual, "_as_letters", lambda t: t.translate(visual._FORM_LETTERS_TABLE)
+        ):
             expected = visual.visual_order_score(document)
-        with mock.patch.object(forms, "FEW_RUNS", few_runs):
+        with (
+            mock.patch.object(forms, "DENSE_RUNS", dense_runs),
+            mock.patch.object(forms, "_SAMPLE", sample),
+        ):
             assert visual.visual_order_score(document) == expected
 
 
@@ -133,13 +145,26 @@ def test_visual_order_with_forms_is_decided_by_the_score(text: str) -> None:
     assert visual.is_visual_order(text, has_forms=True) == (score is not None and score > 0.5)
 
 
+@pytest.mark.parametrize(("dense_runs", "sample"), MAP_RUNS_SETTINGS)
 @given(text=form_text)
-def test_to_nominal_in_bulk_equals_run_by_run(text: str) -> None:
-    with mock.patch.object(forms, "FEW_RUNS", 10**9):
-        expected = forms.to_nominal(text)
-    for few_runs in (0, 1):
-        with mock.patch.object(forms, "FEW_RUNS", few_runs):
-            assert forms.to_nominal(text) == expected
+def test_to_nominal_by_runs_equals_a_translate_of_the_whole_text(
+    dense_runs: int, sample: int, text: str
+) -> None:
+    with (
+        mock.patch.object(forms, "DENSE_RUNS", dense_runs),
+        mock.patch.object(forms, "_SAMPLE", sample),
+    ):
+        assert forms.to_nominal(text) == text.translate(forms._NOMINAL_TABLE)
+        assert forms.to_nominal(text, haraka_attached=True) == text.translate(forms._ATTACHED_TABLE)
+
+
+def test_map_runs_takes_both_ways() -> None:
+    sparse = "\u0628\u0627\u0628 \u0628\u0627\u0628\u0628 \ufefb " * 40  # a run in 11
+    dense = "\ufefb\ufe8d " * 40
+    for text, whole in ((sparse, False), (dense, True)):
+        with mock.patch.object(forms, "_FORM_RUNS", wraps=forms._FORM_RUNS) as runs:
+            assert forms.to_nominal(text) == text.translate(forms._NOMINAL_TABLE)
+        assert runs.split.called != whole
 
 
 def _presentation_forms_form_by_form(text: str) -> str:

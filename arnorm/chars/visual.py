@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from arnorm.chars.forms import NOMINAL, many_runs
+from arnorm.chars.forms import NOMINAL, map_runs
 from arnorm.chars.tables import (
     LETTER_CLASS,
     MARK_CLASS,
@@ -64,20 +64,13 @@ _FORM_LETTERS = {
 
 
 _FORM_LETTERS_TABLE = str.maketrans(_FORM_LETTERS)
-_FORM_RUN = re.compile(f"[{PRESENTATION_FORMS_CLASS}]+")
-
-
-def _form_letters(match: re.Match[str]) -> str:
-    return match.group().translate(_FORM_LETTERS_TABLE)
+_FORM_RUNS = re.compile(f"([{PRESENTATION_FORMS_CLASS}]+)")
 
 
 def _as_letters(text: str) -> str:
-    """``text`` with each presentation form written as its letters (a mark's form: nothing):
-    with few runs of forms, each run on its own; with many, by one ``translate`` of the whole
-    text (no call per run; :func:`arnorm.chars.forms.many_runs`)."""
-    if not many_runs(_FORM_RUN, text):
-        return _FORM_RUN.sub(_form_letters, text)
-    return text.translate(_FORM_LETTERS_TABLE)
+    """``text`` with each presentation form written as its letters (a mark's form: nothing),
+    the runs of forms translated apart from the rest (:func:`arnorm.chars.forms.map_runs`)."""
+    return map_runs(_FORM_RUNS, _FORM_LETTERS_TABLE, text)
 
 
 def visual_order_score(text: str) -> float | None:
