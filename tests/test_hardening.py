@@ -454,6 +454,10 @@ ENCODING_ORDER_CASES = [
     # line; I8 then made the CR a line break, and the next run repaired "Ų©" (cp1257's ة).
     ("repair", "\ufffd\ufffd\u0172\u00a9\r\u0153"),
     ("repair", "\u0172\u00a9\u2028\u0153"),
+    # (mutation search, ninth session) Ù written as U + U+0300: not E2's trigger, so U1
+    # composed it and the next run repaired "Ù„ÙŠ" (لي); the accents are in the trigger now.
+    ("repair", "U\u0300\u201eU\u0300\u0160 U\u0300\u2026U\u0300\u2020 U\u0300\u2021U\u0300\u02c6"),
+    ("search", "U\u0300\u201eU\u0300\u0160 U\u0300\u2026U\u0300\u2020 U\u0300\u2021U\u0300\u02c6"),
 ]
 # Found by the same search, fixed in the seventh session: a document rule after E1 made a pair
 # it had not counted, and the next run repaired it.  E2 wrote "…" after ظ (E1's gate is read
@@ -471,6 +475,10 @@ E1_PAIRS_MADE_AFTER = [
     # (seventh session, by reading the code) a tatweel the search profile deletes.
     ("search", "\u0637\u0640\u00a7\u0637\u0640\u00a7\u0637\u0640\u00a7"),
     ("repair", "\u0637\u0640\u00a7\u0637\u0640\u00a7\u0637\u0640\u00a7"),
+    # (mutation search, ninth session) ﭖ is پ, byte 81, once U2 has run: E1 counted the
+    # continuation characters the document had, without those of its forms.
+    ("repair", "\u0637\u00a7\u0638\ufb56\u0637\u00a7"),
+    ("search", "\u0637\u00a7\u0638\ufb56\u0637\u00a7"),
 ]
 
 
@@ -592,6 +600,24 @@ MOJIBAKE_PIECES = [
 def test_regression_encoding_repairs_judged_before_later_rules(profile: str, text: str) -> None:
     cleaner = Cleaner(profile)
     assert_cleaned_in_one_run(cleaner, text)
+
+
+@pytest.mark.parametrize("boilerplate", [True, False])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\ufffd\ufffd\u0172\u00a9\r",
+        "\ufffd\ufffd\u0172\u00a9\r\u0153",
+    ],
+)
+def test_regression_e2_repairs_only_lines_with_its_trigger(boilerplate: bool, text: str) -> None:
+    # (mutation search, ninth session) ftfy repaired "Ų©" (Windows-1257) after two U+FFFD when
+    # a Latin-1 character elsewhere ran E2 (the reference path, which runs every rule) and
+    # left it when none did (the fast path): E2 gives ftfy only the lines with a character of
+    # its trigger, as its docstring says (Latin-1, Windows-1252, MacRoman).
+    cleaner = Cleaner(boilerplate=boilerplate)
+    assert_cleaned_in_one_run(cleaner, text)
+    assert "\u0172\u00a9" in cleaner(text)
 
 
 @given(st.lists(st.sampled_from(MOJIBAKE_PIECES), max_size=30).map("".join))

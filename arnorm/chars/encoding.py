@@ -12,6 +12,7 @@ in :func:`arnorm.explain`, and costs :func:`arnorm.clean` nothing.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -325,6 +326,14 @@ def utf8_as_cp1256(text: str, ctx: Context) -> str:
     return text if repaired == text else repaired
 
 
+# The continuation characters of _TRIGGER a presentation form is written with (ﭖ: پ, byte 81).
+_CONTINUATIONS_OF_FORM = {
+    form: letters
+    for form, nominal in NOMINAL.items()
+    if (letters := "".join(c for c in nominal if c in _TRIGGER))
+}
+
+
 def is_cp1256_mojibake(ctx: Context) -> bool:
     """E1's decision on the document of ``ctx``: is it mostly UTF-8 read as Windows-1256?
 
@@ -345,6 +354,11 @@ def is_cp1256_mojibake(ctx: Context) -> bool:
         ):
             ctx.removal_stable.add("not_cp1256_mojibake")
             return False
+        if has_forms:
+            # The continuation characters the forms present will be counted as (ﭖ is پ):
+            # left out, E1 found 2 pairs where the next run, after U2, found 3 (found by a
+            # mutation search in the ninth session).
+            found = found.union(*(_CONTINUATIONS_OF_FORM.get(c, "") for c in ctx.present))
         # A few (curly quotes, dashes) are counted pair by pair; more are scanned for.
         if len(found) <= _COUNTED_TRIGGERS:
             triggers = sorted(found)
@@ -381,6 +395,16 @@ _LATIN_MOJIBAKE = (
     + "\u00ff\u0178\u2044\u0152\u0153\u2030"
     + "".join(chr(c) for c in range(0x80, 0xA0))
 )
+# E2 gives ftfy only the lines with one of them: ftfy also decodes from Windows-1250, 1251,
+# 1253, 1257 and others, and "Ų©" (1257) after two U+FFFD was repaired when a Latin-1
+# character elsewhere in the document ran E2, and left when none did (found by a mutation
+# search in the ninth session: the pipeline's fast path and its reference path disagreed).
+_LATIN_MOJIBAKE_LINE = re.compile(f"[{re.escape(_LATIN_MOJIBAKE)}]")
+# The trigger has the accents of those characters too: E2 composes its text first (Ù written
+# as U + U+0300 is mojibake too), and without them U1 composed it and the next run repaired.
+_TRIGGER_E2 = _LATIN_MOJIBAKE + "".join(
+    sorted({accent for c in _LATIN_MOJIBAKE for accent in unicodedata.normalize("NFD", c)[1:]})
+)
 
 
 # What ftfy reads of a line: Arabic is in none of its charmaps, so a run of it only parts the
@@ -397,7 +421,7 @@ def _ftfy_reads(line: str) -> str:
 @rewrite(
     "encoding.utf8_as_latin",
     code="E2",
-    trigger=_LATIN_MOJIBAKE,
+    trigger=_TRIGGER_E2,
     phase=Phase.DOCUMENT,
     produces=None,
     # ftfy reads each line as a whole: a mark M5c deletes between Ø and §, a tatweel S5
@@ -490,14 +514,15 @@ _PLACEHOLDER = "\x00"
 
 
 def _fix_with_quotes_aside(text: str) -> str:
-    """ftfy's encoding repair, with the real quotes set aside and put back afterwards."""
+    """ftfy's encoding repair of the lines with a character of _LATIN_MOJIBAKE, with the real
+    quotes set aside and put back afterwards."""
     quotes = REAL_QUOTE.findall(text)
     if not quotes or _PLACEHOLDER in text:
-        return fix_text(text)
-    fixed = fix_text(REAL_QUOTE.sub(_PLACEHOLDER, text))
+        return fix_text(text, _LATIN_MOJIBAKE_LINE)
+    fixed = fix_text(REAL_QUOTE.sub(_PLACEHOLDER, text), _LATIN_MOJIBAKE_LINE)
     pieces = fixed.split(_PLACEHOLDER)
     if len(pieces) != len(quotes) + 1:
-        return fix_text(text)
+        return fix_text(text, _LATIN_MOJIBAKE_LINE)
     return "".join(piece + quote for piece, quote in zip(pieces, [*quotes, ""], strict=True))
 
 
@@ -582,8 +607,9 @@ def _fix_line(line: str) -> str:
     return line[:start] + fixed + line[start + len(core) :]
 
 
-def fix_text(text: str) -> str:
-    """``ftfy.fix_text(text, _FTFY_CONFIG)``, with ftfy called only on the lines it may change."""
+def fix_text(text: str, only: re.Pattern[str] | None = None) -> str:
+    """``ftfy.fix_text(text, _FTFY_CONFIG)``, with ftfy called only on the lines it may change
+    (and, with ``only``, on those with a match of it)."""
     pieces: list[str] = []
     done = 0  # the text before this is in ``pieces``
     unsafe = _FTFY_UNSAFE.search(text)
@@ -591,7 +617,7 @@ def fix_text(text: str) -> str:
         start = text.rfind("\n", done, unsafe.start()) + 1 or done
         end = text.find("\n", unsafe.start()) + 1 or len(text)
         line = text[start:end]
-        if _ftfy_may_change(line):
+        if (only is None or only.search(line)) and _ftfy_may_change(line):
             pieces.append(text[done:start])
             pieces.append(_fix_line(line))
             done = end
