@@ -582,6 +582,23 @@ def test_the_random_search_minimises_a_finding_to_what_fails() -> None:
     assert minimise("\u0637\u00a7\u200e", fails) == "\u0637\u00a7\u200e"
 
 
+def test_the_mutation_search_starts_from_the_regression_inputs() -> None:
+    import random
+
+    from tools.fuzz import mutate, mutation_templates
+
+    templates = mutation_templates()
+    assert LEGACY_TOKENS_JOINED_LATER[0] in templates
+    assert "\ufffd\ufffd\u0172\u00a9\r" in templates
+    rnd = random.Random(1)
+    changed = 0
+    for template in templates[:200]:
+        mutated = mutate(template, rnd, ["\u200d", "\u064e"])
+        assert abs(len(mutated) - len(template)) <= 3
+        changed += mutated != template
+    assert changed > 150
+
+
 def test_e1_keeps_what_it_repairs_across() -> None:
     # The fatha inside a sequence is kept after the letter the sequence decodes to.
     assert Cleaner()(

@@ -18,6 +18,13 @@ printed with its configuration::
 
     python tools/fuzz.py --random 600 7
 
+With ``--mutate SECONDS [SEED]``, a mutation search: the short inputs of the case files and
+the string literals of ``tests/test_hardening.py``, each with 1-3 code points inserted,
+replaced or deleted (most from the categories the rules look at), cleaned by a random
+configuration; a finding is minimised and printed the same way::
+
+    python tools/fuzz.py --mutate 600 1
+
 Without atheris, or with ``--hypothesis N``, the same checks run under hypothesis with ``N``
 examples (default 200,000)::
 
@@ -26,7 +33,8 @@ examples (default 200,000)::
 What every input must satisfy, for every configuration of ``benchmarks/adversarial.py``
 (every profile, and each option value that changes the rules or gates): cleaning returns a
 ``str`` and never raises; ``clean(clean(x)) == clean(x)``; the output is NFC; ``explain``
-returns the same output and its report replays to it; the search profile's output never has
+returns the same output and its report replays to it; the pipeline without triggers (every
+rule run) returns it too; the search profile's output never has
 an Arabic mark.
 """
 
@@ -44,6 +52,7 @@ sys.path.insert(0, str(ROOT))
 
 import unicodedata2  # noqa: E402  (the path above must come first)
 
+from arnorm.pipeline import Pipeline  # noqa: E402
 from benchmarks.adversarial import all_cases, configurations, make_cleaner  # noqa: E402
 
 MAX_CHARACTERS = 2_000
@@ -79,6 +88,10 @@ def check(text: str, which: int, cleaners: list) -> None:  # type: ignore[type-a
     assert report.output == once, f"explain differs: {text!r}"
     assert report.replay() == once, f"report does not replay: {text!r}"
     _ = report.changes  # positions map back without error
+    # The reference path runs every rule, trigger or not: a rule that changes a text without
+    # its trigger characters makes it differ (found by the mutation search, ninth session).
+    reference = Pipeline(cleaner.rules, cleaner.options, use_triggers=False)(text)
+    assert reference == once, f"the reference path differs: {text!r} -> {reference!r}"
 
 
 def seed_corpus(folder: Path) -> None:
@@ -183,16 +196,75 @@ def minimise(text: str, fails: Callable[[str], bool]) -> str:
     return text
 
 
-def run_random(seconds: float, seed: int) -> None:
-    """The random search over PALETTE; exits non-zero with a minimised finding."""
+# The mutation search starts from inputs that already meant trouble (the case files and the
+# string literals of the regression tests) and inserts, replaces or deletes up to 3 code
+# points, most from the categories the rules look at; it found in minutes what the random
+# search and atheris had not (ninth session).
+_MUTATION_CATEGORIES = {"Mn", "Mc", "Me", "Cf", "Cc", "Zs", "Zl", "Zp", "Lm", "Sk", "Pd", "Pi"}
+_MUTATION_CATEGORIES |= {"Pf", "Po", "Nd"}
+
+
+def mutation_templates() -> list[str]:
+    """Short inputs of the case files and of tests/test_hardening.py's string literals."""
+    import ast
+
+    from tests.cases import load_cases
+
+    templates = {case.input for case in load_cases() if 0 < len(case.input) < 80}
+    source = (ROOT / "tests" / "test_hardening.py").read_text("utf-8")
+    for node in ast.walk(ast.parse(source)):
+        value = node.value if isinstance(node, ast.Constant) else None
+        if isinstance(value, str) and 2 < len(value) < 80 and not value.isascii():
+            templates.add(value)
+    return sorted(templates)
+
+
+def mutation_characters() -> list[str]:
+    """The code points the mutations draw most: the categories above, Latin-1 and Arabic."""
+    return [
+        chr(code)
+        for code in range(0x80, 0x30000)
+        if unicodedata2.category(chr(code)) in _MUTATION_CATEGORIES
+        or code <= 0xFF
+        or 0x600 <= code <= 0x6FF
+        or 0xFB50 <= code <= 0xFEFF
+    ]
+
+
+def mutate(text: str, rnd: random.Random, characters: list[str]) -> str:
+    """``text`` with 1-3 code points inserted, replaced or deleted (no lone surrogate)."""
+    pieces = list(text)
+    for _ in range(rnd.randint(1, 3)):
+        drawn = rnd.random() < 0.8
+        character = rnd.choice(characters) if drawn else chr(rnd.randint(0x80, 0x2FFFF))
+        if unicodedata2.category(character) == "Cs":
+            continue
+        at, how = rnd.randint(0, len(pieces)), rnd.random()
+        if how < 0.6 or not pieces:
+            pieces.insert(at, character)
+        elif how < 0.85:
+            pieces[min(at, len(pieces) - 1)] = character
+        else:
+            del pieces[min(at, len(pieces) - 1)]
+    return "".join(pieces)
+
+
+def run_random(seconds: float, seed: int, mutations: bool = False) -> None:
+    """The random search over PALETTE, or with ``mutations`` the mutation search; exits
+    non-zero with a minimised finding."""
     cleaners = fuzz_cleaners()
     settings = configurations()
     rnd = random.Random(seed)
+    if mutations:
+        templates, characters = mutation_templates(), mutation_characters()
     deadline = time.monotonic() + seconds
     count = 0
     while time.monotonic() < deadline:
-        text = "".join(rnd.choice(PALETTE) for _ in range(rnd.randint(1, 25)))
-        which = count % len(cleaners)
+        if mutations:
+            text = mutate(rnd.choice(templates), rnd, characters)
+        else:
+            text = "".join(rnd.choice(PALETTE) for _ in range(rnd.randint(1, 25)))
+        which = rnd.randrange(len(cleaners)) if mutations else count % len(cleaners)
 
         def fails(candidate: str, which: int = which) -> bool:
             try:
@@ -212,20 +284,22 @@ def run_random(seconds: float, seed: int) -> None:
                 print(f"  {type(error).__name__}: {error}")
             sys.exit(1)
         count += 1
-    print(f"random search: {count} texts in {seconds:g} s (seed {seed}), no finding")
+    search = "mutation search" if mutations else "random search"
+    print(f"{search}: {count} texts in {seconds:g} s (seed {seed}), no finding")
 
 
 def main() -> None:
     """Pick the engine: the random search with --random; else atheris, unless --hypothesis
     is given or atheris is missing."""
     arguments = list(sys.argv)
-    if "--random" in arguments:
-        index = arguments.index("--random")
-        values = arguments[index + 1 : index + 3]
-        seconds = float(values[0]) if values else 600.0
-        seed = int(values[1]) if len(values) > 1 else int(time.time())
-        run_random(seconds, seed)
-        return
+    for flag in ("--random", "--mutate"):
+        if flag in arguments:
+            index = arguments.index(flag)
+            values = arguments[index + 1 : index + 3]
+            seconds = float(values[0]) if values else 600.0
+            seed = int(values[1]) if len(values) > 1 else int(time.time())
+            run_random(seconds, seed, mutations=flag == "--mutate")
+            return
     if "--hypothesis" in arguments:
         index = arguments.index("--hypothesis")
         count = arguments[index + 1] if index + 1 < len(arguments) else "200000"
