@@ -451,6 +451,15 @@ def test_the_non_starter_class_is_every_bmp_character_with_a_combining_class() -
     assert set(expand_class(NON_STARTER_CLASS)) == expected
 
 
+def test_the_astral_non_starter_class_is_every_other_character_with_a_combining_class() -> None:
+    import unicodedata2
+
+    from arnorm.chars.tables import ASTRAL_NON_STARTER_CLASS, expand_class
+
+    expected = {chr(c) for c in range(0x10000, 0x110000) if unicodedata2.combining(chr(c))}
+    assert set(expand_class(ASTRAL_NON_STARTER_CLASS)) == expected
+
+
 NFKC_PIECES = [
     *"\ufdfa\ufdfb\ufdfc\ufdf0\ufdf1\ufdfd\ufefb\ufe8d\ufe70\ufc5e",  # forms, ligatures
     " ",

@@ -582,6 +582,25 @@ def test_the_random_search_minimises_a_finding_to_what_fails() -> None:
     assert minimise("\u0637\u00a7\u200e", fails) == "\u0637\u00a7\u200e"
 
 
+# (mutation search, ninth session; default options) NFC put a mark of a lower class (a Brahmi
+# or Grantha virama, class 9) in front of the marks U2 wrote for ﱠ on an NBSP: the next run
+# turned the NBSP into a space and deduplicated the marks U2's match had not taken in.  And ﱝ
+# (ى + superscript alef) counted as its mark on its last side: a ZWJ after it stayed.
+MARKS_AFTER_A_FORM = [
+    ("repair", "\ufc60\U0001134d\u0731\u0616"),
+    ("repair", "\ufc60\U00011070\u0731\u0616\ufc60"),
+    ("repair", "\ufc60\u05b0\u0616"),  # a Hebrew point (class 10)
+    ("search", "\ufc60\U00011070\u0731\u0616\ufc60"),
+    ("repair", "\ufc5d\ufe70\u200d\u0671\ufd33"),
+    ("search", "\ufc5d\ufe70\u200d\u0671\ufd33"),
+]
+
+
+@pytest.mark.parametrize(("profile", "text"), MARKS_AFTER_A_FORM)
+def test_regression_marks_after_a_form(profile: str, text: str) -> None:
+    assert_cleaned_in_one_run(Cleaner(profile), text)
+
+
 def test_the_mutation_search_starts_from_the_regression_inputs() -> None:
     import random
 

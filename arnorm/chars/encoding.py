@@ -20,7 +20,7 @@ import ftfy
 
 from arnorm.chars.forms import NOMINAL, SPACED_FORMS, to_nominal
 from arnorm.chars.punctuation import ASCII_QUOTE
-from arnorm.chars.spaces import BREAKS, newlines
+from arnorm.chars.spaces import BREAKS, CARRIED_MARKS, newlines
 from arnorm.chars.tables import LETTER_CLASS, MARK_CLASS, SOFT_HYPHEN, expand_class
 from arnorm.chars.unicode import composed as composed_nfc
 from arnorm.chars.unicode import to_nfc
@@ -560,21 +560,35 @@ _FTFY_UNSAFE = re.compile(f"[^{_FTFY_SAFE}]")
 # When none of these is in a line, no step changes it, so none follows: ftfy would return it
 # as it is (tests/test_encoding_lines.py compares the two).  A line that has one of them is
 # given to ftfy, which decides.
-def _byte_characters(values: Iterable[int]) -> str:
-    """The characters ``values`` decode to in any of ftfy's charmaps, as the body of a class."""
+def _byte_characters(values: Iterable[int], encodings: Iterable[str] | None = None) -> str:
+    """The characters ``values`` decode to in any of ``encodings`` (ftfy's charmaps), as the
+    body of a class."""
     characters = {
         bytes([value]).decode(encoding, errors="ignore")
         for value in values
-        for encoding in ftfy.chardata.CHARMAP_ENCODINGS
+        for encoding in (encodings or ftfy.chardata.CHARMAP_ENCODINGS)
     }
     return "".join(re.escape(character) for character in sorted(characters) if character)
 
 
-_MAY_DECODE = re.compile(
-    f"[{_byte_characters([0xC0, *range(0xC2, 0xF5)])}]"
-    f"(?:[{_byte_characters(range(0x80, 0xC0))}?\\x1a\\ufffd]"
-    f"|(?<=[{_byte_characters([0xC2, 0xC3, 0xC5, 0xCE, 0xD0, 0xD9, 0xE2, 0xE3, 0xF0])}]) )"
-)
+_BEFORE_A0 = [0xC2, 0xC3, 0xC5, 0xCE, 0xD0, 0xD9, 0xE2, 0xE3, 0xF0]  # restore_byte_a0's leads
+
+
+def _may_decode(encodings: Iterable[str] | None = None) -> re.Pattern[str]:
+    encodings = list(encodings or ftfy.chardata.CHARMAP_ENCODINGS)
+    return re.compile(
+        f"[{_byte_characters([0xC0, *range(0xC2, 0xF5)], encodings)}]"
+        f"(?:[{_byte_characters(range(0x80, 0xC0), encodings)}?\\x1a\\ufffd]"
+        f"|(?<=[{_byte_characters(_BEFORE_A0, encodings)}]) )"
+    )
+
+
+# One test for all the charmaps, then one per charmap on the lines it passes: ftfy decodes a
+# line from one charmap at a time, so the lead and the byte after it must be characters of the
+# same one.  A line of "é" passed the first (é is a lead in Latin-1, a continuation byte in
+# MacRoman) and ftfy was called on it (4-5x ordinary text in the adversarial survey).
+_MAY_DECODE = _may_decode()
+_MAY_DECODE_IN = tuple(_may_decode([encoding]) for encoding in ftfy.chardata.CHARMAP_ENCODINGS)
 _CLUES = ftfy.chardata.UTF8_CLUES
 _MAY_BE_INCONSISTENT = re.compile(
     f"[{_CLUES['utf8_first_of_2']}{_CLUES['utf8_first_of_3']}{_CLUES['utf8_first_of_4']}]"
@@ -587,7 +601,10 @@ _C1_OR_SURROGATE = re.compile("[\x1a\x80-\x9f\ud800-\udfff]")
 
 def _ftfy_may_change(line: str) -> bool:
     return (
-        _MAY_DECODE.search(line) is not None
+        (
+            _MAY_DECODE.search(line) is not None
+            and any(pattern.search(line) for pattern in _MAY_DECODE_IN)
+        )
         or _C1_OR_SURROGATE.search(line) is not None
         or _MAY_BE_INCONSISTENT.search(line) is not None
     )
@@ -634,7 +651,7 @@ _REAL_SOFT_HYPHEN = re.compile(f"{SOFT_HYPHEN}(?<![\u00c2-\u00f4]{SOFT_HYPHEN})"
 # (After à or ð, byte 85 cannot continue a UTF-8 character: E0 needs A0-BF, F0 needs 90-BF.)
 _BREAKS_BUT_NEL = tuple(line_break for line_break in BREAKS if line_break != "\u0085")
 _REAL_NEL = re.compile("\u0085(?<![\u00c2-\u00df\u00e1-\u00ef\u00f1-\u00f4]\u0085)")
-_REAL_NBSP = re.compile(f"\u00a0(?<![\u00c2-\u00f4]\u00a0)(?![{MARK_CLASS}\u0300-\u036f])")
+_REAL_NBSP = re.compile(f"\u00a0(?<![\u00c2-\u00f4]\u00a0)(?![{CARRIED_MARKS}])")
 
 
 def _gains_letters(before: str, after: str) -> bool:

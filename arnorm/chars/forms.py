@@ -18,6 +18,7 @@ from itertools import islice
 import unicodedata2  # type: ignore[import-not-found,unused-ignore]
 
 from arnorm.chars.tables import (
+    ASTRAL_NON_STARTER_CLASS,
     CLUSTER_MARK_CLASS,
     COMBINING_GRAPHEME_JOINER,
     LETTER_CLASS,
@@ -131,7 +132,9 @@ _MARKS = expand_class(_AROUND)
 # with no form after it costs one try, not one per mark (quadratic).
 # A match goes on through marks to the next form (forms and marks in turn: a cluster is put in
 # NFC whole; the two classes are disjoint, so the match stays linear).
-_FORMS_AND_MARKS = f"{_FORM.pattern}+(?:[{_AROUND}]+{_FORM.pattern}+)*[{_AROUND}]*"
+# After a form the marks include those beyond the BMP (tested only there: no cost elsewhere).
+_AFTER = f"{_AROUND}{ASTRAL_NON_STARTER_CLASS}"
+_FORMS_AND_MARKS = f"{_FORM.pattern}+(?:[{_AFTER}]+{_FORM.pattern}+)*[{_AFTER}]*"
 _PATTERN = (
     f"{_FORMS_AND_MARKS}|[{_AROUND}](?<![{_AROUND}][{_AROUND}])[{_AROUND}]*{_FORMS_AND_MARKS}"
 )
