@@ -479,7 +479,24 @@ E1_PAIRS_MADE_AFTER = [
     # continuation characters the document had, without those of its forms.
     ("repair", "\u0637\u00a7\u0638\ufb56\u0637\u00a7"),
     ("search", "\u0637\u00a7\u0638\ufb56\u0637\u00a7"),
+    # (mutation search, ninth session) U1 writes the Greek ano teleia as the middle dot (B7)
+    # and the oxia as the acute accent (B4): pairs E1 did not count before U1.
+    ("repair", "\u0637\u00b3\u0637\u0387\u0637\u00b3"),
+    ("search", "\u0637\u00b3\u0637\u1ffd\u0637\u00b3"),
 ]
+
+
+def test_the_characters_nfc_writes_as_a_continuation_character() -> None:
+    from arnorm.chars.encoding import _CONTINUATION, NFC_CONTINUATIONS
+
+    written = {
+        chr(c): unicodedata2.normalize("NFC", chr(c))
+        for c in range(0x80, 0x110000)
+        if chr(c) not in _CONTINUATION
+        and unicodedata2.category(chr(c)) != "Cs"
+        and set(unicodedata2.normalize("NFC", chr(c))) & set(_CONTINUATION)
+    }
+    assert written == NFC_CONTINUATIONS
 
 
 def assert_cleaned_in_one_run(cleaner: Cleaner, text: str) -> None:
