@@ -610,6 +610,10 @@ MARKS_AFTER_A_FORM = [
     ("search", "\ufc60\U00011070\u0731\u0616\ufc60"),
     ("repair", "\ufc5d\ufe70\u200d\u0671\ufd33"),
     ("search", "\ufc5d\ufe70\u200d\u0671\ufd33"),
+    # An Arabic mark beyond the BMP (U+10EF2, Unicode 17) before the marks of a form: NFC put
+    # U2's fatha and shadda before it, on the "a" M5c then cleared on the next run.
+    ("repair", "a\U00010ef2\u0653\ufc60"),
+    ("search", "a\U00010ef2\u0653\ufc60"),
 ]
 
 
