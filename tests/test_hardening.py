@@ -549,6 +549,9 @@ LEGACY_TOKENS_JOINED_LATER = [
     "\u00c7\u00e1\u00da \u00c7\u00e1\u00da \u00c7\u212b\u00e1",  # U1 writes Å
     "\u00c7\u00e1\u00da \u00c7\u00e1\u00da \u00c7\u00e1A\u0300",  # U1 writes À
     "\u00c7\u00e1\u00da \u00c7\u00e1\u00da \u00c7\u00e1A\u0654\u0300",  # M5c, then U1
+    # (mutation search) the hamza next to the accent only once U1 has put a class-1 mark
+    # (U+1BC9E) before it
+    "\u00c7\u00e1A\u0654\U0001bc9e\u0300\u00c7\u00e1\u00da \u00c7\u00e1\u00da",
 ]
 
 
@@ -561,7 +564,10 @@ def test_regression_legacy_tokens_joined_by_later_rules(profile: str, text: str)
 
 
 # The alphabet of the cases above, the ASCII letters that end a token, and a space.
-@given(st.text("\u00c7\u00e1\u00da\u00f0\u00c6\u200d\u064e\u00ad\u1d2d\u0300\u0654A ", max_size=24))
+LEGACY_ALPHABET = "\u00c7\u00e1\u00da\u00f0\u00c6\u200d\u064e\u00ad\u1d2d\u0300\u0654\U0001bc9eA "
+
+
+@given(st.text(LEGACY_ALPHABET, max_size=24))
 @settings(max_examples=EXAMPLES, deadline=None)
 @example("\u00c7\u00e1\u00da \u00c7\u00e1\u00da \u00c7\u00e1A\u0654\u0300")
 def test_legacy_tokens_are_cleaned_in_one_run(text: str) -> None:
