@@ -628,17 +628,21 @@ def test_regression_marks_after_a_form(profile: str, text: str) -> None:
     assert_cleaned_in_one_run(Cleaner(profile), text)
 
 
-# Known, left open (mutation search, end of the ninth session; default options too, and at the
-# session start): U2 attaches ﹰ to the mark U+033A on the Syriac letter ܒ, but I5 (run before
-# U2) counts a form as attached only after a letter U2 attaches forms to, which a Syriac letter
-# is not: it kept the ZWJ, and the next run, reading ܒ + marks + ZWJ + ب, deleted it.  The fix:
-# in _SKIPPED_BEFORE, a form after a mark is attached whatever letter carries the mark.
-KNOWN_FORM_ON_A_MARK_OF_A_SYRIAC_LETTER = "\u0712\u033a\ufe70\u200d\u0628"
+# (mutation search, ninth session; default options, and at the session start) U2 attaches ﹰ to
+# the mark U+033A on the Syriac letter ܒ; I4 and I5 (before U2) counted a form as attached only
+# right after a letter U2 attaches forms to, which a Syriac letter is not: the ZWJ stayed, and
+# the next run, reading ܒ + marks + ZWJ + ب, deleted it.
+FORM_ON_A_MARK_OF_A_SYRIAC_LETTER = [
+    "\u0712\u033a\ufe70\u200d\u0628",
+    "\u0712\u033a\ufe70\u200c\u0628",
+    "\u0712\ufe70\u200d\u0628",  # the form right after the Syriac letter: on an NBSP
+]
 
 
-@pytest.mark.xfail(strict=True, reason="I5 judges a form on a mark of a Syriac letter (open)")
-def test_known_form_on_a_mark_of_a_syriac_letter() -> None:
-    assert_cleaned_in_one_run(Cleaner(), KNOWN_FORM_ON_A_MARK_OF_A_SYRIAC_LETTER)
+@pytest.mark.parametrize("profile", ["repair", "search"])
+@pytest.mark.parametrize("text", FORM_ON_A_MARK_OF_A_SYRIAC_LETTER)
+def test_regression_form_on_a_mark_of_a_syriac_letter(profile: str, text: str) -> None:
+    assert_cleaned_in_one_run(Cleaner(profile), text)
 
 
 def test_the_mutation_search_starts_from_the_regression_inputs() -> None:

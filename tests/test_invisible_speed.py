@@ -61,7 +61,8 @@ def _base_before(text: str, index: int) -> str:
         beyond = held
     if beyond < index and beyond > 0:
         before = text[beyond - 1]
-        if ATTACHES_HARAKA.match(before) or before in NOMINAL:
+        # (after a mark on it, any letter: U2 attaches the form to the mark)
+        if ATTACHES_HARAKA.match(before) or before in NOMINAL or _MARK_RUN.match(text, beyond):
             index = beyond
     return _letters(text[index - 1])[-1:] if index > 0 else ""
 

@@ -96,10 +96,23 @@ def _seen_as(joining_class: str, end: int, holding_forms: bool = False) -> str:
 # Around a ZWNJ: what joins the next character (before it), what joins the one before (after).
 _JOINS_FORWARD_CLASS = _seen_as(f"{DUAL_JOINING_CLASS}{JOIN_CAUSING}", -1)
 _JOINS_BACKWARD_CLASS = _seen_as(f"{DUAL_JOINING_CLASS}{RIGHT_JOINING_CLASS}{JOIN_CAUSING}", 0)
+
+
+def _after_skipped(joining_class: str) -> str:
+    """The character before what _SKIPPED_BEFORE skipped (read backwards: after it) that counts
+    as one of ``joining_class``: any, after a mark (U2 attaches a form to a mark of any
+    letter: ܒ + U+033A + ﹰ, a ZWJ after it stayed, then went; found by the mutation search,
+    ninth session), and one U2 attaches a form to right after a form."""
+    return (
+        f"(?:(?<=[{_MARKS}])[{_seen_as(joining_class, -1)}]"
+        f"|[{_seen_as(joining_class, -1, holding_forms=True)}])"
+    )
+
+
 # What joins the next character, isolated haraka forms between included (see _SKIPPED_BEFORE).
 _JOINS_FORWARD = (
     f"[{_MARKS}]*[{_JOINS_FORWARD_CLASS}]|{_SKIPPED_BEFORE}"
-    f"[{_seen_as(f'{DUAL_JOINING_CLASS}{JOIN_CAUSING}', -1, holding_forms=True)}]"
+    f"{_after_skipped(f'{DUAL_JOINING_CLASS}{JOIN_CAUSING}')}"
 )
 # Around a ZWJ: the letters that join anyway (tatweel and ZWJ are not letters).
 _LETTER_JOINS_FORWARD_CLASS = _seen_as(DUAL_JOINING_CLASS, -1)
@@ -257,7 +270,7 @@ _ZWJ_REPEATS = re.compile(f"{ZWJ}{ZWJ}+")
 _ZWJ_BETWEEN_LETTERS_REVERSED = re.compile(
     f"{ZWJ}(?<=[{_LETTER_JOINS_BACKWARD_CLASS}]{ZWJ})"
     f"(?=[{_MARKS}]*[{_LETTER_JOINS_FORWARD_CLASS}]|{_SKIPPED_BEFORE}"
-    f"[{_seen_as(DUAL_JOINING_CLASS, -1, holding_forms=True)}])"
+    f"{_after_skipped(DUAL_JOINING_CLASS)})"
 )
 
 
