@@ -62,6 +62,7 @@ _TRIGGER = "".join(
 # search, ninth session; tests/test_hardening.py checks the list).
 NFC_CONTINUATIONS = {"\u0387": "\u00b7", "\u1ffd": "\u00b4"}
 _AS_NFC_CONTINUATIONS = str.maketrans(NFC_CONTINUATIONS)
+_TRIGGER_E1 = _TRIGGER + "".join(NFC_CONTINUATIONS)
 _FORM = re.compile("[" + "".join(sorted(NOMINAL)) + "]")
 # What a later rule may delete between the characters of a sequence: the marks (M rules, the
 # search profile's S5), tatweel (T1 and the search profile; E1's count deletes it first), the
@@ -74,10 +75,10 @@ _FORM = re.compile("[" + "".join(sorted(NOMINAL)) + "]")
 # are between its bytes when another continuation character follows them, and its last byte
 # when none does.
 _DELETED_BYTES = "\u200c\u200d" + SOFT_HYPHEN
-_DELETED_LATER = (
-    f"{MARK_CLASS}\u0640\u0300-\u036f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
-    "\u2066-\u206f\ufe00-\ufe0f\ufe20-\ufe2f\ufeff"
+_DELETED_INVISIBLE = (
+    "\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufe00-\ufe0f\ufeff"
 )
+_DELETED_LATER = f"{MARK_CLASS}\u0640\u0300-\u036f\ufe20-\ufe2f{_DELETED_INVISIBLE}"
 # The characters that are never bytes of a sequence, then all of them.
 _NEVER_BYTES = (
     "".join(c for c in expand_class(_DELETED_LATER) if c not in _CONTINUATION) + SPACED_FORMS
@@ -216,7 +217,7 @@ def _letter_pairs(text: str, has_forms: bool, triggers: Iterable[str] | None) ->
     # Tatweel is not mojibake material (byte DC is ـ, never a continuation), and T1 deletes it
     # between letters: count as if it were gone, so the next run decides the same.
     text = text.replace("\u0640", "")
-    if "\u0387" in text or "\u1ffd" in text:
+    if any(singleton in text for singleton in NFC_CONTINUATIONS):
         text = text.translate(_AS_NFC_CONTINUATIONS)
     if has_forms and _FORM.search(text):
         # Presentation forms count as the letters U2 will write, an isolated haraka form as
@@ -300,7 +301,7 @@ _MAX_PASSES = 4
 @rewrite(
     "encoding.utf8_as_cp1256",
     code="E1",
-    trigger=_TRIGGER + "".join(NFC_CONTINUATIONS),
+    trigger=_TRIGGER_E1,
     phase=Phase.DOCUMENT,
     # The decision is a gate (``Context.not_cp1256_mojibake``), kept across the document rules
     # after it: the pipeline cleans again when the lines it was read on are removed (found by
@@ -361,7 +362,7 @@ def is_cp1256_mojibake(ctx: Context) -> bool:
     has_forms = ctx.has_presentation_forms
     triggers = None
     if ctx.present is not None:
-        written = [c for c in ctx.present if c in _TRIGGER or c in NFC_CONTINUATIONS]
+        written = ctx.present.intersection(_TRIGGER_E1)
         found = frozenset(NFC_CONTINUATIONS.get(c, c) for c in written)
         if not has_forms and (
             # Fewer than 3 continuation characters cannot make 3 pairs (a form of ک would,
@@ -577,13 +578,13 @@ _FTFY_UNSAFE = re.compile(f"[^{_FTFY_SAFE}]")
 # When none of these is in a line, no step changes it, so none follows: ftfy would return it
 # as it is (tests/test_encoding_lines.py compares the two).  A line that has one of them is
 # given to ftfy, which decides.
-def _byte_characters(values: Iterable[int], encodings: Iterable[str] | None = None) -> str:
+def _byte_characters(values: Iterable[int], encodings: list[str]) -> str:
     """The characters ``values`` decode to in any of ``encodings`` (ftfy's charmaps), as the
     body of a class."""
     characters = {
         bytes([value]).decode(encoding, errors="ignore")
         for value in values
-        for encoding in (encodings or ftfy.chardata.CHARMAP_ENCODINGS)
+        for encoding in encodings
     }
     return "".join(re.escape(character) for character in sorted(characters) if character)
 
@@ -591,8 +592,8 @@ def _byte_characters(values: Iterable[int], encodings: Iterable[str] | None = No
 _BEFORE_A0 = [0xC2, 0xC3, 0xC5, 0xCE, 0xD0, 0xD9, 0xE2, 0xE3, 0xF0]  # restore_byte_a0's leads
 
 
-def _may_decode(encodings: Iterable[str] | None = None) -> re.Pattern[str]:
-    encodings = list(encodings or ftfy.chardata.CHARMAP_ENCODINGS)
+def _may_decode(encodings: list[str]) -> re.Pattern[str]:
+    """Whether a line may have something to decode from one of ``encodings`` (see above)."""
     return re.compile(
         f"[{_byte_characters([0xC0, *range(0xC2, 0xF5)], encodings)}]"
         f"(?:[{_byte_characters(range(0x80, 0xC0), encodings)}?\\x1a\\ufffd]"
@@ -604,7 +605,7 @@ def _may_decode(encodings: Iterable[str] | None = None) -> re.Pattern[str]:
 # line from one charmap at a time, so the lead and the byte after it must be characters of the
 # same one.  A line of "é" passed the first (é is a lead in Latin-1, a continuation byte in
 # MacRoman) and ftfy was called on it (4-5x ordinary text in the adversarial survey).
-_MAY_DECODE = _may_decode()
+_MAY_DECODE = _may_decode(list(ftfy.chardata.CHARMAP_ENCODINGS))
 _MAY_DECODE_IN = tuple(_may_decode([encoding]) for encoding in ftfy.chardata.CHARMAP_ENCODINGS)
 _CLUES = ftfy.chardata.UTF8_CLUES
 _MAY_BE_INCONSISTENT = re.compile(
@@ -708,10 +709,7 @@ _AS_LATIN1_TABLE = str.maketrans(_AS_LATIN1)
 # them (ﹷ is tatweel and fatha): a token reads across them, or the next run would decode the
 # token their deletion makes (ð ZWJ ðÆ, found by atheris in the eighth session).  Not the
 # combining accents: U1 composes them (A + U+0300 is À).
-_DELETED_INSIDE = (
-    f"{MARK_CLASS}{SOFT_HYPHEN}\u0640\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
-    "\u2066-\u206f\ufe00-\ufe0f\ufeff"
-)
+_DELETED_INSIDE = f"{MARK_CLASS}{SOFT_HYPHEN}\u0640{_DELETED_INVISIBLE}"
 _INSIDE_TOKEN = _DELETED_INSIDE + "".join(
     sorted(c for c, nominal in NOMINAL.items() if re.fullmatch(f"[{_DELETED_INSIDE}]+", nominal))
 )
@@ -722,7 +720,12 @@ _LEGACY_TOKEN = re.compile(
 _INSIDE = re.compile(f"[{_INSIDE_TOKEN}]+")
 # A run of what a later rule deletes and of combining marks: what in it comes before its last
 # accent goes, as the later rules' deletions let NFC compose the accent with its letter.
-_MARK_RUN = re.compile(f"[{_INSIDE_TOKEN}{NON_STARTER_CLASS}{ASTRAL_NON_STARTER_CLASS}]+")
+# (A character beyond the BMP is tested against the class of ~120 ranges only once one range
+# test has found it beyond the BMP.)
+_MARK_RUN = re.compile(
+    f"(?:[{_INSIDE_TOKEN}{NON_STARTER_CLASS}]"
+    f"|[\U00010000-\U0010ffff](?<=[{ASTRAL_NON_STARTER_CLASS}]))+"
+)
 _ACCENT = re.compile("[\u0300-\u036f]")
 
 

@@ -18,6 +18,7 @@ from itertools import islice
 import unicodedata2  # type: ignore[import-not-found,unused-ignore]
 
 from arnorm.chars.tables import (
+    ALL_CLUSTER_MARK_CLASS,
     ASTRAL_NON_STARTER_CLASS,
     CLUSTER_MARK_CLASS,
     COMBINING_GRAPHEME_JOINER,
@@ -138,7 +139,7 @@ _MARKS = expand_class(_AROUND)
 # behind; the class itself at every position would test its ~120 ranges on every character.
 # Left out, NFC moved the marks U2 wrote in front of such a mark before them, and the next
 # run judged them again (found by the mutation search, ninth session).
-_ALL = f"{_AROUND}{ASTRAL_NON_STARTER_CLASS}"
+_ALL = ALL_CLUSTER_MARK_CLASS
 _FORMS_AND_MARKS = f"{_FORM.pattern}+(?:[{_ALL}]+{_FORM.pattern}+)*[{_ALL}]*"
 _RUN_BEFORE = f"(?<![{_ALL}].)[{_ALL}]*{_FORMS_AND_MARKS}"  # (after its first mark)
 _PATTERN = (

@@ -4,14 +4,7 @@ from __future__ import annotations
 
 import re
 
-from arnorm.chars.tables import (
-    ASTRAL_NON_STARTER_CLASS,
-    LINE_BREAKS,
-    MARK_CLASS,
-    NON_STARTER_CLASS,
-    SPACE_LIKE_CLASS,
-    expand_class,
-)
+from arnorm.chars.tables import ALL_CLUSTER_MARK_CLASS, LINE_BREAKS, SPACE_LIKE_CLASS, expand_class
 from arnorm.context import Context
 from arnorm.rule import Phase, substitution
 
@@ -54,11 +47,11 @@ def line_breaks(match: re.Match[str], ctx: Context) -> str:
     return "\n"
 
 
-# What an NBSP carries (and keeps it an NBSP): a combining mark of any script.  NFC puts a
-# mark of a lower class (a Hebrew point, a Brahmi virama) before the Arabic ones U2 writes
-# after an NBSP, and the next run turned the NBSP into a space (found by the mutation search,
-# ninth session).
-CARRIED_MARKS = f"{MARK_CLASS}{NON_STARTER_CLASS}{ASTRAL_NON_STARTER_CLASS}"
+# What an NBSP carries (and keeps it an NBSP): a combining mark of any script (and, as before,
+# U+0300-U+036F with the CGJ).  NFC puts a mark of a lower class (a Hebrew point, a Brahmi
+# virama) before the Arabic ones U2 writes after an NBSP, and the next run turned the NBSP
+# into a space (found by the mutation search, ninth session).
+CARRIED_MARKS = f"{ALL_CLUSTER_MARK_CLASS}\u0300-\u036f"
 _SPACE_LIKE = re.compile(f"[{SPACE_LIKE_CLASS}](?![{CARRIED_MARKS}])")
 
 

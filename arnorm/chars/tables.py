@@ -245,3 +245,6 @@ ASTRAL_NON_STARTER_CLASS = (
 # The marks a cluster takes in: the Arabic marks and every other combining mark NFC reorders
 # among them (M1's runs of marks, U2's marks around the forms).
 CLUSTER_MARK_CLASS = MARK_CLASS + NON_STARTER_CLASS
+# The same with the non-starters beyond the BMP: only where the class is tested after a form,
+# a mark or an NBSP (see ASTRAL_NON_STARTER_CLASS).
+ALL_CLUSTER_MARK_CLASS = CLUSTER_MARK_CLASS + ASTRAL_NON_STARTER_CLASS
