@@ -460,6 +460,41 @@ def test_the_astral_non_starter_class_is_every_other_character_with_a_combining_
     assert set(expand_class(ASTRAL_NON_STARTER_CLASS)) == expected
 
 
+def test_the_class_zero_non_starters_are_every_starter_that_decomposes_to_non_starters() -> None:
+    # S1 and S4 read a seat's cluster as NFC does: these extend it although of class 0.
+    import unicodedata2
+
+    from arnorm.chars.search import CLASS_ZERO_NON_STARTERS
+
+    expected = set()
+    for code in range(0x110000):
+        character = chr(code)
+        if 0xD800 <= code < 0xE000 or unicodedata2.combining(character):
+            continue
+        decomposed = unicodedata2.normalize("NFD", character)
+        if all(unicodedata2.combining(part) for part in decomposed):
+            expected.add(character)
+    assert set(CLASS_ZERO_NON_STARTERS) == expected
+
+
+def test_the_seat_marks_are_every_mark_nfc_composes_with_a_folded_seat() -> None:
+    import unicodedata2
+
+    from arnorm.chars.search import _ALEF_SEAT, _WAW_AND_YEH_SEATS, ALEF_VARIANTS, SEAT_MARKS
+
+    folded = {**_ALEF_SEAT, **_WAW_AND_YEH_SEATS}
+    sources = ALEF_VARIANTS + "\u0624\u0626"
+    for seat, seat_marks in folded.items():
+        composing = {
+            chr(code)
+            for code in range(0x300, 0x10000)
+            if unicodedata2.combining(chr(code))
+            and unicodedata2.normalize("NFC", seat + chr(code)) in sources
+        }
+        assert set(seat_marks) == composing, seat
+        assert composing <= set(SEAT_MARKS)
+
+
 NFKC_PIECES = [
     *"\ufdfa\ufdfb\ufdfc\ufdf0\ufdf1\ufdfd\ufefb\ufe8d\ufe70\ufc5e",  # forms, ligatures
     " ",

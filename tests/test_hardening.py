@@ -645,16 +645,33 @@ def test_regression_form_on_a_mark_of_a_syriac_letter(profile: str, text: str) -
     assert_cleaned_in_one_run(Cleaner(profile), text)
 
 
-# Known, left open (mutation search, seed 8, on the final code of the ninth session): with S4
-# (search.fold_hamza_seats) enabled in the repair profile, U2 writes ﱢ as kasra and shadda on
-# و and NFC then composes و + hamza above into ؤ after S4 has run; the next run folds it.
-KNOWN_HAMZA_SEAT_COMPOSED_AFTER_S4 = "\u0648\ufc62\u0654"
+# (mutation search, seed 8, on the final code of the ninth session) With S4
+# (search.fold_hamza_seats) enabled in the repair profile, U2 wrote ﱢ as kasra and shadda on و
+# and NFC then composed و + hamza above into ؤ after S4 had run; the next run folded it.  S1
+# had the same gap for alef and madda or hamza.  The folds now read a seat as NFC composes it.
+HAMZA_SEATS_COMPOSED_BY_NFC = [
+    "\u0648\ufc62\u0654",  # the finding
+    "\u064a\ufc62\u0654",
+    "\u0627\ufc62\u0654",
+    "\u0627\ufc62\u0655\u0654",  # إ, then أ on the next run
+    "\u0627\u0653\ufc62",
+    "\u0624\u0654",  # a second hamza mark after a composed seat
+    "\u0649\u0654",  # S3 writes ي, which NFC composes with the hamza
+    "\u0648\u0f73\u0654",  # a Tibetan vowel of class 0 that NFD makes two non-starters
+]
+SEAT_FOLDS = ["search.fold_hamza_seats", "search.fold_alef", "search.fold_alef_maksura"]
 
 
-@pytest.mark.xfail(strict=True, reason="S4 runs before NFC composes a seat (left open)")
-def test_known_hamza_seat_composed_after_s4() -> None:
-    cleaner = Cleaner("repair", enable=["search.fold_hamza_seats"])
-    assert_cleaned_in_one_run(cleaner, KNOWN_HAMZA_SEAT_COMPOSED_AFTER_S4)
+@pytest.mark.parametrize("text", HAMZA_SEATS_COMPOSED_BY_NFC)
+@pytest.mark.parametrize("enable", [SEAT_FOLDS[:1], SEAT_FOLDS[1:2], SEAT_FOLDS])
+def test_regression_hamza_seat_composed_by_nfc(text: str, enable: list[str]) -> None:
+    assert_cleaned_in_one_run(Cleaner("repair", enable=enable), text)
+
+
+def test_regression_hamza_seat_composed_by_nfc_is_folded() -> None:
+    cleaner = Cleaner("repair", enable=SEAT_FOLDS)
+    assert cleaner.clean("\u0648\ufc62\u0654") == "\u0648\u0650\u0651"
+    assert cleaner.clean("\u0627\ufc62\u0655\u0654") == "\u0627\u0650\u0651"
 
 
 def test_the_mutation_search_starts_from_the_regression_inputs() -> None:

@@ -44,6 +44,70 @@ def _fold(text: str, sources: str, target: str) -> str:
     return text
 
 
+# The marks NFC composes with a bare seat into a letter a fold takes away: madda, hamza above
+# and hamza below on alef (آ أ إ), hamza above on waw and yeh (ؤ ئ).  The rules of the
+# character phase run before the final NFC (U1 again), and some write a seat and a hamza side
+# by side: U2 writes ﱢ as kasra and shadda, and NFC then made ؤِّ of و + ﱢ + ٔ after S4 had
+# run, for the next run to fold (found by the mutation search, ninth session).  A fold reads
+# a seat as NFC will compose it.
+SEAT_MARKS = "\u0653\u0654\u0655"
+_SEAT_MARK = re.compile(f"[{SEAT_MARKS}]")
+
+
+# The characters of class 0 whose decomposition is non-starters (three Tibetan vowels:
+# tests/test_fast_paths.py checks the list).
+CLASS_ZERO_NON_STARTERS = "\u0f73\u0f75\u0f81"
+
+
+def _in_cluster(character: str) -> bool:
+    """Whether NFC reads ``character`` as part of the cluster of the starter before it."""
+    return unicodedata2.combining(character) != 0 or character in CLASS_ZERO_NON_STARTERS
+
+
+def _without_composed_marks(cluster: str, marks: str) -> str:
+    """``cluster`` (a seat and the non-starters after it) without the ``marks`` NFC would
+    compose with the seat, again and again as each fold gives the seat back: in each combining
+    class, those before the first mark of the class that does not compose (which blocks the
+    rest of its class)."""
+    kept = [cluster[0]]
+    blocked: set[int] = set()
+    for character in cluster[1:]:
+        if character in marks and unicodedata2.combining(character) not in blocked:
+            continue
+        kept.append(character)
+        blocked.update(map(unicodedata2.combining, unicodedata2.normalize("NFD", character)))
+    return "".join(kept)
+
+
+def _fold_seat_marks(text: str, seats: dict[str, str]) -> str:
+    """``text`` without the marks NFC would compose with a seat of ``seats`` (seat: marks)."""
+    if "\u0654" not in text and "\u0655" not in text and "\u0653" not in text:
+        return text  # (three ``in`` tests: faster than one scan for the class)
+    pieces: list[str] = []
+    done = 0  # the end of the last cluster read (each character is read at most twice)
+    for match in _SEAT_MARK.finditer(text):
+        start = match.start()
+        if start < done:
+            continue
+        while start > done and _in_cluster(text[start - 1]):
+            start -= 1
+        end = match.end()
+        while end < len(text) and _in_cluster(text[end]):
+            end += 1
+        seat = text[start - 1] if start > done else ""
+        if seat in seats:
+            cluster = _without_composed_marks(text[start - 1 : end], seats[seat])
+            pieces += (text[done : start - 1], cluster)
+        else:
+            pieces.append(text[done:end])
+        done = end
+    if not pieces:
+        return text
+    pieces.append(text[done:])
+    result = "".join(pieces)
+    return text if result == text else result
+
+
 # Persian and Urdu letters read as their Arabic counterparts (Nisaba's reading norm).
 _READING_NORM = (
     (FARSI_YEH, YEH),
@@ -143,7 +207,7 @@ def nfkc(text: str, ctx: Context) -> str:
 @rewrite(
     "search.fold_alef",
     code="S1",
-    trigger=ALEF_VARIANTS,
+    trigger=ALEF_VARIANTS + SEAT_MARKS,
     phase=Phase.CHARACTER,
     profiles=("search",),
     produces="\u0627",
@@ -151,11 +215,14 @@ def nfkc(text: str, ctx: Context) -> str:
 def fold_alef(text: str, ctx: Context) -> str:
     """Fold the alef variants أ إ آ ٱ ٲ ٳ to a bare alef ا.
 
+    An alef followed by the madda or hamza mark that NFC composes with it (ا + ٔ is أ) loses
+    the mark.
+
     >>> from arnorm.chars.search import fold_alef
     >>> fold_alef("أحمد إلى آخر")
     'احمد الى اخر'
     """
-    return _fold(text, ALEF_VARIANTS, "\u0627")
+    return _fold_seat_marks(_fold(text, ALEF_VARIANTS, "\u0627"), _ALEF_SEAT)
 
 
 @rewrite(
@@ -225,18 +292,22 @@ def strip_diacritics(text: str, ctx: Context) -> str:
 
 
 _HAMZA_SEATS = (("\u0624", "\u0648"), ("\u0626", YEH))
+_ALEF_SEAT = {"\u0627": SEAT_MARKS}
+_WAW_AND_YEH_SEATS = {"\u0648": "\u0654", YEH: "\u0654"}
 
 
 @rewrite(
     "search.fold_hamza_seats",
     code="S4",
-    trigger="\u0624\u0626",
+    trigger="\u0624\u0626\u0654",
     phase=Phase.CHARACTER,
     profiles=(),
     produces="\u0648" + YEH,
 )
 def fold_hamza_seats(text: str, ctx: Context) -> str:
     """Fold hamza on waw ؤ to و and hamza on yeh ئ to ي (opt-in, even in ``search``).
+
+    A waw or yeh followed by a hamza mark that NFC composes with it (و + ٔ is ؤ) loses the mark.
 
     >>> from arnorm.chars.search import fold_hamza_seats
     >>> fold_hamza_seats("مسؤول رئيس")
@@ -245,7 +316,7 @@ def fold_hamza_seats(text: str, ctx: Context) -> str:
     for source, target in _HAMZA_SEATS:
         if source in text:
             text = text.replace(source, target)
-    return text
+    return _fold_seat_marks(text, _WAW_AND_YEH_SEATS)
 
 
 # Double quotes and guillemets, except right after a Latin-1 letter that could make them half
