@@ -295,6 +295,9 @@ def main() -> None:
     """Pick the engine: the random search with --random; else atheris, unless --hypothesis
     is given or atheris is missing."""
     arguments = list(sys.argv)
+    if "-h" in arguments or "--help" in arguments:
+        print(__doc__)  # (without this, --help went to the default engine and ran for an hour)
+        return
     for flag in ("--random", "--mutate"):
         if flag in arguments:
             index = arguments.index(flag)
