@@ -223,3 +223,40 @@ def test_fused_equals_rules_one_by_one(text: str) -> None:
 
 # Fusion of catalogue rules (any that declare fusable=True) is covered by
 # test_skipping_by_trigger_changes_nothing: the reference path (use_triggers=False) never fuses.
+
+
+# S1 and S4 read a seat as NFC composes it (tenth session): their output, put in NFC, is the
+# fixed point of "compose, then fold", run until nothing changes.
+_SEAT_ALPHABET = (
+    "\u0627\u0648\u064a\u0649\u0628\u0623\u0624\u0626 "  # seats, a letter, composed seats
+    "\u064e\u0650\u0651\u0652\u0670"  # harakat (classes 30-35)
+    "\u0653\u0654\u0655"  # the seat marks
+    "\u0301\u0316\u0f73\U00010ef3\u0711"  # other classes: 230, 220, a Tibetan vowel, 230, 36
+)
+
+
+def _fold_until_stable(text: str, sources: str, targets: str) -> str:
+    table = str.maketrans(sources, targets)
+    folded = text.translate(table)
+    while True:
+        again = unicodedata2.normalize("NFC", folded).translate(table)
+        if again == folded:
+            return folded
+        folded = again
+
+
+@given(st.text(alphabet=_SEAT_ALPHABET, max_size=12))
+@example("\u0648\u0650\u0651\u0654")
+@example("\u0627\u0655\u0301\u0654\u0653")
+@example("\u064a\u0655\u0654\u0654")
+def test_seat_folds_are_the_fixed_point_of_nfc_then_fold(text: str) -> None:
+    from arnorm.chars.search import fold_alef, fold_hamza_seats
+
+    ctx = Context(text, {})
+    nfc = unicodedata2.normalize
+    alef = fold_alef.function(text, ctx)
+    expected = _fold_until_stable(text, "\u0623\u0625\u0622", "\u0627" * 3)
+    assert nfc("NFC", alef) == nfc("NFC", expected)
+    seats = fold_hamza_seats.function(text, ctx)
+    expected = _fold_until_stable(text, "\u0624\u0626", "\u0648\u064a")
+    assert nfc("NFC", seats) == nfc("NFC", expected)

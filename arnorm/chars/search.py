@@ -79,10 +79,32 @@ def _without_composed_marks(cluster: str, marks: str) -> str:
     return "".join(kept)
 
 
-def _fold_seat_marks(text: str, seats: dict[str, str]) -> str:
-    """``text`` without the marks NFC would compose with a seat of ``seats`` (seat: marks)."""
+# The common case in one pass in C: the seat marks right after the seat and up to three
+# harakat (of classes 27-35, which block none of them) are the first of their classes, and all
+# compose in turn (for waw and yeh, the hamza above).  The loop below reads what is left.  (A
+# run of marks with fixed-width look-behinds and an empty replacement: a group in the
+# replacement costs a call to Python per match before Python 3.12.)
+_HARAKAT = "[\u064b-\u0652\u0670]"
+
+
+def _seat_marks_after(seats: str, marks: str) -> re.Pattern[str]:
+    behind = "|".join(f"(?<=[{seats}]{_HARAKAT}{{{n}}}{marks})" for n in range(4))
+    return re.compile(f"{marks}(?:{behind}){marks}*")
+
+
+_ALEF_SEAT_MARKS = _seat_marks_after("\u0627", f"[{SEAT_MARKS}]")
+_WAW_AND_YEH_SEAT_MARKS = _seat_marks_after("\u0648" + YEH, "\u0654")
+
+
+def _fold_seat_marks(text: str, seats: dict[str, str], first: re.Pattern[str]) -> str:
+    """``text`` without the marks NFC would compose with a seat of ``seats`` (seat: marks);
+    ``first`` deletes the common ones (see _ALEF_SEAT_MARKS)."""
     if "\u0654" not in text and "\u0655" not in text and "\u0653" not in text:
         return text  # (three ``in`` tests: faster than one scan for the class)
+    original = text
+    text = first.sub("", text)
+    if "\u0654" not in text and "\u0655" not in text and "\u0653" not in text:
+        return original if text == original else text
     pieces: list[str] = []
     done = 0  # the end of the last cluster read (each character is read at most twice)
     for match in _SEAT_MARK.finditer(text):
@@ -101,11 +123,9 @@ def _fold_seat_marks(text: str, seats: dict[str, str]) -> str:
         else:
             pieces.append(text[done:end])
         done = end
-    if not pieces:
-        return text
     pieces.append(text[done:])
     result = "".join(pieces)
-    return text if result == text else result
+    return original if result == original else result
 
 
 # Persian and Urdu letters read as their Arabic counterparts (Nisaba's reading norm).
@@ -222,7 +242,7 @@ def fold_alef(text: str, ctx: Context) -> str:
     >>> fold_alef("أحمد إلى آخر")
     'احمد الى اخر'
     """
-    return _fold_seat_marks(_fold(text, ALEF_VARIANTS, "\u0627"), _ALEF_SEAT)
+    return _fold_seat_marks(_fold(text, ALEF_VARIANTS, "\u0627"), _ALEF_SEAT, _ALEF_SEAT_MARKS)
 
 
 @rewrite(
@@ -316,7 +336,7 @@ def fold_hamza_seats(text: str, ctx: Context) -> str:
     for source, target in _HAMZA_SEATS:
         if source in text:
             text = text.replace(source, target)
-    return _fold_seat_marks(text, _WAW_AND_YEH_SEATS)
+    return _fold_seat_marks(text, _WAW_AND_YEH_SEATS, _WAW_AND_YEH_SEAT_MARKS)
 
 
 # Double quotes and guillemets, except right after a Latin-1 letter that could make them half
