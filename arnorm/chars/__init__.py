@@ -4,7 +4,9 @@ The order is the rulebook's (ORTHOGRAPHY.md §2): encoding repair (E), NFC (U1),
 profile's NFKC and mark deletion (S6, S5), invisible characters (I1–I6, in the document phase:
 see :mod:`arnorm.chars.invisible`), the search profile's joiners (S7), then, outside
 protected spans, presentation forms (U2), spaces (I7), look-alike letters (L), tatweel (T),
-marks (M), digits (D), punctuation (P), the search folds (S), and a final NFC; with
+the search profile's letter folds (S1-S4: the mark rules judge the letters they write), marks
+(M), digits (D), punctuation (P), the search profile's ASCII punctuation (S7), and a final
+NFC; with
 ``mark_order="display"`` (opt-in, M6) the marks are then put in display order, after the NFC.
 """
 
@@ -35,6 +37,7 @@ RULES = (
     spaces.nbsp_to_space,
     *letters.RULES,
     *tatweel.RULES,
+    *search.LETTER_FOLDS,
     *marks.RULES,
     *digits.RULES,
     *punctuation.RULES,
