@@ -127,8 +127,9 @@ class Context:
         self.present: frozenset[str] | None = None
         # Whether a rule that may write a gate's evidence characters changed the text since.
         self.evidence_written = False
-        # Whether a rule that changes what a counting gate counts did (COUNTING_GROUPS).
-        self.counts_shifted = False
+        # How the rules changed what a counting gate counts (COUNTING_GROUPS): the flags of
+        # pipeline._shifts_counts, 0 if they did not.
+        self.counts_shifted = 0
         # The gates whose computation found that removing lines cannot change them (E1's
         # with fewer than 3 pairs): the pipeline does not read them again after the line phase.
         self.removal_stable: set[str] = set()
@@ -256,13 +257,25 @@ GATE_EVIDENCE: dict[str, str] = {
     "persian_markers": PERSIAN_MARKERS + PERSIAN_MARKER_FORMS,
 }
 # The groups of letters and marks the counting gates count, each with the presentation forms
-# that count as them: a rule that writes into a group it takes nothing from may change a gate
-# for the next run (S4 writes ي for ئ), so the pipeline reads the gates again after it.
+# that count as them: a rule that writes into a group it takes nothing from, or takes from a
+# group and writes outside it, may change a gate for the next run (S4 writes ي for ئ; S1 folds
+# ٱ), so the pipeline reads the gates again after it.
+QURANIC_GROUP = frozenset(QURANIC_MARKS + ALEF_WASLA + ALEF_WASLA_FORMS)
 COUNTING_GROUPS = (
     frozenset(ARABIC_MARKERS + ARABIC_MARKER_FORMS),
     frozenset(PERSIAN_MARKERS + PERSIAN_MARKER_FORMS),
-    frozenset(QURANIC_MARKS + ALEF_WASLA + ALEF_WASLA_FORMS),
+    QURANIC_GROUP,
 )
+# The groups whose count, lowered, may turn a rule on for the next run: fewer Quranic marks
+# or waslas may turn ``quranic`` off, fewer Persian letters ``arabic_confident`` on.  (Fewer
+# Arabic letters only turn rules off.)  Each with the gate a rule that lowers it can be
+# skipped by: such a rule never runs while the gate is on (the mark rules take Quranic marks,
+# and are off in Quranic text).
+COUNTING_GATES = frozenset({"arabic_confident", "not_arabic_confident", "persian_like", "quranic"})
+LOWERED_COUNTS_MATTER: dict[frozenset[str], str | None] = {
+    QURANIC_GROUP: "quranic",
+    COUNTING_GROUPS[1]: None,
+}
 # The document gates, as Context properties (what a rule's ``skip_when`` names); after the
 # line phase removes lines, the pipeline reads again each one a rule read, and cleans again if
 # one changed.

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+import operator
 import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -31,7 +32,16 @@ except ImportError:  # pragma: no cover
 
 from arnorm import windows
 from arnorm.anchored import Anchor, anchored_sub, literal_anchor
-from arnorm.context import COSTLY_GATES, COUNTING_GROUPS, GATE_EVIDENCE, GATE_OPTION, GATES, Context
+from arnorm.context import (
+    COSTLY_GATES,
+    COUNTING_GATES,
+    COUNTING_GROUPS,
+    GATE_EVIDENCE,
+    GATE_OPTION,
+    GATES,
+    LOWERED_COUNTS_MATTER,
+    Context,
+)
 from arnorm.options import Options
 from arnorm.protect import protected_spans
 from arnorm.report import Edit, Report, apply_edits
@@ -132,18 +142,36 @@ class _Compiled:
         self.shifts_counts = _shifts_counts(rule)
 
 
-def _shifts_counts(rule: Rule) -> bool:
-    """Whether ``rule`` writes a letter a counting gate counts into a group of counted letters
-    it does not take any from (``COUNTING_GROUPS``): S4 writes ي for ئ, and the next run may
-    find the document Arabic.  A rule that maps within a group (ى → ي, a form to its letter, a
-    ligature to its words) leaves the counts as they were; one that may write anything
-    (``produces=None``) composes or takes away characters, which lowers counts only."""
+COUNTS_RAISED = 1  # a rule wrote letters into a counted group (see _shifts_counts)
+COUNTS_LOWERED = 2  # a rule took letters from a group whose lower count matters
+
+
+def _shifts_counts(rule: Rule) -> int:
+    """How ``rule`` changes the number of letters of a group a counting gate counts
+    (``COUNTING_GROUPS``), as flags: ``COUNTS_RAISED`` if it writes into a group it takes none
+    from (S4 writes ي for ئ, and the next run may find the document Arabic);
+    ``COUNTS_LOWERED`` if it takes from a group of ``LOWERED_COUNTS_MATTER`` and writes
+    outside it (S1 folds ٱ to ا: three waslas made a document Quranic, and the next run, no
+    longer Quranic, repaired its marks), unless the group's gate turns it off.  A rule that
+    maps within a group (ى → ي, a form to its letter, a ligature to its words) leaves the
+    counts as they were; one that may write anything (``produces=None``) composes, or
+    deletes marks and invisible characters."""
     if rule.produces is None:
-        return False
+        return 0
     taken = rule.trigger if isinstance(rule.trigger, str) else ""
-    return any(
-        not group.isdisjoint(rule.produces) and group.isdisjoint(taken) for group in COUNTING_GROUPS
-    )
+    written = set(rule.produces)
+    flags = 0
+    for group in COUNTING_GROUPS:
+        if not group.isdisjoint(written) and group.isdisjoint(taken):
+            flags |= COUNTS_RAISED
+        if (
+            group in LOWERED_COUNTS_MATTER
+            and not group.isdisjoint(taken)
+            and not written <= group
+            and LOWERED_COUNTS_MATTER[group] not in rule.skip_when
+        ):
+            flags |= COUNTS_LOWERED
+    return flags
 
 
 def _tell_evidence(
@@ -298,7 +326,9 @@ class _Group:
         )
         self.invalidates = any(step.invalidates for step in self.steps)
         self.writes_evidence = any(step.writes_evidence for step in self.steps)
-        self.shifts_counts = any(step.shifts_counts for step in self.steps)
+        self.shifts_counts = functools.reduce(
+            operator.or_, (s.shifts_counts for s in self.steps), 0
+        )
         self.finder: re.Pattern[str] | None = None
         self.whole = self
         if (
@@ -515,7 +545,7 @@ class Pipeline:
         if (
             again
             and (content_removed or ctx.counts_shifted or ctx.judge_again)
-            and self._gates_changed(ctx, text)
+            and self._gates_changed(ctx, text, content_removed)
         ):
             # The gates were read from lines that are gone (a Quranic or visual-order line
             # removed as a duplicate), or before a rule wrote letters they count (S4 writes ي,
@@ -638,21 +668,22 @@ class Pipeline:
         ctx.present = present
         _tell_evidence(ctx, present, self._evidence)
 
-    def _gates_changed(self, ctx: Context, text: str) -> bool:
+    def _gates_changed(self, ctx: Context, text: str, content_removed: bool) -> bool:
         """Whether a gate the rules read would be different on ``text`` (the cleaned document)."""
         read = [gate for gate in GATES if gate in ctx.__dict__]
         if not read:
             return False
+        raised = ctx.counts_shifted & COUNTS_RAISED
+        # Only a lower count since (S1 folded ٱ): only the counting gates may differ.
+        only_counts = not content_removed and not raised
         after: Context | None = None
         for gate in read:
             before = ctx.__dict__[gate]
-            if gate == "quranic" and not before and not ctx.counts_shifted:
-                continue  # removing lines only lowers its counts: it cannot turn on
-            if (
-                gate in ctx.removal_stable
-                and not ctx.counts_shifted
-                and gate not in ctx.judge_again
-            ):
+            if only_counts and gate not in COUNTING_GATES and gate not in ctx.judge_again:
+                continue
+            if gate == "quranic" and not before and not raised:
+                continue  # removing lines or waslas only lowers its counts: it cannot turn on
+            if gate in ctx.removal_stable and not raised and gate not in ctx.judge_again:
                 continue  # (its computation found that removing lines cannot change it)
             if self._still_without_evidence(ctx, gate):
                 continue
@@ -744,7 +775,7 @@ class Pipeline:
                             if group.writes_evidence:
                                 ctx.evidence_written = True
                             if group.shifts_counts:
-                                ctx.counts_shifted = True
+                                ctx.counts_shifted |= group.shifts_counts
                         continue
             for step in group.steps:
                 if step.characters is not None:
@@ -774,7 +805,7 @@ class Pipeline:
                     if step.writes_evidence:
                         ctx.evidence_written = True
                     if step.shifts_counts:
-                        ctx.counts_shifted = True
+                        ctx.counts_shifted |= step.shifts_counts
         return text, present
 
     def _apply_in_windows(
@@ -826,7 +857,7 @@ class Pipeline:
                         if step.writes_evidence:
                             ctx.evidence_written = True
                         if step.shifts_counts:
-                            ctx.counts_shifted = True
+                            ctx.counts_shifted |= step.shifts_counts
         return text
 
     def _remove_lines(self, text: str, ctx: Context, report: Report | None) -> tuple[str, bool]:
@@ -944,7 +975,9 @@ class _FusedStep(_Compiled):
         self.predicate = None
         self.invalidates = any(part.invalidates for part in self.parts)
         self.writes_evidence = any(part.writes_evidence for part in self.parts)
-        self.shifts_counts = any(part.shifts_counts for part in self.parts)
+        self.shifts_counts = functools.reduce(
+            operator.or_, (p.shifts_counts for p in self.parts), 0
+        )
         substitutions = [rule for rule in rules if isinstance(rule, Substitution)]
         pattern = re.compile(
             "|".join(f"(?P<_f{i}>{rule.pattern.pattern})" for i, rule in enumerate(substitutions)),

@@ -359,6 +359,7 @@ def test_the_rules_that_shift_the_gate_counts() -> None:
     cleaner = Cleaner("search", enable=["search.fold_hamza_seats"], expand_honorifics=True)
     shifting = {rule.id for rule in cleaner.rules if _shifts_counts(rule)}
     assert shifting == {
+        "search.fold_alef",  # takes ٱ (waslas make a document Quranic): see below
         "search.fold_hamza_seats",
         "letters.farsi_yeh",
         "letters.keheh",
@@ -691,7 +692,7 @@ LETTERS_FOLDED_AFTER_THE_MARK_RULES = [
 
 
 @pytest.mark.parametrize("text", LETTERS_FOLDED_AFTER_THE_MARK_RULES)
-@pytest.mark.parametrize("fold", SEAT_FOLDS + ["search.fold_teh_marbuta"])
+@pytest.mark.parametrize("fold", [*SEAT_FOLDS, "search.fold_teh_marbuta"])
 def test_regression_letters_folded_after_the_mark_rules(text: str, fold: str) -> None:
     assert_cleaned_in_one_run(Cleaner("repair", enable=[fold]), text)
 
@@ -700,6 +701,61 @@ def test_the_letter_folds_run_before_the_mark_rules() -> None:
     ids = [rule.id for rule in Cleaner("repair", enable=SEAT_FOLDS).rules]
     first_mark_rule = min(i for i, rule_id in enumerate(ids) if rule_id.startswith("marks."))
     assert all(ids.index(fold) < first_mark_rule for fold in SEAT_FOLDS)
+
+
+# (the mutation templates under the new cross-profile settings of tools/fuzz.py, tenth session;
+# the same at the session start) S1 enabled in the repair profile folds the waslas that made
+# a document Quranic, which turns the mark rules off: the next run, no longer Quranic,
+# repaired تٌفرض.  A rule that lowers a count that can turn a gate off now has the gates
+# read again, as one that raises a count did.
+WASLAS_FOLDED_AFTER_THE_GATES = [
+    "\u0671\u0644\u062d\u0645\u062f \u0671\u0644\u0639\u0627\u0644\u0645\u064a\u0646"
+    " \u0671\u0644\u0631\u062d\u0645\u0646 \u062a\u064c\u0641\u0631\u0636",
+]
+
+
+@pytest.mark.parametrize("text", WASLAS_FOLDED_AFTER_THE_GATES)
+def test_regression_waslas_folded_after_the_gates(text: str) -> None:
+    cleaner = Cleaner("repair", enable=["search.fold_alef"])
+    assert_cleaned_in_one_run(cleaner, text)
+    assert cleaner(text).endswith("\u062a\u064f\u0641\u0631\u0636")  # تُفرض
+
+
+def test_only_the_rules_that_change_a_count_have_the_gates_read_again() -> None:
+    from arnorm.catalogue import CATALOGUE
+    from arnorm.pipeline import COUNTS_LOWERED, COUNTS_RAISED, _shifts_counts
+
+    flags = {rule.id: _shifts_counts(rule) for rule in CATALOGUE}
+    assert flags["search.fold_alef"] == COUNTS_LOWERED  # ٱ
+    assert flags["search.fold_hamza_seats"] == COUNTS_RAISED  # ي
+    assert flags["letters.farsi_yeh"] & COUNTS_RAISED
+    assert flags["search.fold_teh_marbuta"] == 0  # fewer Arabic letters turn rules off only
+    assert flags["marks.stray_initial_mark"] == 0  # off in Quranic text
+    assert flags["search.fold_alef_maksura"] == 0  # within a group
+
+
+# (the same cross-profile settings, tenth session) S5 enabled in the repair profile ran before
+# U2 wrote the marks of the presentation forms (ﹶ, ﱢ, ﴼ): the next run deleted them.  S5 now
+# deletes the forms of marks and writes the letter of a form with a mark.
+FORMS_WITH_MARKS_UNDER_S5 = [
+    "\u0628\ufe76",
+    "\u0627\u0653\ufc62",
+    "\u0627\ufc62\u0654",
+    "\u0628\u200b\ufc5f",
+    "\u0648\ufd3c\u0654",
+    "\u0643\u062a\u0627\u0628 \ufe76 \u0646\u0635",
+    "\u00a0\ufe76",
+    "\ufcf2\u0628\ufc5b",
+]
+
+
+@pytest.mark.parametrize("text", FORMS_WITH_MARKS_UNDER_S5)
+def test_regression_forms_with_marks_under_s5_in_repair(text: str) -> None:
+    from arnorm.chars.tables import MARK_CLASS
+
+    cleaner = Cleaner("repair", enable=["search.strip_diacritics"])
+    assert_cleaned_in_one_run(cleaner, text)
+    assert not re.search(f"[{MARK_CLASS}]", cleaner(text))
 
 
 def test_the_mutation_search_starts_from_the_regression_inputs() -> None:

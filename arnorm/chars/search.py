@@ -281,14 +281,37 @@ def fold_alef_maksura(text: str, ctx: Context) -> str:
     return text.replace("\u0649", "\u064a")
 
 
-_CARRIED_MARKS = re.compile(f"[{SPACE_LIKE_CLASS}][{MARK_CLASS}{TATWEEL}]+")
-_MARKS = re.compile(f"[{MARK_CLASS}{TATWEEL}]+")
+def _forms_with_marks() -> tuple[str, dict[int, str]]:
+    """The presentation forms whose compatibility decomposition holds an Arabic mark: those
+    that are nothing else (a mark on a space or a tatweel: ﹶ ﹷ ﱢ), and the others (ﴼ is ا
+    with fathatan) with their letters."""
+    mark = re.compile(f"[{MARK_CLASS}]")
+    only, letters = [], {}
+    for code in [*range(0xFB50, 0xFE00), *range(0xFE70, 0xFEFF)]:
+        form = chr(code)
+        decomposed = unicodedata2.normalize("NFKC", form)
+        if decomposed != form and mark.search(decomposed):
+            rest = mark.sub("", decomposed).replace(TATWEEL, "").replace(" ", "")
+            if rest:
+                letters[code] = rest
+            else:
+                only.append(form)
+    return "".join(only), letters
+
+
+# S5 in the repair profile (enabled by name) runs before U2 writes the forms as letters and
+# marks, and without S6's NFKC before it: it deletes the forms of marks, and writes the
+# letters of a form with a mark.  (In the search profile S6 has written them already.)
+MARK_FORMS, _FORM_LETTERS_WITHOUT_MARKS = _forms_with_marks()
+_LETTER_FORMS_WITH_MARKS = "".join(map(chr, _FORM_LETTERS_WITHOUT_MARKS))
+_CARRIED_MARKS = re.compile(f"[{SPACE_LIKE_CLASS}][{MARK_CLASS}{TATWEEL}{MARK_FORMS}]+")
+_MARKS = re.compile(f"[{MARK_CLASS}{TATWEEL}{MARK_FORMS}]+")
 
 
 @rewrite(
     "search.strip_diacritics",
     code="S5",
-    trigger=expand_class(MARK_CLASS) + TATWEEL,
+    trigger=expand_class(MARK_CLASS) + TATWEEL + MARK_FORMS + _LETTER_FORMS_WITH_MARKS,
     profiles=("search",),
     produces=None,  # (what NFC composes, see _DELETIONS_RECOMPOSE)
     phase=Phase.DOCUMENT,
@@ -297,6 +320,8 @@ def strip_diacritics(text: str, ctx: Context) -> str:
     """Delete every Arabic combining mark (harakat, tanween, shadda, Quranic marks) and tatweel.
 
     A mark shown on its own on an NBSP carrier goes with its carrier, which becomes a space.
+    The presentation forms of marks go too, and a form of a letter with a mark (ﴼ) becomes
+    the letter (ا).
 
     >>> from arnorm.chars.search import strip_diacritics
     >>> strip_diacritics("العَرَبِيَّة هـ")
@@ -306,6 +331,10 @@ def strip_diacritics(text: str, ctx: Context) -> str:
     # space-like carrier first (the carrier becomes a space, which no pattern here matches),
     # then every other run of marks.
     result = text
+    if ctx.has_presentation_forms:  # (the pipeline knows it from its scan)
+        for form in _LETTER_FORMS_WITH_MARKS:
+            if form in result:
+                result = result.replace(form, _FORM_LETTERS_WITHOUT_MARKS[ord(form)])
     if _CARRIED_MARKS.search(result):
         result = _CARRIED_MARKS.sub(" ", result)
     return recompose(_MARKS.sub("", result), text)
