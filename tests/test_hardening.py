@@ -758,6 +758,24 @@ def test_regression_forms_with_marks_under_s5_in_repair(text: str) -> None:
     assert not re.search(f"[{MARK_CLASS}]", cleaner(text))
 
 
+# (random search, seed 1012, with the cross-profile settings, tenth session) S2 enabled in the
+# repair profile wrote ه (which joins the next letter) for ة (which does not) after I5 had kept
+# the ZWJ after it; the next run deleted the ZWJ.  S2 judges that ZWJ again as I5 does.
+ZWJ_AFTER_A_FOLDED_TEH_MARBUTA = [
+    "\u0629\u200d\u0671",
+    "\u0629\u200d\u0628",
+    "\u0629\u064e\u200d\u0628",
+    "\u0629\u200d ",
+    "\u0629\u200d\U0001f600",
+]
+
+
+@pytest.mark.parametrize("text", ZWJ_AFTER_A_FOLDED_TEH_MARBUTA)
+@pytest.mark.parametrize("profile", ["repair", "search"])
+def test_regression_zwj_after_a_folded_teh_marbuta(text: str, profile: str) -> None:
+    assert_cleaned_in_one_run(Cleaner(profile, enable=["search.fold_teh_marbuta"]), text)
+
+
 def test_the_mutation_search_starts_from_the_regression_inputs() -> None:
     import random
 

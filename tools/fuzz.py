@@ -31,7 +31,8 @@ examples (default 200,000)::
     python tools/fuzz.py --hypothesis 200000
 
 What every input must satisfy, for every configuration of ``benchmarks/adversarial.py``
-(every profile, and each option value that changes the rules or gates): cleaning returns a
+(every profile, and each option value that changes the rules or gates) and, on each profile,
+each rule it does not run enabled by name (``fuzz_settings``): cleaning returns a
 ``str`` and never raises; ``clean(clean(x)) == clean(x)``; the output is NFC; ``explain``
 returns the same output and its report replays to it; the pipeline without triggers (every
 rule run) returns it too; the search profile's output never has

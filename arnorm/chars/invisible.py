@@ -287,12 +287,16 @@ def zwj(text: str, ctx: Context) -> str:
     >>> zwj("ع\\u200d ") == "ع\\u200d "
     True
     """
+    return recompose(without_redundant_zwj(text), text)
+
+
+def without_redundant_zwj(text: str) -> str:
+    """``text`` without the ZWJs I5 deletes (before the final NFC)."""
     # A run counts as one ZWJ; it goes only between two letters (marks on the first) that
     # join anyway, so emoji (never letters) keep theirs, and so does a ZWJ before a mark.
     # Constant substitutions, no call to Python per joiner (one per ZWJ was 9x ordinary text).
     result = _ZWJ_REPEATS.sub(ZWJ, text) if ZWJ + ZWJ in text else text
-    result = _ZWJ_BETWEEN_LETTERS_REVERSED.sub("", result[::-1])[::-1]
-    return recompose(result, text)
+    return _ZWJ_BETWEEN_LETTERS_REVERSED.sub("", result[::-1])[::-1]
 
 
 # A run of ZWSP and WORD JOINER after whitespace or the start, or before whitespace or the end.

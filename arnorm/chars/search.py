@@ -11,7 +11,7 @@ import re
 
 import unicodedata2  # type: ignore[import-not-found,unused-ignore]
 
-from arnorm.chars.invisible import EMOJI
+from arnorm.chars.invisible import EMOJI, without_redundant_zwj
 from arnorm.chars.tables import (
     FARSI_YEH,
     HEH,
@@ -256,11 +256,18 @@ def fold_alef(text: str, ctx: Context) -> str:
 def fold_teh_marbuta(text: str, ctx: Context) -> str:
     """Fold teh marbuta ة to heh ه.
 
+    A ZWJ after the ة (kept by I5: ة joins no letter after it) that now stands between two
+    letters that join anyway is deleted, as I5 would delete it.
+
     >>> from arnorm.chars.search import fold_teh_marbuta
     >>> fold_teh_marbuta("مدرسة")
     'مدرسه'
     """
-    return text.replace("\u0629", "\u0647")
+    folded = text.replace("\u0629", "\u0647")
+    if ZWJ in folded and folded != text:
+        # (repair + S2: "ة" ZWJ "ب" took two runs; found by the random search, tenth session)
+        return without_redundant_zwj(folded)
+    return folded
 
 
 @rewrite(
