@@ -22,7 +22,7 @@ import operator
 import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from itertools import compress, repeat
+from itertools import chain, compress, repeat
 from typing import Any
 
 try:  # the regular-expression parser: re._parser since Python 3.11, sre_parse before
@@ -642,9 +642,11 @@ class Pipeline:
         """The character rules on the segments between ``spans`` (fast path): each distinct
         segment is cleaned once (" " between two links, " و "), the last one apart (it ends
         the document); lists are built in C, for texts that are mostly spans."""
-        span_starts, span_ends = zip(*spans, strict=True)
-        # (slices made by map: no bytecode per segment, for texts that are mostly spans)
-        bounds = map(slice, (0, *span_ends), (*span_starts, len(text)))
+        # (the bounds read from one flat list, and slices made by map: no bytecode per segment,
+        # for texts that are mostly spans; zip(*spans) took twice as long)
+        flat = list(chain.from_iterable(spans))
+        span_starts, span_ends = flat[0::2], flat[1::2]
+        bounds = map(slice, [0, *span_ends], [*span_starts, len(text)])
         segments = list(map(text.__getitem__, bounds))
         apply, groups = self._apply, self._character
         ctx.segment_ends_document = False

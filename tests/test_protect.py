@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import pytest
+import regex
 from hypothesis import example, given
 from hypothesis import strategies as st
 
 import arnorm
+from arnorm import protect
+from arnorm.chars.tables import MARK_CLASS
 from arnorm.cleaner import Cleaner
 from arnorm.protect import protected_spans, protected_spans_by_one_scan
 from tests.strategies import any_text
@@ -80,6 +83,30 @@ _span_text = st.lists(st.sampled_from(_SPAN_PIECES), max_size=40).map("".join)
 @example("x.y@z 1a www.a.b")
 def test_windowed_scan_finds_the_same_spans_as_one_scan(text: str) -> None:
     assert protected_spans(text) == protected_spans_by_one_scan(text)
+
+
+# The token's two look-aheads as first written (a class with letters and digits, any number,
+# then the letter or digit): the possessive runs that replaced them (a megabyte of "1" after an
+# address backtracked from its end) must find the same spans.
+_PLAIN_LOOKAHEADS = (
+    rf"(?=(?:[A-Za-z_\-{protect._DIGITS}{MARK_CLASS}]|{protect._FORM_AFTER_MARK})*[A-Za-z])"
+    rf"(?=(?:[A-Za-z_\-{MARK_CLASS}]|{protect._FORM_AFTER_MARK})*[{protect._DIGITS}])"
+)
+_NEW_LOOKAHEADS = (
+    rf"(?={protect._UNTIL_LETTER}[A-Za-z])(?={protect._UNTIL_DIGIT}[{protect._DIGITS}])"
+)
+
+
+@given(_span_text)
+@example("\ufe76@q." + "1" * 70)
+@example("\u064b\ufe72a\u064b\ufe72\ufe721")
+def test_token_look_aheads_find_what_their_plain_form_finds(text: str) -> None:
+    assert _NEW_LOOKAHEADS in protect.PROTECTED.pattern
+    plain = regex.compile(
+        protect.PROTECTED.pattern.replace(_NEW_LOOKAHEADS, _PLAIN_LOOKAHEADS), regex.VERSION0
+    )
+    expected = [match.span() for match in plain.finditer(text)]
+    assert protected_spans_by_one_scan(text) == expected
 
 
 def test_a_mark_inside_a_token_is_part_of_it() -> None:

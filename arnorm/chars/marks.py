@@ -344,11 +344,18 @@ def stray_tanween(match: re.Match[str], ctx: Context) -> str:
 # first mark (the look-behind), so a long run without a tanween costs one pass (linear), and
 # the many runs without a tanween (shadda and a vowel) are not matched at all.
 _MARKS_BUT_TANWEEN = "".join(sorted(set(MARK_CLASS_CHARACTERS) - set(TANWEEN)))
+# (Each family looked for from the run's first mark: at most six scans of the run, and only
+# from its first mark, so a long run stays linear.)
+_FAMILY_IN_RUN = "|".join(
+    f"(?:(?<={tanween})|(?=[{MARK_CLASS}]*?{tanween}))(?:(?<={vowel})|(?=[{MARK_CLASS}]*?{vowel}))"
+    for tanween, vowel in SHORT_VOWEL_OF_TANWEEN.items()
+)
 _RUN_WITH_TANWEEN = (
     # two marks at least (a tanween alone is kept): a mark alone is rejected at once
     f"[{MARK_CLASS}](?=[{MARK_CLASS}])(?<![{MARK_CLASS}][{MARK_CLASS}])"
-    # a short vowel in the run (the rule keeps runs without one: no call to Python for them)
-    f"(?:(?<=[{SHORT_VOWELS}])|(?=[{MARK_CLASS}]*?[{SHORT_VOWELS}]))"
+    # a short vowel in the run, and a tanween of its family (the rule keeps the others: no
+    # call to Python for them; a damma and a kasratan, repeated, was 7x ordinary text)
+    f"(?:(?<=[{SHORT_VOWELS}])|(?=[{MARK_CLASS}]*?[{SHORT_VOWELS}]))(?:{_FAMILY_IN_RUN})"
     # the first tanween of the run, reached in one pass (possessive: no backtracking)
     f"(?:(?<=[{TANWEEN}])[{MARK_CLASS}]+|[{_MARKS_BUT_TANWEEN}]*+[{TANWEEN}][{MARK_CLASS}]*)"
 )
@@ -659,7 +666,17 @@ _MARKS_OF_A_BASE = f"[{_CLUSTER}](?<![{_CLUSTER}][{_CLUSTER}])(?:[{_CLUSTER}]*[{
 _MARKED_FOREIGN_BASE = re.compile(f"[{FOREIGN_BASE_CLASS}](?P<marks>[{_CLUSTER}]*[{MARK_CLASS}])")
 
 
+# Its common case, marks that are all deleted with no mark after them (not at the end, where
+# ends_document decides), is one constant replacement in C: a callback per match made a Latin
+# letter with a damma, repeated, 9x ordinary text.
+_CORE_MARKS_ON_FOREIGN_BASE = re.compile(
+    f"(?<=[{FOREIGN_BASE_CLASS}])[{CORE_MARKS}]++(?=[^{_CLUSTER}])"
+)
+
+
 def _marks_on_non_arabic_fast(text: str, ctx: Context) -> str:
+    text = _CORE_MARKS_ON_FOREIGN_BASE.sub("", text)
+
     def replace(match: re.Match[str]) -> str:
         if match.end() == len(text) and not ends_document(ctx, match.group()):
             return match.group()
