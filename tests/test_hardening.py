@@ -33,7 +33,7 @@ from arnorm.options import Options
 from arnorm.pipeline import _shifts_counts
 from arnorm.protect import PROTECTED
 from arnorm.report import apply_edits, diff_edits
-from arnorm.rule import Substitution
+from arnorm.rule import Rule, Substitution
 from benchmarks.adversarial import (
     Case,
     active_rules,
@@ -774,6 +774,48 @@ ZWJ_AFTER_A_FOLDED_TEH_MARBUTA = [
 @pytest.mark.parametrize("profile", ["repair", "search"])
 def test_regression_zwj_after_a_folded_teh_marbuta(text: str, profile: str) -> None:
     assert_cleaned_in_one_run(Cleaner(profile, enable=["search.fold_teh_marbuta"]), text)
+
+
+# (mutation search, seed 14, eleventh session; default options) L3 wrote ه (which joins the
+# next letter) for ە (which does not) after I5 had kept the ZWJ after it; ﷺ made the document
+# Arabic enough for L3 to run.  L3 judges that ZWJ again as I5 does.  ﯬ is ئە.
+ZWJ_AFTER_A_WRITTEN_HEH = [
+    "\ufdfa\u06d5\u200d\u064a",
+    "\ufdfa\u034f\u06d5\u200d\u064a",
+    "\ufdfa\ufbec\u200d\u064a",
+    "\u0627\u0644\u0643\u062a\u0627\u0628 \u06d5\u200d\u064a",
+    "\u06d5\u064e\u200d\u0628",
+]
+
+
+@pytest.mark.parametrize("text", ZWJ_AFTER_A_WRITTEN_HEH)
+@pytest.mark.parametrize("options", [{}, {"lang": "ar"}, {"mark_order": "display"}])
+def test_regression_zwj_after_a_written_heh(text: str, options: dict[str, str]) -> None:
+    assert_cleaned_in_one_run(Cleaner(**options), text)
+
+
+# The family of the two above: a letter rule (L, S) that writes a letter joining on another
+# side than the one it read.  Each trigger character of each such rule, with a ZWJ on either
+# side and letters around, in a document the rule runs on (lang="ar"), cleaned in one run.
+_LETTER_RULES = [rule for rule in CATALOGUE if rule.family in ("letters", "search")]
+_ZWJ_TEMPLATES = [
+    "\ufdfa{x}\u200d\u064a",
+    "\u0628{x}\u200d\u0628",
+    "\u0628\u200d{x}",
+    "\u0628\u200d{x}\u0628",
+    "{x}\u064e\u200d\u0628",
+    "\u0628{x}\u200d ",
+]
+
+
+@pytest.mark.parametrize("rule", _LETTER_RULES, ids=[rule.id for rule in _LETTER_RULES])
+def test_letter_rules_judge_the_zwj_beside_what_they_write(rule: Rule) -> None:
+    cleaner = Cleaner("repair", lang="ar", enable=[rule.id])
+    # (S6, NFKC, has no trigger: the presentation forms of letters are what it writes anew)
+    forms = "".join(map(chr, [*range(0xFB50, 0xFC00), *range(0xFE70, 0xFF00)]))
+    characters = sorted(set(rule.trigger or forms))
+    for template, character in itertools.product(_ZWJ_TEMPLATES, characters):
+        assert_cleaned_in_one_run(cleaner, template.format(x=character))
 
 
 def test_the_mutation_search_starts_from_the_regression_inputs() -> None:
