@@ -19,6 +19,7 @@ from typing import Any
 import ftfy
 
 from arnorm.chars.forms import NOMINAL, SPACED_FORMS, to_nominal
+from arnorm.chars.ftfy_shortcut import decoded_directly
 from arnorm.chars.punctuation import ASCII_QUOTE
 from arnorm.chars.spaces import BREAKS, CARRIED_MARKS, newlines
 from arnorm.chars.tables import (
@@ -638,7 +639,9 @@ def _fix_line(line: str) -> str:
     if not core:
         return line
     start = len(content) - len(content.lstrip(" \t"))
-    fixed: str = ftfy.fix_text(core, _FTFY_CONFIG)
+    fixed = decoded_directly(core)  # (the commonest mojibake, in C, when it is ftfy's answer)
+    if fixed is None:
+        fixed = ftfy.fix_text(core, _FTFY_CONFIG)
     return line[:start] + fixed + line[start + len(core) :]
 
 

@@ -1,0 +1,167 @@
+"""ftfy's repair of the commonest mojibake line, computed in C when it is provably ftfy's.
+
+``encoding.utf8_as_latin`` (E2) gives ftfy the lines of a document that may hold mojibake, one
+at a time.  On the commonest kind, UTF-8 Arabic decoded as Windows-1252 or Latin-1
+(``Ø§Ù„Ø¹Ø±Ø¨ÙŠØ©``), ftfy's answer is the line encoded back and decoded as UTF-8, but it
+gets there in Python: two nested loops, a dozen regular expressions and a codec lookup per
+step, about 6 MB/s (it was 40% of the time of the noisy bench corpus).  :func:`decoded_directly`
+returns that answer when it can show that it is ftfy's, and ``None`` otherwise: E2 then calls
+ftfy, which decides.
+
+What it shows, step by step along ftfy 6.3's ``fix_text`` with E2's configuration
+(``encoding._FTFY_CONFIG``; tests/test_ftfy_shortcut.py checks every claim on the installed
+ftfy, and the shortcut switches itself off for another ftfy version):
+
+1. ftfy reads the line as one segment (no newline in it, at most ``max_decode_length``), and
+   its encoding step tries to repair it: the line is not ASCII and ``is_bad`` finds mojibake.
+2. The first charmap ftfy tries that fits is the one the shortcut uses: ftfy tries Latin-1
+   (UTF-8 read as ISO-8859-1, what ``requests`` assumes of an HTML page without a charset: the
+   bytes 80-9F become C1 controls), then sloppy Windows-1252 (its five undefined bytes kept as
+   C1 controls, and U+FFFD written as byte 1A).  A line that encodes to both has the same bytes
+   in both (a character both encode is ASCII, U+00A0-U+00FF or one of those five controls).
+3. ftfy's byte repairs change those bytes as the shortcut does, or make bytes that are not
+   UTF-8 (the shortcut then gives up at step 4).  ``replace_lossy_sequences`` (Windows-1252
+   only) is ftfy's own function, run when the bytes have a 1A (a U+FFFD of the line): without
+   one, its pattern matches only a "?" inside a UTF-8 sequence.  ``restore_byte_a0`` runs only
+   where ``ALTERED_UTF8_RE`` matches: a space inside a UTF-8 sequence.
+4. The bytes are UTF-8: ftfy's first step returns their decoding.  (ftfy decodes them with
+   its "utf-8-variants" codec when they have a byte C0 or ED; on bytes that are UTF-8 that
+   codec gives what UTF-8 gives, and C0 is never in them.)
+5. That decoding is a fixed point of all that ftfy runs next, so its loops stop there: ftfy's
+   ``is_bad`` finds nothing in it; then ``fix_c1_controls`` finds no C1
+   control either (a branch of ftfy's BADNESS_RE is a C1 control alone), ``fix_surrogates`` no
+   surrogate (UTF-8 has none), and E2's configuration switches every other fixer off.
+
+``is_bad`` on clean Arabic reads the whole line through one large alternation (~170 ns a
+character).  Step 5 asks it only when the line has, for each branch of ``BADNESS_RE``, a
+character of every set that branch must match (:func:`_may_be_bad`): clean Arabic text has
+none of them in most lines.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from functools import cache
+
+import ftfy
+import ftfy.bad_codecs  # (registers the "sloppy-windows-1252" codec)
+from ftfy.badness import BADNESS_RE, is_bad
+from ftfy.chardata import ALTERED_UTF8_RE, CHARMAP_ENCODINGS, LOSSY_UTF8_RE
+from ftfy.fixes import replace_lossy_sequences
+
+# What the claims above were checked against: ftfy 6.3 and these two patterns.  Another version
+# of ftfy (or patterns that differ) switches the shortcut off: E2 then calls ftfy on every line.
+_ALTERED_CRC = 0x97709990
+_LOSSY_CRC = 0x33BD56A3
+_FIRST_CHARMAPS = ("latin-1", "sloppy-windows-1252")
+_SEGMENT_MAX = 1_000_000  # ftfy's TextFixerConfig.max_decode_length (E2 keeps the default)
+
+
+def ftfy_is_as_checked() -> bool:
+    """Whether the installed ftfy is the one the claims of this module were checked against."""
+    return (
+        ftfy.__version__.startswith("6.3.")
+        and tuple(CHARMAP_ENCODINGS[:2]) == _FIRST_CHARMAPS
+        and zlib.crc32(ALTERED_UTF8_RE.pattern) == _ALTERED_CRC
+        and zlib.crc32(LOSSY_UTF8_RE.pattern) == _LOSSY_CRC
+    )
+
+
+ENABLED = ftfy_is_as_checked()
+
+
+def decoded_directly(line: str) -> str | None:
+    """``ftfy.fix_text(line, encoding._FTFY_CONFIG)`` when the line is UTF-8 read as Latin-1 or
+    Windows-1252 and nothing else ftfy repairs, else ``None`` (ftfy must decide).
+
+    >>> decoded_directly("Ø§Ù„Ø¹Ø±Ø¨ÙŠØ©")
+    'العربية'
+    >>> decoded_directly("café") is None  # nothing to repair: ftfy decides (it keeps it)
+    True
+    """
+    if (
+        not ENABLED
+        or line.isascii()
+        or len(line) > _SEGMENT_MAX
+        or "\n" in line
+        or not is_bad(line)
+    ):
+        return None
+    for charmap in _FIRST_CHARMAPS:  # (the first that encodes the line: ftfy's order)
+        try:
+            data = line.encode(charmap)
+        except UnicodeEncodeError:
+            continue
+        break
+    else:
+        return None
+    if charmap != "latin-1" and 0x1A in data:  # (U+FFFD, written as byte 1A)
+        data = replace_lossy_sequences(data)
+    try:
+        decoded = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None  # (ftfy may restore a byte A0, or try the next charmaps)
+    if _may_be_bad(decoded):
+        return None
+    return decoded
+
+
+def _may_be_bad(text: str) -> bool:
+    """``is_bad(text)``, without reading ``text`` through BADNESS_RE when it lacks, for every
+    branch of the pattern, the characters of one set the branch must match."""
+    branches = _branch_sets()
+    if branches is None:
+        return is_bad(text)
+    candidates, sets = branches
+    if candidates.search(text) is None:
+        return False
+    present = frozenset(text)
+    if all(any(present.isdisjoint(required) for required in branch) for branch in sets):
+        return False
+    return is_bad(text)
+
+
+Branches = tuple[re.Pattern[str], tuple[tuple[frozenset[str], ...], ...]]
+
+
+@cache
+def _branch_sets() -> Branches | None:
+    """For each branch of BADNESS_RE, the character sets of the items it must match one
+    character of (literals and classes without ASCII), and a class of all their characters;
+    ``None`` if the pattern is not read so (then is_bad is always asked)."""
+    try:
+        from re import _constants as constants  # type: ignore[attr-defined]
+        from re import _parser as parser  # type: ignore[attr-defined]
+    except ImportError:  # pragma: no cover - a Python without them
+        return None
+    if BADNESS_RE.flags & re.IGNORECASE:
+        return None
+    tree = list(parser.parse(BADNESS_RE.pattern, BADNESS_RE.flags))
+    if len(tree) == 1 and tree[0][0] is constants.BRANCH:
+        branches = [list(branch) for branch in tree[0][1][1]]
+    else:
+        branches = [tree]
+    sets = []
+    for branch in branches:
+        required = []
+        for op, av in branch:  # (each item of a branch's sequence matches one character)
+            if op is constants.LITERAL:
+                characters = {av}
+            elif op is constants.IN and all(
+                code in (constants.LITERAL, constants.RANGE) for code, _ in av
+            ):
+                characters = set()
+                for code, value in av:
+                    first, last = (value, value) if code is constants.LITERAL else value
+                    characters.update(range(first, last + 1))
+            else:
+                continue  # a repeat, a category, a look-around: not a character it must have
+            if min(characters) >= 0x80:
+                required.append(frozenset(map(chr, characters)))
+        if not required:
+            return None  # a branch that may match ASCII alone
+        sets.append(tuple(required))
+    every = sorted(set().union(*(required for branch in sets for required in branch)))
+    candidates = re.compile("[" + "".join(map(re.escape, every)) + "]")
+    return candidates, tuple(sets)
