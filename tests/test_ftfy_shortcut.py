@@ -168,8 +168,8 @@ def test_without_a_1a_lossy_sequences_are_not_utf8() -> None:
 
 # Characters that BADNESS_RE reads (those of its sets, some of which clean Arabic text has),
 # Arabic letters, ASCII letters, digits and spaces.
-_BRANCHES = ftfy_shortcut._branch_sets()
-_SETS = [s for branch in _BRANCHES[1] for s in branch] if _BRANCHES else []
+_BRANCHES = ftfy_shortcut._branches()
+_SETS = [s for required, _ in _BRANCHES[2] for s in required] if _BRANCHES else []
 _SUSPECTS = sorted(set().union(*_SETS))
 _BADNESS_ALPHABET = _SUSPECTS + list("بتثaZz09 .,!?-'\"") + ["\u00a0", "\u2019", "\u2013", "\u0627"]
 
@@ -177,6 +177,8 @@ _BADNESS_ALPHABET = _SUSPECTS + list("بتثaZz09 .,!?-'\"") + ["\u00a0", "\u201
 @example("Ã ")
 @example("ØŸØŸ")
 @example("×²")
+@example("«\ufffd")  # two items in a row: side by side, a match
+@example("« \ufffd")  # apart, none (is_bad is not asked)
 @given(st.lists(st.sampled_from(_BADNESS_ALPHABET), max_size=8).map("".join))
 def test_may_be_bad_is_is_bad(text: str) -> None:
     assert _may_be_bad(text) == is_bad(text)
@@ -195,10 +197,13 @@ def test_the_branch_sets_are_read_from_badness_re() -> None:
     if not ftfy_shortcut.ENABLED:
         pytest.skip("the shortcut is off for this ftfy")
     assert _BRANCHES is not None
-    candidates, sets = _BRANCHES
+    candidates, _, branches = _BRANCHES
     # clean Arabic prose with none of them costs one scan, not BADNESS_RE
     assert candidates.search(LINES[0]) is None
-    assert len(sets) > 20
+    assert len(branches) > 20
+    # and a line with guillemets and U+FFFD (ف's lost byte) apart, one scan a branch
+    assert not _may_be_bad("قال «نعم» \ufffdي البيت")
+    assert sum(pair is not None for _, pair in branches) > len(branches) // 2
 
 
 _TEXT = st.lists(

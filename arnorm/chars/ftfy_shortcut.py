@@ -42,7 +42,7 @@ from __future__ import annotations
 
 import re
 import zlib
-from functools import cache
+from functools import cache, lru_cache
 
 import ftfy
 import ftfy.bad_codecs  # (registers the "sloppy-windows-1252" codec)
@@ -108,27 +108,42 @@ def decoded_directly(line: str) -> str | None:
 
 
 def _may_be_bad(text: str) -> bool:
-    """``is_bad(text)``, without reading ``text`` through BADNESS_RE when it lacks, for every
-    branch of the pattern, the characters of one set the branch must match."""
-    branches = _branch_sets()
+    """``is_bad(text)``, without reading ``text`` through BADNESS_RE when no branch of the
+    pattern can match: a branch needs a character of each of its required sets, and two
+    characters side by side where it has two items in a row (« beside U+FFFD, not far apart)."""
+    branches = _branches()
     if branches is None:
         return is_bad(text)
-    candidates, sets = branches
+    candidates, suspects, _ = branches
     if candidates.search(text) is None:
         return False
-    present = frozenset(text)
-    if all(any(present.isdisjoint(required) for required in branch) for branch in sets):
-        return False
-    return is_bad(text)
+    for pair in _live(suspects.intersection(text)):
+        if pair is None or pair.search(text) is not None:
+            return is_bad(text)  # (that branch may match: the pattern decides)
+    return False
 
 
-Branches = tuple[re.Pattern[str], tuple[tuple[frozenset[str], ...], ...]]
+@lru_cache(maxsize=1024)
+def _live(suspects: frozenset[str]) -> tuple[re.Pattern[str] | None, ...]:
+    """The pairs of the branches whose every required set has one of ``suspects`` (the few
+    characters of a text that the sets hold: the same few on most lines of a document)."""
+    branches = _branches()
+    assert branches is not None
+    return tuple(
+        pair
+        for required, pair in branches[2]
+        if all(not suspects.isdisjoint(characters) for characters in required)
+    )
+
+
+Branch = tuple[tuple[frozenset[str], ...], "re.Pattern[str] | None"]
 
 
 @cache
-def _branch_sets() -> Branches | None:
+def _branches() -> tuple[re.Pattern[str], frozenset[str], tuple[Branch, ...]] | None:
     """For each branch of BADNESS_RE, the character sets of the items it must match one
-    character of (literals and classes without ASCII), and a class of all their characters;
+    character of (literals and classes without ASCII), and a pattern of two items in a row
+    (the first of them such a set); with all the sets' characters, and a class of them.
     ``None`` if the pattern is not read so (then is_bad is always asked)."""
     try:
         from re import _constants as constants  # type: ignore[attr-defined]
@@ -137,31 +152,46 @@ def _branch_sets() -> Branches | None:
         return None
     if BADNESS_RE.flags & re.IGNORECASE:
         return None
+
+    def characters_of(op: object, av: object) -> frozenset[str] | None:
+        # The characters one item matches, if it is a literal or a class of them and ranges.
+        if op is constants.LITERAL:
+            return frozenset(chr(av))  # type: ignore[arg-type]
+        if op is constants.IN and all(
+            code in (constants.LITERAL, constants.RANGE)
+            for code, _ in av  # type: ignore[attr-defined]
+        ):
+            codes: set[int] = set()
+            for code, value in av:  # type: ignore[attr-defined]
+                first, last = (value, value) if code is constants.LITERAL else value
+                codes.update(range(first, last + 1))
+            return frozenset(map(chr, codes))
+        return None  # a repeat, a category, a look-around: no character it must have
+
     tree = list(parser.parse(BADNESS_RE.pattern, BADNESS_RE.flags))
     if len(tree) == 1 and tree[0][0] is constants.BRANCH:
         branches = [list(branch) for branch in tree[0][1][1]]
     else:
         branches = [tree]
-    sets = []
+    each: list[Branch] = []
     for branch in branches:
-        required = []
-        for op, av in branch:  # (each item of a branch's sequence matches one character)
-            if op is constants.LITERAL:
-                characters = {av}
-            elif op is constants.IN and all(
-                code in (constants.LITERAL, constants.RANGE) for code, _ in av
-            ):
-                characters = set()
-                for code, value in av:
-                    first, last = (value, value) if code is constants.LITERAL else value
-                    characters.update(range(first, last + 1))
-            else:
-                continue  # a repeat, a category, a look-around: not a character it must have
-            if min(characters) >= 0x80:
-                required.append(frozenset(map(chr, characters)))
+        # (each item of a branch's sequence matches one character, in turn)
+        items = [characters_of(op, av) for op, av in branch]
+        required = tuple(item for item in items if item and min(map(ord, item)) >= 0x80)
         if not required:
             return None  # a branch that may match ASCII alone
-        sets.append(tuple(required))
-    every = sorted(set().union(*(required for branch in sets for required in branch)))
-    candidates = re.compile("[" + "".join(map(re.escape, every)) + "]")
-    return candidates, tuple(sets)
+        pair = next(
+            (
+                re.compile("".join(_class_of(item) for item in items[at : at + 2]))
+                for at in range(len(items) - 1)
+                if items[at] in required and items[at + 1] is not None
+            ),
+            None,
+        )
+        each.append((required, pair))
+    every = frozenset().union(*(item for required, _ in each for item in required))
+    return re.compile(_class_of(every)), every, tuple(each)
+
+
+def _class_of(characters: frozenset[str] | None) -> str:
+    return "[" + "".join(map(re.escape, sorted(characters or ()))) + "]"
