@@ -54,8 +54,9 @@ _MARK_OR_FORM = f"[{MARK_CLASS}{SPACED_FORMS}]"
 _MARKS = f"{_MARK}{_MARK_OR_FORM}*"
 _FORM_AFTER_MARK = f"(?<={_MARK_OR_FORM})[{SPACED_FORMS}]"
 TOKEN_START_GUARD = rf"(?<![{_TOKEN}]{_MARKS})"
-# A token's characters but letters (digits but), and forms after a mark, any number, in any
-# order (the unrolled loop: each is one character, so a possessive run reads them one way).
+# A token's characters other than letters (other than digits), and forms after a mark, any
+# number, in any order (the unrolled loop: each is one character, so a possessive run reads
+# them one way).
 _NOT_LETTER = rf"[_\-{_DIGITS}{MARK_CLASS}]*+"
 _NOT_DIGIT = rf"[A-Za-z_\-{MARK_CLASS}]*+"
 _UNTIL_LETTER = f"{_NOT_LETTER}(?:{_FORM_AFTER_MARK}{_NOT_LETTER})*+"

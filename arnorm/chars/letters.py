@@ -16,6 +16,7 @@ from collections.abc import Callable
 from arnorm.chars.invisible import without_redundant_zwj
 from arnorm.chars.marks import CARRIES_MARKS, before_marks
 from arnorm.chars.tables import (
+    AE,
     ALEF_MAKSURA,
     FARSI_YEH,
     HAMZA_ABOVE,
@@ -139,7 +140,6 @@ def keheh(text: str, ctx: Context) -> str:
 
 
 _HEH = re.compile(f"[{HEH_LOOKALIKES}{TEH_MARBUTA_GOAL}]")
-AE = "\u06d5"  # ە, the one of HEH_LOOKALIKES that joins no letter after it
 
 
 @rewrite(

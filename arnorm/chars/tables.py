@@ -154,6 +154,7 @@ FARSI_YEH = "\N{ARABIC LETTER FARSI YEH}"
 KEHEH = "\N{ARABIC LETTER KEHEH}"
 # Heh look-alikes (heh goal, heh doachashmee, ae) and teh marbuta goal.
 HEH_LOOKALIKES = "\u06c1\u06be\u06d5"
+AE = "\N{ARABIC LETTER AE}"  # ە, the one of them that joins no letter after it
 TEH_MARBUTA_GOAL = "\N{ARABIC LETTER TEH MARBUTA GOAL}"
 
 # Presentation forms (U2): the blocks, and what stays as it is (honorific word ligatures, the
