@@ -205,6 +205,9 @@ PALETTE = [
     "٣", "۳", "3", "١٢", "%", "٪", ".", "،", ",", "?", "؟", '"', "«", "'", "a", "é",
     "http://x.y/ب", "x@y.z", "ط§", "ظ„", "â€¦", "…", "³", "²", "§", "©", "Ø", "Ù", "Ã", "„",
     "\U0001f468", "\U0001f248",
+    # whole mojibake words, for E2's ftfy shortcut: ال and ف read as Windows-1252, as Latin-1
+    # (C1 controls), and with the byte 1252 lacks lost (U+FFFD); since the eleventh session
+    "Ø§Ù„", "Ø§Ù\x84", "Ù\x81", "Ù\ufffd", "Ø¨Ø",
 ]  # fmt: skip
 
 
