@@ -33,9 +33,9 @@ ftfy, and the shortcut switches itself off for another ftfy version):
    surrogate (UTF-8 has none), and E2's configuration switches every other fixer off.
 
 ``is_bad`` on clean Arabic reads the whole line through one large alternation (~170 ns a
-character).  Step 5 asks it only when the line has, for each branch of ``BADNESS_RE``, a
-character of every set that branch must match (:func:`_may_be_bad`): clean Arabic text has
-none of them in most lines.
+character).  Step 5 asks it only when some branch of ``BADNESS_RE`` can match: the line has a
+character of every set the branch must match, and the two it must match in a row side by side
+(:func:`_may_be_bad`).  Most lines of clean Arabic have none of those characters.
 """
 
 from __future__ import annotations
@@ -110,7 +110,8 @@ def decoded_directly(line: str) -> str | None:
 def _may_be_bad(text: str) -> bool:
     """``is_bad(text)``, without reading ``text`` through BADNESS_RE when no branch of the
     pattern can match: a branch needs a character of each of its required sets, and two
-    characters side by side where it has two items in a row (« beside U+FFFD, not far apart)."""
+    characters side by side where it has two items in a row (« right before U+FFFD, not only
+    somewhere in the line)."""
     branches = _branches()
     if branches is None:
         return is_bad(text)
