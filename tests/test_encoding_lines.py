@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import ftfy
+import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from arnorm.chars.encoding import _FTFY_CONFIG, _FTFY_UNSAFE, _ftfy_may_change, fix_text
+from arnorm.chars import ftfy_shortcut
+from arnorm.chars.encoding import (
+    _FTFY_CONFIG,
+    _FTFY_UNSAFE,
+    _ftfy_may_change,
+    c1_controls_rewritten,
+    fix_text,
+)
 
 # The characters of a line E2 does not give to ftfy (each group drawn as often as the others).
 safe_character = st.one_of(
@@ -99,3 +107,50 @@ def test_a_line_where_ftfy_has_nothing_to_decode_is_left_as_it_is(line: str) -> 
     # E2 does not call ftfy on such a line (_ftfy_may_change): ftfy must agree.
     if not _ftfy_may_change(line):
         assert ftfy.fix_text(line, _FTFY_CONFIG) == line
+
+
+C1_CONTROLS = [chr(code) for code in range(0x80, 0xA0)]
+c1_line = st.lists(
+    st.one_of(
+        st.sampled_from(C1_CONTROLS),
+        latin_character,
+        st.sampled_from(["\u0628", "\u0627\u0644", " ", "\u00a0"]),
+    ),
+    max_size=10,
+).map("".join)
+
+
+@example("\x80\u00a7")  # "€§" is MacRoman for U+06E4: not a line of C1 controls only
+@example("\u00d9\x81")  # a lead byte and a C1 control: UTF-8 for ف
+@example("\x93\u0627\x94")
+@given(c1_line)
+def test_a_line_whose_only_repair_is_its_c1_controls_gets_ftfys_answer(line: str) -> None:
+    rewritten = c1_controls_rewritten(line)
+    if rewritten is not None:
+        assert rewritten == ftfy.fix_text(line, _FTFY_CONFIG)
+
+
+@pytest.mark.parametrize("control", C1_CONTROLS)
+def test_a_c1_control_beside_any_charmap_character_gets_ftfys_answer(control: str) -> None:
+    # (where rewriting a control could make a pair ftfy decodes, on either side of it)
+    for other in CHARMAP_CHARACTERS:
+        for line in (control + other, other + control, "\u0628" + control + other):
+            rewritten = c1_controls_rewritten(line)
+            if rewritten is not None:
+                assert rewritten == ftfy.fix_text(line, _FTFY_CONFIG), ascii(line)
+
+
+@pytest.mark.skipif(not ftfy_shortcut.ENABLED, reason="off with another ftfy than 6.3")
+@pytest.mark.parametrize(
+    "line",
+    [
+        "\x93\u0627\u0644\u0639\u0631\u0628\u064a\u0629\x94",  # quotes as C1 controls
+        "\u0628\x80\u0628\x9f\u0628\x81",  # one between letters (the adversarial survey)
+        "\x96 \u0646\u0635 \x85",
+    ],
+)
+def test_c1_controls_between_arabic_are_rewritten_without_ftfy(line: str) -> None:
+    rewritten = c1_controls_rewritten(line)
+    assert rewritten is not None
+    assert rewritten == ftfy.fix_text(line, _FTFY_CONFIG)
+    assert not any(control in rewritten for control in "\x80\x93\x94\x96\x9f")

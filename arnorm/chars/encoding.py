@@ -18,6 +18,7 @@ from typing import Any
 
 import ftfy
 
+from arnorm.chars import ftfy_shortcut
 from arnorm.chars.forms import NOMINAL, SPACED_FORMS, to_nominal
 from arnorm.chars.ftfy_shortcut import decoded_directly
 from arnorm.chars.punctuation import ASCII_QUOTE
@@ -569,10 +570,10 @@ _FTFY_UNSAFE = re.compile(f"[^{_FTFY_SAFE}]")
 #   UTF-8: that needs a lead byte followed by a continuation byte; or, for
 #   ``replace_lossy_sequences``, a lead byte followed by "?" or 0x1A (U+FFFD in the sloppy
 #   charmaps), or a 0x1A of its own, which it writes as U+FFFD; or, for ``restore_byte_a0``,
-#   one of the lead bytes it looks for (C2 C3 C5 CE D0 D9 E2 E3 F0) followed by a space:
-#   _MAY_DECODE, with the characters of those bytes in any of the charmaps (one test, not one
-#   per charmap, which was slower than ftfy on a line of "éééé"; an Arabic letter is a byte
-#   of none of them), and U+001A in _C1_OR_SURROGATE;
+#   one of the lead bytes it looks for (C2 C3 C5 CE D0 D9 E2 E3 F0) followed by a space (not
+#   in MacRoman): _MAY_DECODE, with the characters of those bytes in any of the charmaps (one
+#   test, not one per charmap, which was slower than ftfy on a line of "éééé"; an Arabic
+#   letter is a byte of none of them), and U+001A in _C1_OR_SURROGATE;
 # - decoding the sequences of ``chardata.UTF8_DETECTOR_RE`` on their own: _MAY_BE_INCONSISTENT
 #   is that pattern without its look-behind (it matches wherever the detector does);
 # - C1 controls and surrogates, which it rewrites: _C1_OR_SURROGATE.
@@ -595,10 +596,13 @@ _BEFORE_A0 = [0xC2, 0xC3, 0xC5, 0xCE, 0xD0, 0xD9, 0xE2, 0xE3, 0xF0]  # restore_b
 
 def _may_decode(encodings: list[str]) -> re.Pattern[str]:
     """Whether a line may have something to decode from one of ``encodings`` (see above)."""
+    # (ftfy restores no byte A0 in MacRoman: "– " is D0 and a space there, and is left)
+    restoring = [encoding for encoding in encodings if encoding != "macroman"]
+    before_a0 = _byte_characters(_BEFORE_A0, restoring)
     return re.compile(
         f"[{_byte_characters([0xC0, *range(0xC2, 0xF5)], encodings)}]"
         f"(?:[{_byte_characters(range(0x80, 0xC0), encodings)}?\\x1a\\ufffd]"
-        f"|(?<=[{_byte_characters(_BEFORE_A0, encodings)}]) )"
+        + (f"|(?<=[{before_a0}]) )" if before_a0 else ")")
     )
 
 
@@ -618,15 +622,54 @@ _MAY_BE_INCONSISTENT = re.compile(
 _C1_OR_SURROGATE = re.compile("[\x1a\x80-\x9f\ud800-\udfff]")
 
 
-def _ftfy_may_change(line: str) -> bool:
+def _nothing_to_decode(line: str) -> bool:
+    """No decoding step of ftfy can fire on ``line`` (see above): in no charmap a lead byte
+    followed by what ftfy decodes or restores after one, and no sequence of its detector."""
     return (
-        (
-            _MAY_DECODE.search(line) is not None
-            and any(pattern.search(line) for pattern in _MAY_DECODE_IN)
-        )
-        or _C1_OR_SURROGATE.search(line) is not None
-        or _MAY_BE_INCONSISTENT.search(line) is not None
-    )
+        _MAY_DECODE.search(line) is None
+        or not any(pattern.search(line) for pattern in _MAY_DECODE_IN)
+    ) and _MAY_BE_INCONSISTENT.search(line) is None
+
+
+def _ftfy_may_change(line: str) -> bool:
+    return _C1_OR_SURROGATE.search(line) is not None or not _nothing_to_decode(line)
+
+
+# ftfy's ``fix_c1_controls`` as one translate: a C1 control becomes the Windows-1252 character
+# of its byte (the five bytes Windows-1252 leaves undefined stay as they are).  ftfy calls a
+# Python function per control: a line of them was 22x ordinary text in the adversarial survey.
+_C1_AS_WINDOWS_1252 = {
+    code: bytes([code]).decode("sloppy-windows-1252") for code in range(0x80, 0xA0)
+}
+_NOT_ONLY_C1 = re.compile("[\x1a\ufffd\ud800-\udfff]")
+
+
+def c1_controls_rewritten(line: str) -> str | None:
+    r"""``ftfy.fix_text(line, _FTFY_CONFIG)`` when ftfy's only repair of the line is its C1
+    controls, else ``None`` (ftfy must decide).
+
+    That is so when ftfy has nothing to decode in the line before or after it rewrites them
+    (:func:`_nothing_to_decode`: "\x80§" has nothing, "€§" may be MacRoman for U+06E4) and
+    the line has no surrogate, U+001A or U+FFFD (which ftfy's other repairs read).  Along ftfy 6.3's
+    ``fix_text``: each of its charmaps that encodes the line gives bytes with a byte over 7F (the
+    line is not ASCII, and only U+FFFD is written as an ASCII byte) that no lead byte starts a
+    UTF-8 sequence with, before and after ``restore_byte_a0`` and ``replace_lossy_sequences``
+    (which change bytes only after a lead byte), so UTF-8 decoding fails; its detector of
+    sequences finds none; then it either rewrites the C1 controls (``fix_c1_controls``, or
+    Latin-1 read as Windows-1252, the same text) or, when the line is not "bad", leaves them to
+    ``fix_c1_controls`` in its loop of fixers.  The rewritten line has nothing to decode either,
+    and no C1 control but the five undefined ones, which ftfy keeps: its loops stop there
+    (tests/test_encoding_lines.py compares with ftfy).  Off with another ftfy than 6.3.
+
+    >>> c1_controls_rewritten("\x93\u0627\x94") if ftfy_shortcut.ENABLED else "\u201c\u0627\u201d"
+    '“ا”'
+    >>> c1_controls_rewritten("\x80\u00a7") is None  # ("€§" may be MacRoman: ftfy decides)
+    True
+    """
+    if not ftfy_shortcut.ENABLED or _NOT_ONLY_C1.search(line) or not _nothing_to_decode(line):
+        return None
+    rewritten = line.translate(_C1_AS_WINDOWS_1252)
+    return rewritten if _nothing_to_decode(rewritten) else None
 
 
 def _fix_line(line: str) -> str:
@@ -639,7 +682,11 @@ def _fix_line(line: str) -> str:
     if not core:
         return line
     start = len(content) - len(content.lstrip(" \t"))
-    fixed = decoded_directly(core)  # (the commonest mojibake, in C, when it is ftfy's answer)
+    # (ftfy's answer without ftfy where it can be shown: C1 controls only, or the commonest
+    # mojibake; each returns None at once on most lines of the other kind)
+    fixed = c1_controls_rewritten(core)
+    if fixed is None:
+        fixed = decoded_directly(core)
     if fixed is None:
         fixed = ftfy.fix_text(core, _FTFY_CONFIG)
     return line[:start] + fixed + line[start + len(core) :]
