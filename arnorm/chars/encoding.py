@@ -625,9 +625,10 @@ _C1_OR_SURROGATE = re.compile("[\x1a\x80-\x9f\ud800-\udfff]")
 def _nothing_to_decode(line: str) -> bool:
     """No decoding step of ftfy can fire on ``line`` (see above): in no charmap a lead byte
     followed by what ftfy decodes or restores after one, and no sequence of its detector."""
+    first = _MAY_DECODE.search(line)
+    # (a charmap's match is a match of _MAY_DECODE too: none starts before its first)
     return (
-        _MAY_DECODE.search(line) is None
-        or not any(pattern.search(line) for pattern in _MAY_DECODE_IN)
+        first is None or not any(pattern.search(line, first.start()) for pattern in _MAY_DECODE_IN)
     ) and _MAY_BE_INCONSISTENT.search(line) is None
 
 
@@ -666,17 +667,25 @@ def c1_controls_rewritten(line: str) -> str | None:
     >>> c1_controls_rewritten("\x80\u00a7") is None  # ("€§" may be MacRoman: ftfy decides)
     True
     """
-    if not ftfy_shortcut.ENABLED or _NOT_ONLY_C1.search(line) or not _nothing_to_decode(line):
+    if not _nothing_to_decode(line):
+        return None
+    return _c1_rewritten(line)
+
+
+def _c1_rewritten(line: str) -> str | None:
+    # c1_controls_rewritten on a line known to have nothing to decode.
+    if not ftfy_shortcut.ENABLED or _NOT_ONLY_C1.search(line):
         return None
     rewritten = line.translate(_C1_AS_WINDOWS_1252)
     return rewritten if _nothing_to_decode(rewritten) else None
 
 
-def _fix_line(line: str) -> str:
+def _fix_line(line: str, decodes: bool = True) -> str:
     """ftfy's repair of ``line`` without the spaces and tabs at its ends, which stay as they
     are: W1 trims them, and ftfy judges a sequence differently beside a space (``Ø³Ø `` is
     left, ``Ø³Ø`` repaired: the next run repaired; found by the long hypothesis run in the
-    seventh session)."""
+    seventh session).  ``decodes``: whether the line may have something to decode (if not,
+    nor has the part of it ftfy reads)."""
     content = line[:-1] if line.endswith("\n") else line
     core = content.strip(" \t")
     if not core:
@@ -684,7 +693,7 @@ def _fix_line(line: str) -> str:
     start = len(content) - len(content.lstrip(" \t"))
     # (ftfy's answer without ftfy where it can be shown: C1 controls only, or the commonest
     # mojibake; each returns None at once on most lines of the other kind)
-    fixed = c1_controls_rewritten(core)
+    fixed = None if decodes else _c1_rewritten(core)
     if fixed is None:
         fixed = decoded_directly(core)
     if fixed is None:
@@ -702,10 +711,12 @@ def fix_text(text: str, only: re.Pattern[str] | None = None) -> str:
         start = text.rfind("\n", done, unsafe.start()) + 1 or done
         end = text.find("\n", unsafe.start()) + 1 or len(text)
         line = text[start:end]
-        if (only is None or only.search(line)) and _ftfy_may_change(line):
-            pieces.append(text[done:start])
-            pieces.append(_fix_line(line))
-            done = end
+        if only is None or only.search(line):
+            decodes = not _nothing_to_decode(line)
+            if decodes or _C1_OR_SURROGATE.search(line) is not None:  # (_ftfy_may_change)
+                pieces.append(text[done:start])
+                pieces.append(_fix_line(line, decodes))
+                done = end
         unsafe = _FTFY_UNSAFE.search(text, end)
     if not pieces:
         return text
