@@ -259,3 +259,73 @@ def test_the_shortcut_gives_ftfys_answer_or_none_on_any_text(text: str) -> None:
     direct = decoded_directly(text)
     if direct is not None:
         assert direct == ftfy_answer(text)
+
+
+@needs_the_checked_ftfy
+def test_decodes_nothing_tries_the_charmaps_ftfy_tries() -> None:
+    # A charmap encodes a character exactly when ftfy's possible_encoding allows it, and a
+    # character no charmap allows is what _IN_NO_CHARMAP finds.
+    from ftfy.chardata import CHARMAP_ENCODINGS, possible_encoding
+
+    for code in [*range(0xD800), *range(0xE000, 0x10000), 0x1F600, 0x10EF2]:
+        character = chr(code)
+        allowed = []
+        for charmap in CHARMAP_ENCODINGS:
+            try:
+                character.encode(charmap)
+                encodes = True
+            except UnicodeEncodeError:
+                encodes = False
+            assert encodes == possible_encoding(character, charmap), (charmap, hex(code))
+            allowed.append(encodes)
+        assert (ftfy_shortcut._IN_NO_CHARMAP.match(character) is None) == any(allowed), hex(code)
+
+
+# What a line ftfy decodes nothing in is made of: the characters of its charmaps, quotes,
+# C1 controls, spaces, and Arabic letters.
+_UNDECODED_ALPHABET = [
+    *sorted(
+        {
+            bytes([value]).decode(charmap, errors="ignore")
+            for value in range(0x80, 0x100)
+            for charmap in ["latin-1", "sloppy-windows-1252", "macroman", "sloppy-windows-1251"]
+        }
+        - {""}
+    ),
+    *[" ", "a", "?", "\u0627", "\u0644", "\u00a0", "\u201c", "\u201d", "\u2019"],
+]
+
+
+@example("l\u2019\u00e9t\u00e9")
+@example("\u201d\u00e9" * 20)  # MacRoman: D3 8E, UTF-8 for U+04CE (something to decode)
+@example("\u00e9\u2018" * 20)  # and its detector's, without the look-behind
+@example("\u00c3 ")  # restore_byte_a0 makes it UTF-8
+@example("\u00c3\u00a9")
+@given(st.lists(st.sampled_from(_UNDECODED_ALPHABET), max_size=10).map("".join))
+def test_where_ftfy_decodes_nothing_it_changes_at_most_the_c1_controls(line: str) -> None:
+    if ftfy_shortcut.decodes_nothing(line) and not any(
+        "\x80" <= character <= "\x9f" or character in "\x1a\ufffd" for character in line
+    ):
+        assert ftfy_answer(line) == line
+
+
+@needs_the_checked_ftfy
+@pytest.mark.parametrize(
+    "line",
+    [
+        "\u201cl\u2019\u00e9t\u00e9\u201d",
+        "\u00e9\u2018" * 20,  # the adversarial survey's (matches of E2's detector pattern)
+        "Espa\u00f1a y M\u00e9xico",
+        "\u00e9 \u00e9 \u00e9",
+    ],
+)
+def test_decodes_nothing_on_latin_text_with_quotes_and_accents(line: str) -> None:
+    assert ftfy_shortcut.decodes_nothing(line)
+    assert ftfy_answer(line) == line
+
+
+@needs_the_checked_ftfy
+def test_the_byte_repairs_need_a_space_or_a_question_mark_or_1a() -> None:
+    # (decodes_nothing runs them only on bytes that have one)
+    assert all(b" " in branch for branch in ALTERED_UTF8_RE.pattern.split(b"|"))
+    assert all(b"?" in branch or b"\x1a" in branch for branch in LOSSY_UTF8_RE.pattern.split(b"|"))

@@ -643,41 +643,49 @@ _C1_AS_WINDOWS_1252 = {
     code: bytes([code]).decode("sloppy-windows-1252") for code in range(0x80, 0xA0)
 }
 _NOT_ONLY_C1 = re.compile("[\x1a\ufffd\ud800-\udfff]")
+_C1 = re.compile("[\x80-\x9f]")
 
 
 def c1_controls_rewritten(line: str) -> str | None:
-    r"""``ftfy.fix_text(line, _FTFY_CONFIG)`` when ftfy's only repair of the line is its C1
-    controls, else ``None`` (ftfy must decide).
+    r"""``ftfy.fix_text(line, _FTFY_CONFIG)`` when ftfy decodes nothing in the line: the line
+    with its C1 controls rewritten as ftfy's ``fix_c1_controls`` does (the line itself when it
+    has none); else ``None`` (ftfy must decide).
 
-    That is so when ftfy has nothing to decode in the line before or after it rewrites them
-    (:func:`_nothing_to_decode`: "\x80§" has nothing, "€§" may be MacRoman for U+06E4) and
-    the line has no surrogate, U+001A or U+FFFD (which ftfy's other repairs read).  Along ftfy 6.3's
-    ``fix_text``: each of its charmaps that encodes the line gives bytes with a byte over 7F (the
-    line is not ASCII, and only U+FFFD is written as an ASCII byte) that no lead byte starts a
-    UTF-8 sequence with, before and after ``restore_byte_a0`` and ``replace_lossy_sequences``
-    (which change bytes only after a lead byte), so UTF-8 decoding fails; its detector of
-    sequences finds none; then it either rewrites the C1 controls (``fix_c1_controls``, or
+    ftfy decodes nothing when :func:`_nothing_to_decode` finds nothing ("§": no lead byte)
+    or, exactly, when ``ftfy_shortcut.decodes_nothing`` says so ("l’été": é and ’ are a lead
+    byte and a continuation byte in Windows-1252, but the line is not UTF-8 in any charmap),
+    both before and after the C1 controls are rewritten ("€§" may be MacRoman for U+06E4); and
+    the line has no surrogate, U+001A or U+FFFD (which ftfy's other repairs read).  Then, along
+    ftfy 6.3's ``fix_text``: its encoding step decodes nothing, its detector of embedded
+    sequences finds none, and it either rewrites the C1 controls (``fix_c1_controls``, or
     Latin-1 read as Windows-1252, the same text) or, when the line is not "bad", leaves them to
-    ``fix_c1_controls`` in its loop of fixers.  The rewritten line has nothing to decode either,
-    and no C1 control but the five undefined ones, which ftfy keeps: its loops stop there
-    (tests/test_encoding_lines.py compares with ftfy).  Off with another ftfy than 6.3.
+    ``fix_c1_controls`` in its loop of fixers.  The rewritten line has nothing to decode either
+    and no C1 control but the five Windows-1252 leaves undefined, which ftfy keeps: its loops
+    stop there (tests/test_encoding_lines.py compares with ftfy).  Off with another ftfy than
+    6.3.
 
-    >>> c1_controls_rewritten("\x93\u0627\x94") if ftfy_shortcut.ENABLED else "\u201c\u0627\u201d"
+    >>> c1_controls_rewritten("ا") if ftfy_shortcut.ENABLED else "“ا”"
     '“ا”'
-    >>> c1_controls_rewritten("\x80\u00a7") is None  # ("€§" may be MacRoman: ftfy decides)
+    >>> c1_controls_rewritten("l’été") if ftfy_shortcut.ENABLED else "l’été"
+    'l’été'
+    >>> c1_controls_rewritten("§") is None  # ("€§" may be MacRoman: ftfy decides)
     True
     """
-    if not _nothing_to_decode(line):
-        return None
-    return _c1_rewritten(line)
+    return _c1_rewritten(line, not _nothing_to_decode(line))
 
 
-def _c1_rewritten(line: str) -> str | None:
-    # c1_controls_rewritten on a line known to have nothing to decode.
+def _c1_rewritten(line: str, decodes: bool) -> str | None:
+    # c1_controls_rewritten; ``decodes``: whether _nothing_to_decode found something in the line.
     if not ftfy_shortcut.ENABLED or _NOT_ONLY_C1.search(line):
         return None
+    if decodes and not ftfy_shortcut.decodes_nothing(line):
+        return None
+    if _C1.search(line) is None:
+        return line
     rewritten = line.translate(_C1_AS_WINDOWS_1252)
-    return rewritten if _nothing_to_decode(rewritten) else None
+    if _nothing_to_decode(rewritten) or ftfy_shortcut.decodes_nothing(rewritten):
+        return rewritten
+    return None
 
 
 def _fix_line(line: str, decodes: bool = True) -> str:
@@ -691,9 +699,9 @@ def _fix_line(line: str, decodes: bool = True) -> str:
     if not core:
         return line
     start = len(content) - len(content.lstrip(" \t"))
-    # (ftfy's answer without ftfy where it can be shown: C1 controls only, or the commonest
+    # (ftfy's answer without ftfy where it can be shown: nothing decoded, or the commonest
     # mojibake; each returns None at once on most lines of the other kind)
-    fixed = None if decodes else _c1_rewritten(core)
+    fixed = _c1_rewritten(core, decodes)
     if fixed is None:
         fixed = decoded_directly(core)
     if fixed is None:

@@ -47,8 +47,8 @@ from functools import cache, lru_cache
 import ftfy
 import ftfy.bad_codecs  # (registers the "sloppy-windows-1252" codec)
 from ftfy.badness import BADNESS_RE, is_bad
-from ftfy.chardata import ALTERED_UTF8_RE, CHARMAP_ENCODINGS, LOSSY_UTF8_RE
-from ftfy.fixes import replace_lossy_sequences
+from ftfy.chardata import ALTERED_UTF8_RE, CHARMAP_ENCODINGS, LOSSY_UTF8_RE, UTF8_DETECTOR_RE
+from ftfy.fixes import replace_lossy_sequences, restore_byte_a0
 
 # What the claims above were checked against: ftfy 6.3 and these two patterns.  Another version
 # of ftfy (or patterns that differ) switches the shortcut off: E2 then calls ftfy on every line.
@@ -105,6 +105,59 @@ def decoded_directly(line: str) -> str | None:
     if _may_be_bad(decoded):
         return None
     return decoded
+
+
+def decodes_nothing(line: str) -> bool:
+    """Whether ftfy's encoding step finds nothing to decode in ``line`` (``False`` when the
+    shortcut is off): its detector of UTF-8 embedded in other text finds no sequence, and each
+    of its charmaps that encodes the line gives bytes that are not UTF-8, after the byte repairs
+    ftfy makes for that charmap.  That is ftfy 6.3's ``_fix_encoding_one_step_and_explain`` up
+    to its decoding, without ``is_bad`` (whatever that says, nothing is decoded), in C: a
+    line of Latin-script text with quotes and accents ("l’été", 6x ordinary text on a line
+    of them) need not go through ftfy, which then changes at most its C1 controls.
+
+    >>> decodes_nothing("l\u2019\u00e9t\u00e9") if ENABLED else True
+    True
+    >>> decodes_nothing("\u00d8\u00a7")  # UTF-8 read as Latin-1
+    False
+    """
+    if not ENABLED or UTF8_DETECTOR_RE.search(line) is not None:
+        return False
+    if _IN_NO_CHARMAP.search(line) is not None:
+        return True  # (an Arabic letter: no charmap encodes the line, none is tried)
+    for charmap in CHARMAP_ENCODINGS:
+        try:  # (what encodes is what ftfy's possible_encoding allows: a test checks)
+            data = line.encode(charmap)
+        except UnicodeEncodeError:
+            continue
+        # (each branch of ftfy's patterns for these repairs has a space, or a "?" or 1A: a
+        # test checks; without one, no pass over the bytes)
+        if charmap != "macroman" and b" " in data and ALTERED_UTF8_RE.search(data):
+            data = restore_byte_a0(data)
+        if charmap.startswith("sloppy") and (b"?" in data or b"\x1a" in data):
+            data = replace_lossy_sequences(data)
+        try:
+            data.decode("utf-8-variants" if 0xED in data or 0xC0 in data else "utf-8")
+        except UnicodeDecodeError:
+            continue
+        return False
+    return True
+
+
+# A character none of ftfy's charmaps has (what their 256 bytes decode to; its
+# possible_encoding allows the same, a test checks).
+_IN_NO_CHARMAP = re.compile(
+    "[^"
+    + "".join(
+        map(
+            re.escape,
+            sorted(
+                set().union(*(bytes(range(256)).decode(charmap) for charmap in CHARMAP_ENCODINGS))
+            ),
+        )
+    )
+    + "]"
+)
 
 
 def _may_be_bad(text: str) -> bool:
