@@ -36,6 +36,10 @@ ftfy, and the shortcut switches itself off for another ftfy version):
 character).  Step 5 asks it only when some branch of ``BADNESS_RE`` can match: the line has a
 character of every set the branch must match, and the two it must match in a row side by side
 (:func:`_may_be_bad`).  Most lines of clean Arabic have none of those characters.
+
+:func:`decodes_nothing` tells, in C, the lines ftfy's encoding step decodes nothing in (its
+detector of embedded UTF-8 and each charmap's decoding, as ftfy tries them): on those, ftfy
+changes at most the C1 controls (``encoding.c1_controls_rewritten`` returns that answer).
 """
 
 from __future__ import annotations
