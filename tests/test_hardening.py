@@ -28,10 +28,12 @@ import arnorm
 from arnorm import Cleaner, Pipeline
 from arnorm.boilerplate.trailer import trailer
 from arnorm.catalogue import CATALOGUE, OPTIONS
+from arnorm.chars.edges import span_after_mark
+from arnorm.chars.tables import MARK_CLASS
 from arnorm.context import PERSIAN_MARKERS, Context
 from arnorm.options import Options
 from arnorm.pipeline import _shifts_counts
-from arnorm.protect import PROTECTED
+from arnorm.protect import PROTECTED, protected_spans
 from arnorm.report import apply_edits, diff_edits
 from arnorm.rule import Rule, Substitution
 from benchmarks.adversarial import (
@@ -220,11 +222,31 @@ def test_regression_token_scan_is_linear_on_letters_with_marks() -> None:
     # The adversarial survey (eighth session): the token look-aheads read from each Latin letter
     # after a mark to the "!", and failed there: 8,000 "a" + damma took 4.7 s, 50,000 would
     # take minutes.  A token starts only at the first of a run of its characters and marks.
-    from arnorm.protect import protected_spans
 
     text = "a\u064f" * 50_000 + "!1"
     assert protected_spans(text) == []
     assert arnorm.clean(text) == "a" * 50_000 + "!1"
+
+
+def _span_after_mark_by_search(text: str) -> bool:
+    # span_after_mark as it was: a search of the text before each span (the reference).  It was
+    # quadratic: "K" + U+08DF + "m" + 200 fathas + "@ٚG" + U+08E7 + "K" + U+08ED + "." ...,
+    # repeated (a span after each run of marks), took 360x ordinary text in the adversarial
+    # survey (twelfth session); benchmarks/adversarial.py checks the time.
+    before = re.compile(f"[{MARK_CLASS}][\u00ad\u200b-\u200f\u2060\ufeff]*$")
+    return any(before.search(text, 0, start) for start, _ in protected_spans(text))
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["a1", "x@y.z", "www.a.b", "\u064e", "\u0651", "\u200b", "\u00ad", " ", "\u0628", "K"]
+        ),
+        max_size=12,
+    ).map("".join)
+)
+def test_span_after_mark_is_the_search_it_replaced(text: str) -> None:
+    assert span_after_mark(Context(text, Cleaner().options)) == _span_after_mark_by_search(text)
 
 
 @pytest.mark.parametrize(
