@@ -72,6 +72,14 @@ def test_every_catalogue_rule_runs_in_some_configuration() -> None:
     assert {rule.id for rule in CATALOGUE} <= covered
 
 
+def test_a_survey_seed_picks_other_characters_for_the_same_patterns() -> None:
+    # benchmarks/adversarial.py --seed N: seed 0 is the usual survey; another seed explores.
+    assert [case.unit for case in all_cases(0)] == [case.unit for case in CASES]
+    other = all_cases(1)
+    assert abs(len(other) - len(CASES)) < len(CASES) // 10
+    assert len({case.unit for case in other} - {case.unit for case in CASES}) > len(CASES) // 4
+
+
 def test_every_pattern_has_adversarial_cases() -> None:
     names = {case.name.split(":")[0] for case in CASES}
     substitutions = {rule.id for rule in CATALOGUE if isinstance(rule, Substitution)}
