@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from arnorm.chars import invisible, search, tatweel
 from arnorm.chars.forms import ATTACHES_HARAKA, NOMINAL, SPACED_FORMS
 from arnorm.chars.tables import (
+    ALL_CLUSTER_MARK_CLASS,
     DUAL_JOINING_CLASS,
     JOIN_CAUSING,
     MARK_CLASS,
@@ -81,11 +82,14 @@ def _nfc_if_changed(result: str, text: str) -> str:
     return to_nfc(result) if result != text and not is_nfc(result) else result
 
 
+_ANY_MARK = re.compile(f"[{ALL_CLUSTER_MARK_CLASS}]")
+
+
 def zwnj_by_match(text: str) -> str:
     def replace(match: re.Match[str]) -> str:
         start, end = match.span()
-        if end < len(text) and _MARK_RUN.match(text, end):
-            return match.group()  # a mark on the ZWNJ: leave the oddity alone
+        if end < len(text) and _ANY_MARK.match(text, end):
+            return match.group()  # a mark (of any script) on the ZWNJ: leave the oddity alone
         before = _base_before(text, start)
         after = _character_after(text, end)
         joins = bool(before) and bool(_LEFT_JOINS.match(before))
