@@ -643,7 +643,6 @@ _C1_AS_WINDOWS_1252 = {
     code: bytes([code]).decode("sloppy-windows-1252") for code in range(0x80, 0xA0)
 }
 _NOT_ONLY_C1 = re.compile("[\x1a\ufffd\ud800-\udfff]")
-_C1 = re.compile("[\x80-\x9f]")
 
 
 def c1_controls_rewritten(line: str) -> str | None:
@@ -680,7 +679,7 @@ def _c1_rewritten(line: str, decodes: bool) -> str | None:
         return None
     if decodes and not ftfy_shortcut.decodes_nothing(line):
         return None
-    if _C1.search(line) is None:
+    if ftfy.chardata.C1_CONTROL_RE.search(line) is None:  # (what fix_c1_controls rewrites)
         return line
     rewritten = line.translate(_C1_AS_WINDOWS_1252)
     if _nothing_to_decode(rewritten) or ftfy_shortcut.decodes_nothing(rewritten):
@@ -688,7 +687,7 @@ def _c1_rewritten(line: str, decodes: bool) -> str | None:
     return None
 
 
-def _fix_line(line: str, decodes: bool = True) -> str:
+def _fix_line(line: str, decodes: bool) -> str:
     """ftfy's repair of ``line`` without the spaces and tabs at its ends, which stay as they
     are: W1 trims them, and ftfy judges a sequence differently beside a space (``Ø³Ø `` is
     left, ``Ø³Ø`` repaired: the next run repaired; found by the long hypothesis run in the
