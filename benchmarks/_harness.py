@@ -4,7 +4,8 @@
 
 Each file times a few functions *side by side* on the same corpus (rounds interleaved, median
 kept), so a change to one rule can be measured alone and against an alternative, even on a
-shared machine.  They are not run by the test suite.
+shared machine.  The test suite runs each once on a tiny corpus, without timing it
+(``tests/test_benchmark_scripts.py``).
 """
 
 from __future__ import annotations
