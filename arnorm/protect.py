@@ -37,10 +37,9 @@ _LOCAL = f"A-Za-z_.+\\-{_DIGITS}"
 _DOMAIN = f"A-Za-z\\-{_DIGITS}"
 _LABEL = f"(?>[{_DOMAIN}]+(?:{_MARK}+[{_DOMAIN}]+)*)"
 EMAIL_START_GUARD = rf"(?<![{_LOCAL}]{_MARK}+)"
-_EMAIL = (
-    rf"(?<![{_LOCAL}]){EMAIL_START_GUARD}(?>[{_LOCAL}]+(?:{_MARK}+[{_LOCAL}]+)*){_MARK}*+@"
-    rf"{_MARK}*+{_LABEL}(?:{_MARK}*+\.{_MARK}*+{_LABEL})+"
-)
+_EMAIL_LOCAL_REST = f"(?:{_MARK}+[{_LOCAL}]+)*)"  # (the atomic run's end)
+_EMAIL_AT = rf"{_MARK}*+@{_MARK}*+{_LABEL}(?:{_MARK}*+\.{_MARK}*+{_LABEL})+"
+_EMAIL = rf"(?<![{_LOCAL}]){EMAIL_START_GUARD}(?>[{_LOCAL}]+{_EMAIL_LOCAL_REST}{_EMAIL_AT}"
 # Latin alphanumeric tokens with a letter and a digit: mp3, COVID-19, H2O, COVID-١٩.
 # The token is bounded by its own characters, not by \w: deleting an invisible character
 # or a mark next to it must not change whether it is protected (idempotence).
@@ -63,19 +62,11 @@ _UNTIL_LETTER = f"{_NOT_LETTER}(?:{_FORM_AFTER_MARK}{_NOT_LETTER})*+"
 _UNTIL_DIGIT = f"{_NOT_DIGIT}(?:{_FORM_AFTER_MARK}{_NOT_DIGIT})*+"
 # The variable-length look-behinds (``re`` cannot compile them; they only reject positions).
 VARIABLE_LOOKBEHINDS = (EMAIL_START_GUARD, TOKEN_START_GUARD)
-# The same for runs of at most _FIXED_RUN marks, fixed-width look-behinds that re compiles: a
-# window without a longer run of marks is scanned with them by re, whose engine is several times
-# faster than regex's on long runs (a run of "-" after an address: 0.47 s a megabyte).
+# A window without a run of more than _FIXED_RUN marks is scanned by re (see _compile), whose
+# engine is several times faster than regex's on long runs (a run of "-" after an address: 0.47
+# s a megabyte); there, fixed-width look-behinds reject what the variable-length ones do.
 _FIXED_RUN = 4
-_FIXED_LOOKBEHINDS = {
-    EMAIL_START_GUARD: "".join(
-        f"(?<![{_LOCAL}]{_MARK * length})" for length in range(1, _FIXED_RUN + 1)
-    ),
-    TOKEN_START_GUARD: "".join(
-        f"(?<![{_TOKEN}]{_MARK}{_MARK_OR_FORM * (length - 1)})"
-        for length in range(1, _FIXED_RUN + 1)
-    ),
-}
+_TOKEN_REST = rf"(?:{_MARKS}[{_TOKEN}]+)*)(?![{_TOKEN}]|://)"  # (not a URL's scheme)
 _LATIN_TOKEN = (
     # It starts with one of its characters (tested before the look-aheads, which were tried
     # at each mark of a long run: quadratic), at the first of a run of its characters and the
@@ -88,7 +79,32 @@ _LATIN_TOKEN = (
     # ("ﹶ@q." and a megabyte of "1" was 7.6x ordinary text, backtracking from the run's end).
     rf"(?<![{_TOKEN}]){TOKEN_START_GUARD}(?=[{_TOKEN}])"
     rf"(?={_UNTIL_LETTER}[A-Za-z])(?={_UNTIL_DIGIT}[{_DIGITS}])"
-    rf"(?>[{_TOKEN}]+(?:{_MARKS}[{_TOKEN}]+)*)(?![{_TOKEN}]|://)"  # not a URL's scheme
+    rf"(?>[{_TOKEN}]+{_TOKEN_REST}"
+)
+# The branches as re scans them (_compile): each starts one character later, after the set of
+# characters that can start it.  A pattern that starts with a look-behind gets no prefix, and
+# re tried it at every position; one that starts with a set is tried only where the set
+# matches, found at C speed (Arabic text with a Latin-script line after each line: the scan
+# took half the time).  Each branch checks the character it no longer reads with a
+# look-behind, and reads one character further back in its look-behinds: at the start's next
+# character, "not after X" is "not after X and the start" (the start is one of the set).  A
+# look-ahead from the start is met by the start itself or by what follows it (it reads a run
+# of single characters that the start belongs to).  A property test compares the two.
+_URL_SHIFTED = r"(?<=[hH])(?i:ttps?://\S+)|(?<=[fF])(?i:tp://\S+)|(?<=[wW])(?i:ww\.\S+)"
+_EMAIL_SHIFTED = (
+    f"(?<=[{_LOCAL}])(?<![{_LOCAL}][{_LOCAL}])"
+    + "".join(f"(?<![{_LOCAL}]{_MARK * length}[{_LOCAL}])" for length in range(1, _FIXED_RUN + 1))
+    + f"(?>[{_LOCAL}]*{_EMAIL_LOCAL_REST}{_EMAIL_AT}"
+)
+_TOKEN_SHIFTED = (
+    f"(?<=[{_TOKEN}])(?<![{_TOKEN}][{_TOKEN}])"
+    + "".join(
+        f"(?<![{_TOKEN}]{_MARK}{_MARK_OR_FORM * (length - 1)}[{_TOKEN}])"
+        for length in range(1, _FIXED_RUN + 1)
+    )
+    + f"(?:(?<=[A-Za-z])|(?={_UNTIL_LETTER}[A-Za-z]))"
+    + f"(?:(?<=[{_DIGITS}])|(?={_UNTIL_DIGIT}[{_DIGITS}]))"
+    + f"(?>[{_TOKEN}]*{_TOKEN_REST}"
 )
 # The combining marks after a span are its last character's: they belong to the span, with the
 # isolated haraka forms among them (U2 writes those as marks, and NFC then composed the span's
@@ -100,8 +116,9 @@ _LATIN_TOKEN = (
 _TAIL = f"(?:[{ALL_CLUSTER_MARK_CLASS}][{ALL_CLUSTER_MARK_CLASS}{SPACED_FORMS}]*)?"
 # Every protected span has a Latin letter or an @ (a scheme, "www", a domain, a token's
 # letter), lies inside one run of non-space characters, and starts at one of _MAY_START_SPAN
-# (a URL at its letter; an e-mail or a token at its first character).
-_LATIN = re.compile(r"[A-Za-z@]+")
+# (a URL at its letter; an e-mail or a token at its first character).  One character: the
+# window then takes in the rest of its non-space run (a "+" only made the search slower).
+_LATIN = re.compile(r"[A-Za-z@]")
 _MAY_START_SPAN = frozenset(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.+-@"
     "\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669"
@@ -193,19 +210,22 @@ def _pattern_for(text: str, start: int, end: int) -> Pattern | None:
 
 
 def _compile(url: bool, email: bool, token: bool, long_marks: bool) -> Pattern | None:
-    branches = [
-        branch for on, branch in ((url, _URL), (email, _EMAIL), (token, _LATIN_TOKEN)) if on
+    kinds = [
+        (branch, first, shifted)
+        for on, branch, first, shifted in (
+            (url, _URL, "hHfFwW", _URL_SHIFTED),
+            (email, _EMAIL, _LOCAL, _EMAIL_SHIFTED),
+            (token, _LATIN_TOKEN, _TOKEN, _TOKEN_SHIFTED),
+        )
+        if on
     ]
-    if not branches:
+    if not kinds:
         return None
-    if long_marks:
-        return _spans(branches)
-    # Without a run of more than _FIXED_RUN marks in the window, the fixed-width look-behinds
-    # reject what the variable-length ones do.
-    source = _spans(branches).pattern
-    for guard in VARIABLE_LOOKBEHINDS:
-        source = source.replace(guard, _FIXED_LOOKBEHINDS[guard])
-    return re.compile(source)
+    if long_marks:  # (regex: its engine is slower with the shifted branches)
+        return _spans([branch for branch, _, _ in kinds])
+    firsts = "".join(first for _, first, _ in kinds)
+    shifted = "|".join(branch for _, _, branch in kinds)
+    return re.compile(f"[{firsts}](?:{shifted}){_TAIL}")
 
 
 def _spans(branches: list[str]) -> regex.Pattern[str]:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import regex
-from hypothesis import example, given
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 import arnorm
@@ -83,6 +85,50 @@ _span_text = st.lists(st.sampled_from(_SPAN_PIECES), max_size=40).map("".join)
 @example("x.y@z 1a www.a.b")
 def test_windowed_scan_finds_the_same_spans_as_one_scan(text: str) -> None:
     assert protected_spans(text) == protected_spans_by_one_scan(text)
+
+
+# The re patterns start each branch one character later (protect._compile); the reference is
+# the branches as written, with their variable-length look-behinds, in regex.  Near-misses of
+# a scheme after a start character, characters that fold to Latin letters, runs of marks up to
+# the fixed look-behinds' length.
+_SHIFT_PIECES = [
+    *_SPAN_PIECES,
+    "ttps://",
+    "tp://",
+    "ww.",
+    "\u017f",
+    "\u212a",
+    "\u0130",
+    "\u064b" * 4,
+]
+_RE_KINDS = [kind for kind, pattern in protect._PATTERNS.items() if isinstance(pattern, re.Pattern)]
+
+
+@given(st.lists(st.sampled_from(_SHIFT_PIECES), max_size=40).map("".join), st.data())
+@example("x" + "\u064b" * 4 + "b@c.d", None)  # (the window from "b" sees "x" and 4 marks)
+@example("_" + "\u064b" * 4 + "tx1", None)
+@example("fttps://x wttp://y hww.z", None)
+@example("ab@c.d x1y2", None)
+def test_the_shifted_branches_find_what_the_branches_find(
+    text: str, data: st.DataObject | None
+) -> None:
+    assume(protect._LONG_MARK_RUN.search(text) is None)  # (else regex scans, with the branches)
+    windows = [(0, len(text))]
+    if data is None:  # (the examples: every window)
+        windows += [(start, len(text)) for start in range(len(text))]
+    else:
+        start = data.draw(st.integers(0, len(text)))
+        windows.append((start, data.draw(st.integers(start, len(text)))))
+    branches = (protect._URL, protect._EMAIL, protect._LATIN_TOKEN)
+    for kind in _RE_KINDS:
+        reference = protect._spans(
+            [branch for on, branch in zip(kind[:3], branches, strict=True) if on]
+        )
+        for start, end in windows:
+            expected = [match.span() for match in reference.finditer(text, start, end)]
+            assert [
+                match.span() for match in protect._PATTERNS[kind].finditer(text, start, end)
+            ] == expected, (kind, start, end)
 
 
 # The token's two look-aheads as first written (a class with letters and digits, any number,
