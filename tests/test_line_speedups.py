@@ -289,6 +289,16 @@ def test_lines_and_headers_as_the_reference(line: str) -> None:
 
 
 @given(any_line, extra)
+# (Latin words, looked up without folding the line where fold() only splits and lower-cases them)
+@example("The Zain", ("zain",))
+@example("L\u2019\u00e9t\u00e9 d'Or", ("l", "or"))
+@example("\u0391\u03a3'B \u0391\u03a3", ("\u03b1\u03c2 b", "\u03b1\u03c2"))  # (final sigma)
+@example("Share\u00a0now", ("share now",))
+@example("x@y.com Share", ("share",))
+@example("www.x.com Share www.y.com", ("share",))
+@example("http://x.com Share http://y.com", ("share",))
+@example("\u00a7\u00a7 SMS", ("sms",))  # (a first word that folds to nothing)
+@example("\u0130stanbul", ("i\u0307stanbul",))
 def test_may_cover_is_never_wrong(line: str, extra: tuple[str, ...]) -> None:
     fast = phrases.Lexicon((*phrases.read("line_phrases"), *extra))
     slow = reference.Lexicon((*phrases.read("line_phrases"), *extra))
@@ -345,8 +355,15 @@ def test_may_cover_lets_most_content_lines_through_without_folding() -> None:
         "«وزير الدفاع الكوري الجنوبي شين وون سيك»",
         "- وقال إن القرار نهائي،",
     ]
+    # Latin-script lines too: their first and last words are looked up without folding.
+    sentences += [
+        "The minister said on Monday that talks would resume.",
+        "L\u2019\u00e9t\u00e9 dernier, le pr\u00e9sident a d\u00e9clar\u00e9 \u00ab non \u00bb.",
+        "Espa\u00f1a y M\u00e9xico firmaron el acuerdo en Bogot\u00e1.",
+    ]
     assert not any(lexicon.may_cover(sentence) for sentence in sentences)
     assert all(lexicon.may_cover(line) for line in ["// انتهى //", "© 2015 جميع الحقوق محفوظة"])
+    assert lexicon.may_cover("للتواصل مع الكاتب ارسل رسالة SMS")  # (a key that ends in Latin)
 
 
 def test_plain_letters_fold_alone() -> None:

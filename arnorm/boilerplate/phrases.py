@@ -283,6 +283,10 @@ _EDGE = "".join(
     )
 )
 
+# The letters fold() rewrites (_LETTER_FOLDS), and a run of the characters it keeps.
+_FOLDED_LETTER = re.compile(f"[{''.join(before for before, _ in _LETTER_FOLDS)}]")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
 
 def _plain_folds() -> dict[str, str]:
     folds = {letter: fold(letter) for letter in _PLAIN}
@@ -329,30 +333,54 @@ class _EdgeWords:
     def may_be_key(self, line: str) -> bool:
         ruled_out = self.ruled_out
         # The edge letters without the punctuation before them (after them) and the marks and
-        # tatweel between them: fold() drops both, and only a separator ends a word.
+        # tatweel between them: fold() drops both, and only a separator ends a word.  (An
+        # edge of ASCII characters is in no ruled-out edge: those hold an Arabic letter.)
         if self.first:
             text = line.lstrip(_EDGE)
             if not text:
                 return False
-            edge = _DIACRITICS.sub("", text[:_WINDOW])
-            if edge[:2] in ruled_out or edge[:3] in ruled_out:
-                return False
-            word = text.partition(" ")[0]
+            edge = text[:_WINDOW]
+            if not edge.isascii():
+                edge = _DIACRITICS.sub("", edge)
+                if edge[:2] in ruled_out or edge[:3] in ruled_out:
+                    return False
+            space = text.find(" ")
+            word = text if space < 0 else text[:space]
         else:
             text = line.rstrip(_EDGE)
             if not text:
                 return False
-            edge = _DIACRITICS.sub("", text[-_WINDOW:])
-            if edge[-2:] in ruled_out or edge[-3:] in ruled_out:
-                return False
-            word = text.rpartition(" ")[2]
+            edge = text[-_WINDOW:]
+            if not edge.isascii():
+                edge = _DIACRITICS.sub("", edge)
+                if edge[-2:] in ruled_out or edge[-3:] in ruled_out:
+                    return False
+            word = text[text.rfind(" ") + 1 :]
         if word.strip(_PLAIN):  # not plain letters only
-            word = _DIACRITICS.sub("", word)
-            if not word or word.strip(_PLAIN):  # not plain letters and marks: fold() decides
-                return True
+            if not word.isascii():  # (no mark in ASCII)
+                word = _DIACRITICS.sub("", word)
+            if not word or word.strip(_PLAIN):  # not plain letters and marks
+                return self._other_word_may_be_key(word, line)
         if self.spellings is not None:
             return word in self.spellings
         return word.translate(_PLAIN_FOLD) in self.keys
+
+    def _other_word_may_be_key(self, word: str, line: str) -> bool:
+        # A word without marks that is not plain letters (Latin words: "The", "L’été"):
+        # where fold() only splits it at its non-letters and lower-cases it, its first (last)
+        # run of letters is looked up.  Else (a letter fold() rewrites, an address fold()
+        # deletes, a word that folds to nothing) fold() decides.
+        if not word or "@" in line or "//" in line or "www." in line:
+            return True
+        if not word.isascii() and _FOLDED_LETTER.search(word):
+            return True
+        if not word.isalpha():
+            # (the last run: the first of the word reversed; a run is reversed back)
+            run = _LETTERS.search(word if self.first else word[::-1])
+            if run is None:
+                return True
+            word = run.group() if self.first else run.group()[::-1]
+        return word.lower() in self.keys
 
 
 def _ruled_out(keys: frozenset[str], first: bool) -> frozenset[str]:
