@@ -2,22 +2,28 @@
 
 from __future__ import annotations
 
+import re
+from unittest import mock
+
 import ftfy
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from arnorm.chars import ftfy_shortcut
+from arnorm.chars import encoding, ftfy_shortcut
 from arnorm.chars.encoding import (
     _FTFY_CONFIG,
     _FTFY_UNSAFE,
     _MAY_BE_INCONSISTENT,
+    _MAY_BECOME_LETTER,
     _MAY_DECODE_IN,
     _ftfy_may_change,
     _nothing_to_decode,
     c1_controls_rewritten,
     fix_text,
+    utf8_as_latin,
 )
+from arnorm.cleaner import Cleaner
 
 # The characters of a line E2 does not give to ftfy (each group drawn as often as the others).
 safe_character = st.one_of(
@@ -166,3 +172,73 @@ def test_c1_controls_between_arabic_are_rewritten_without_ftfy(line: str) -> Non
     assert rewritten is not None
     assert rewritten == ftfy.fix_text(line, _FTFY_CONFIG)
     assert not any(control in rewritten for control in "\x80\x93\x94\x96\x9f")
+
+
+# --- only a line with a character of _MAY_BECOME_LETTER can gain an Arabic letter ----------
+
+# Every character of a byte of 80-FF in one of ftfy's charmaps, and the others its repairs read.
+_CHARMAP_CHARACTERS = sorted(
+    {
+        bytes([value]).decode(encoding, errors="ignore")
+        for value in range(0x80, 0x100)
+        for encoding in ftfy.chardata.CHARMAP_ENCODINGS
+    }
+    - {""}
+)
+_NOT_BECOMING = [c for c in _CHARMAP_CHARACTERS if not _MAY_BECOME_LETTER.search(c)]
+_becoming = [c for c in _CHARMAP_CHARACTERS if _MAY_BECOME_LETTER.search(c)]
+_line_without = st.lists(
+    st.one_of(
+        st.sampled_from(_NOT_BECOMING),
+        st.sampled_from([*"\x00\x1a\ufffd ?a1\t", "ب", "ال", "\x80", "\x9d", "\ud83d\ude00"]),
+        st.sampled_from(_NOT_BECOMING).map(lambda c: c + " "),  # (restore_byte_a0)
+    ),
+    max_size=24,
+).map("".join)
+
+
+def _letters(text: str) -> int:
+    return sum("\u0621" <= character <= "\u064a" for character in text)
+
+
+@given(_line_without)
+@example("é\x85—”")  # (a 3-byte sequence: a CJK character, no letter)
+@example("ËœË\u00a0")  # ("ÃƒËœ" is "Ø" decoded twice, but "Ã" is one of them)
+@example("é\u00a0\u00ad")
+def test_ftfy_gains_no_letter_on_a_line_without_one_of_them(line: str) -> None:
+    assert not _MAY_BECOME_LETTER.search(line)
+    fixed = ftfy.fix_text(line, _FTFY_CONFIG)
+    assert _letters(fixed) == _letters(line)
+    assert fixed.count("\x00") == line.count("\x00")  # (the quote placeholder: see E2)
+
+
+def test_the_characters_that_may_become_a_letter() -> None:
+    # Each kind of way to a letter: directly, decoded twice, through a C1 control, MacRoman,
+    # and C0 80 (a NUL); and the commonest characters of Latin-script text are not among them.
+    for line in ["Ø§", "Ã˜Â§", "\u009f\u00a7", "ÿ\u00a7", "Ã€\u20ac"]:
+        assert _MAY_BECOME_LETTER.search(line), ascii(line)
+    assert _letters(ftfy.fix_text("Ã˜Â§", _FTFY_CONFIG)) == 1
+    assert ftfy.fix_text("xÀ€y", _FTFY_CONFIG) == "x\x00y"  # (C0 80: why À is among them)
+    latin = "l’été, España, Zürich, façon, où — «» “” … ¿"
+    assert [c for c in latin if _MAY_BECOME_LETTER.search(c)] == ["¿"]  # (C0 in MacRoman)
+    assert len(_becoming) < len(_NOT_BECOMING) / 5
+
+
+# E2 gives ftfy the lines that may gain a letter first, and the others only when one gained:
+# the same text as giving it every line at once (what E2 did before; a pattern that matches
+# every line makes it do so again).
+_LATIN_LINES = ["l’été", "cafÃ©", "é\x85—”", "Ã©tÃ©", "“x” – y", "\x80\x9d", "¿qué?", "café ’"]
+_documents = st.lists(
+    st.sampled_from([*MOJIBAKE, *_LATIN_LINES, "العربية", "نص “عادي”.", ""]), max_size=8
+).map("\n".join)
+
+
+@given(_documents)
+@example("l’été\nØ§Ù„Ø¹Ø±Ø¨ÙŠØ©\ncafÃ©")  # (the Latin lines are repaired: a line gained)
+@example("l’été\ncafÃ©")  # (no line gains: none is)
+def test_e2_gives_the_same_text_as_with_every_line_at_once(text: str) -> None:
+    expected = utf8_as_latin(text), Cleaner().clean(text), Cleaner("search").clean(text)
+    with mock.patch.object(encoding, "_MAY_BECOME_LETTER", re.compile("")):
+        assert (utf8_as_latin(text), Cleaner().clean(text), Cleaner("search").clean(text)) == (
+            expected
+        )

@@ -420,6 +420,50 @@ _LATIN_MOJIBAKE = (
 # character elsewhere in the document ran E2, and left when none did (found by a mutation
 # search in the ninth session: the pipeline's fast path and its reference path disagreed).
 _LATIN_MOJIBAKE_LINE = re.compile(f"[{re.escape(_LATIN_MOJIBAKE)}]")
+
+
+def _may_become(values: Iterable[int], encodings: list[str]) -> str:
+    """The characters that ftfy may turn, in one step or more, into a byte of ``values`` of a
+    text it decodes as UTF-8, as the body of a class.
+
+    ftfy writes a character only by decoding it as UTF-8 from bytes that one of its charmaps
+    (``encodings``) gave (the whole line's, or a sequence's of its detector: a character of
+    U+0080 or more comes from its lead byte there), or by rewriting a C1 control as the
+    Windows-1252 character of its byte; the bytes it restores or replaces are A0 and U+FFFD's,
+    a continuation byte and EF, which gives U+FFFD, a byte of no charmap.  So a character that
+    becomes one of the bytes is one of theirs in a charmap, or a C1 control rewritten as one,
+    or the lead byte of one of those in a charmap, and so on: the fixed point.
+    """
+    rewritten = {
+        chr(code): bytes([code]).decode("sloppy-windows-1252") for code in range(0x80, 0xA0)
+    }
+    leads = set(values)
+    characters: set[str] = set()
+    while True:
+        found = {
+            bytes([lead]).decode(encoding, errors="ignore")
+            for lead in leads
+            for encoding in encodings
+        }
+        found.discard("")
+        found |= {control for control, character in rewritten.items() if character in found}
+        more = {character.encode("utf-8", "surrogatepass")[0] for character in found}
+        if found == characters and more <= leads:
+            return "".join(re.escape(character) for character in sorted(characters))
+        characters, leads = found, leads | more
+
+
+# The characters of a line that may gain an Arabic letter of U+0621-U+064A in ftfy's repair: in
+# UTF-8, such a letter starts with byte D8 or D9, and ftfy writes one only from those (a line
+# without one of these keeps its Arabic letters too: no charmap has them, and ftfy decodes
+# only sequences of charmap characters).  With the characters that become C0, which ftfy's
+# "utf-8-variants" decodes with 80 as a NUL: the placeholder of a quote set aside
+# (_fix_with_quotes_aside), which would change how the other lines are repaired.
+# (Ø Ù, Ã Â â, Greek capitals, Cyrillic, the en dash of MacRoman…: tests/test_encoding_lines.py
+# checks against ftfy that a line without one of them gains no letter.)
+_MAY_BECOME_LETTER = re.compile(
+    f"[{_may_become([0xC0, 0xD8, 0xD9], list(ftfy.chardata.CHARMAP_ENCODINGS))}]"
+)
 # The trigger has the accents of those characters too: E2 composes its text first (Ù written
 # as U + U+0300 is mojibake too), and without them U1 composed it and the next run repaired.
 _TRIGGER_E2 = _LATIN_MOJIBAKE + "".join(
@@ -482,11 +526,24 @@ def utf8_as_latin(text: str, ctx: Context) -> str:
     if ctx.options.get("quotes") == "ascii":
         # P4 will write every quote as " anyway: ftfy sees them so, as the next run will.
         composed = ASCII_QUOTE.sub('"', composed)
-    fixed = _fix_with_quotes_aside(composed)
+    # ftfy's repair is kept only when it brings back Arabic letters, and only a line with one of
+    # _MAY_BECOME_LETTER can gain one (see there): ftfy runs on those lines first, and on the
+    # others only when one of them gained (their repairs are then kept too).  A Latin-script
+    # line ("l’été", "é" + NEL + "—") is given to ftfy only when some line gains; in a text
+    # without one of them, no line is looked at.
+    repairs = _Repairs()
+    fixed = (
+        _fix_with_quotes_aside(composed, repairs)
+        if _MAY_BECOME_LETTER.search(composed)
+        else composed
+    )
     # (``composed`` has the letters of ``text``: what is set aside above is no letter, and NFC
     # composes a letter of U+0621-U+064A only from one, ا + U+0654 = أ.  Counted on the lines
     # ftfy changed: two counts of the whole text were 12% of the noisy bench corpus's time.)
     if fixed != composed and _gains_letters(composed, fixed):
+        if repairs.deferred:  # (the second pass: every line; those of the first not redone)
+            repairs.deferred = None
+            fixed = _fix_with_quotes_aside(composed, repairs)
         # Keep the repair only when it brings back Arabic: on Latin-script text ftfy's
         # judgement flips with the characters around a sequence (² ß ¢, « Â), so a later rule
         # could make the next run repair what this one left: cleaning would not be idempotent.
@@ -533,16 +590,16 @@ REAL_QUOTE = re.compile(  # (the quote first, so the scan runs in C between quot
 _PLACEHOLDER = "\x00"
 
 
-def _fix_with_quotes_aside(text: str) -> str:
+def _fix_with_quotes_aside(text: str, repairs: _Repairs | None = None) -> str:
     """ftfy's encoding repair of the lines with a character of _LATIN_MOJIBAKE, with the real
-    quotes set aside and put back afterwards."""
+    quotes set aside and put back afterwards (``repairs``: see :func:`fix_text`)."""
     quotes = REAL_QUOTE.findall(text)
     if not quotes or _PLACEHOLDER in text:
-        return fix_text(text, _LATIN_MOJIBAKE_LINE)
-    fixed = fix_text(REAL_QUOTE.sub(_PLACEHOLDER, text), _LATIN_MOJIBAKE_LINE)
+        return fix_text(text, _LATIN_MOJIBAKE_LINE, repairs)
+    fixed = fix_text(REAL_QUOTE.sub(_PLACEHOLDER, text), _LATIN_MOJIBAKE_LINE, repairs)
     pieces = fixed.split(_PLACEHOLDER)
     if len(pieces) != len(quotes) + 1:
-        return fix_text(text, _LATIN_MOJIBAKE_LINE)
+        return fix_text(text, _LATIN_MOJIBAKE_LINE, repairs)
     return "".join(piece + quote for piece, quote in zip(pieces, [*quotes, ""], strict=True))
 
 
@@ -708,9 +765,24 @@ def _fix_line(line: str, decodes: bool) -> str:
     return line[:start] + fixed + line[start + len(core) :]
 
 
-def fix_text(text: str, only: re.Pattern[str] | None = None) -> str:
+class _Repairs:
+    """E2's two passes over a text (see :func:`utf8_as_latin`): the repair of each line given
+    to ftfy, and how many lines the first pass left for the second (``None``: in the second)."""
+
+    __slots__ = ("deferred", "lines")
+
+    def __init__(self) -> None:
+        self.lines: dict[str, str] = {}
+        self.deferred: int | None = 0
+
+
+def fix_text(
+    text: str, only: re.Pattern[str] | None = None, repairs: _Repairs | None = None
+) -> str:
     """``ftfy.fix_text(text, _FTFY_CONFIG)``, with ftfy called only on the lines it may change
-    (and, with ``only``, on those with a match of it)."""
+    (and, with ``only``, on those with a match of it).  With ``repairs`` in its first pass, a
+    line without a character of _MAY_BECOME_LETTER is left and counted; a line repaired once
+    is not repaired again."""
     pieces: list[str] = []
     done = 0  # the text before this is in ``pieces``
     unsafe = _FTFY_UNSAFE.search(text)
@@ -719,10 +791,26 @@ def fix_text(text: str, only: re.Pattern[str] | None = None) -> str:
         end = text.find("\n", unsafe.start()) + 1 or len(text)
         line = text[start:end]
         if only is None or only.search(line):
-            decodes = not _nothing_to_decode(line)
-            if decodes or _C1_OR_SURROGATE.search(line) is not None:  # (_ftfy_may_change)
+            fixed = None if repairs is None else repairs.lines.get(line)
+            if fixed is None:
+                if (
+                    repairs is not None
+                    and repairs.deferred is not None
+                    and not _MAY_BECOME_LETTER.search(line)
+                ):
+                    repairs.deferred += 1
+                    unsafe = _FTFY_UNSAFE.search(text, end)
+                    continue
+                decodes = not _nothing_to_decode(line)
+                if decodes or _C1_OR_SURROGATE.search(line) is not None:  # (_ftfy_may_change)
+                    fixed = _fix_line(line, decodes)
+                else:
+                    fixed = line
+                if repairs is not None:
+                    repairs.lines[line] = fixed
+            if fixed is not line:
                 pieces.append(text[done:start])
-                pieces.append(_fix_line(line, decodes))
+                pieces.append(fixed)
                 done = end
         unsafe = _FTFY_UNSAFE.search(text, end)
     if not pieces:
