@@ -295,6 +295,8 @@ def test_lines_and_headers_as_the_reference(line: str) -> None:
 @example("\u0391\u03a3'B \u0391\u03a3", ("\u03b1\u03c2 b", "\u03b1\u03c2"))  # (final sigma)
 @example("Share\u00a0now", ("share now",))
 @example("x@y.com Share", ("share",))
+@example("x@y.com Share x@y.com", ("share",))  # (an address at both edges)
+@example("Stc Mobily", ("stc mobily",))  # (a key that starts and ends with ASCII letters)
 @example("www.x.com Share www.y.com", ("share",))
 @example("http://x.com Share http://y.com", ("share",))
 @example("\u00a7\u00a7 SMS", ("sms",))  # (a first word that folds to nothing)

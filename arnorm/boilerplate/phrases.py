@@ -286,6 +286,7 @@ _EDGE = "".join(
 # The letters fold() rewrites (_LETTER_FOLDS), and a run of the characters it keeps.
 _FOLDED_LETTER = re.compile(f"[{''.join(before for before, _ in _LETTER_FOLDS)}]")
 _LETTERS = re.compile(r"[^\W\d_]+")
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
 def _plain_folds() -> dict[str, str]:
@@ -322,55 +323,67 @@ class _EdgeWords:
     word is then at least those letters, so its fold starts (ends) with theirs.
     """
 
-    __slots__ = ("first", "keys", "ruled_out", "spellings")
+    __slots__ = ("first", "keys", "latin_edges", "ruled_out", "spellings")
 
     def __init__(self, keys: Mapping[str, object], first: bool):
         self.first = first
         self.keys = frozenset(keys)
         self.ruled_out = _ruled_out(self.keys, first)
         self.spellings = _spellings(self.keys)
+        # The ASCII letters the keys start (end) with: a word that starts (ends) with another
+        # is none of them (fold() keeps an ASCII letter, lower-cased, at its word's edge).
+        self.latin_edges = frozenset(
+            edge
+            for edge in (key[0] if first else key[-1] for key in self.keys if key)
+            if edge in _ASCII_LETTERS
+        )
 
     def may_be_key(self, line: str) -> bool:
         ruled_out = self.ruled_out
         # The edge letters without the punctuation before them (after them) and the marks and
-        # tatweel between them: fold() drops both, and only a separator ends a word.  (An
-        # edge of ASCII characters is in no ruled-out edge: those hold an Arabic letter.)
+        # tatweel between them: fold() drops both, and only a separator ends a word.  Then a
+        # word that starts (ends) with an ASCII letter no key starts (ends) with.
         if self.first:
             text = line.lstrip(_EDGE)
             if not text:
                 return False
-            edge = text[:_WINDOW]
-            if not edge.isascii():
-                edge = _DIACRITICS.sub("", edge)
-                if edge[:2] in ruled_out or edge[:3] in ruled_out:
-                    return False
+            edge = _DIACRITICS.sub("", text[:_WINDOW])
+            if edge[:2] in ruled_out or edge[:3] in ruled_out:
+                return False
+            letter = text[0]
             space = text.find(" ")
             word = text if space < 0 else text[:space]
         else:
             text = line.rstrip(_EDGE)
             if not text:
                 return False
-            edge = text[-_WINDOW:]
-            if not edge.isascii():
-                edge = _DIACRITICS.sub("", edge)
-                if edge[-2:] in ruled_out or edge[-3:] in ruled_out:
-                    return False
+            edge = _DIACRITICS.sub("", text[-_WINDOW:])
+            if edge[-2:] in ruled_out or edge[-3:] in ruled_out:
+                return False
+            letter = text[-1]
             word = text[text.rfind(" ") + 1 :]
+        if letter <= "z" and letter in _ASCII_LETTERS and self._latin_word_is_no_key(letter, line):
+            return False
         if word.strip(_PLAIN):  # not plain letters only
-            if not word.isascii():  # (no mark in ASCII)
-                word = _DIACRITICS.sub("", word)
+            word = _DIACRITICS.sub("", word)
             if not word or word.strip(_PLAIN):  # not plain letters and marks
                 return self._other_word_may_be_key(word, line)
         if self.spellings is not None:
             return word in self.spellings
         return word.translate(_PLAIN_FOLD) in self.keys
 
+    def _latin_word_is_no_key(self, letter: str, line: str) -> bool:
+        # The line's first (last) word starts (ends) with the ASCII ``letter``: no key does,
+        # and no link that fold() deletes may be that word (an address: the caller tests "@").
+        return letter.lower() not in self.latin_edges and "//" not in line and "www." not in line
+
     def _other_word_may_be_key(self, word: str, line: str) -> bool:
         # A word without marks that is not plain letters (Latin words: "The", "L’été"):
         # where fold() only splits it at its non-letters and lower-cases it, its first (last)
         # run of letters is looked up.  Else (a letter fold() rewrites, an address fold()
-        # deletes, a word that folds to nothing) fold() decides.
-        if not word or "@" in line or "//" in line or "www." in line:
+        # deletes, a word that folds to nothing) fold() decides.  (An e-mail address: the
+        # caller tests "@".)
+        if not word or "//" in line or "www." in line:
             return True
         if not word.isascii() and _FOLDED_LETTER.search(word):
             return True
