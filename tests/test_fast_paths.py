@@ -110,6 +110,16 @@ def test_fast_path_equals_the_pattern(rule: Substitution, text: str) -> None:
     assert fast(text) == reference(text)
 
 
+@given(text=mark_text)
+@example(text="\u064f\u064f\u064e\u064f\u064f \u0628\u0651\u0651\u0651\u0670\u0651")
+def test_doubled_mark_with_many_runs_equals_the_pattern(text: str) -> None:
+    # M1's fast path drops doubled marks first once a text has many runs to judge: the
+    # runs before ``text`` make it do so for the rest.
+    text = "\u0628\u064e\u064e" * (marks._MANY_RUNS + 1) + text
+    fast = Pipeline([marks.doubled_mark])
+    assert fast(text) == Pipeline([marks.doubled_mark], use_triggers=False)(text)
+
+
 # The patterns as first written: one match per run of marks, judged by the replacement.
 _PLAIN_NUMBER = (
     "[%\u066a\u2030\u0609]?[0-9\u0660-\u0669\u06f0-\u06f9]+"
