@@ -53,6 +53,28 @@ def test_presentation_forms_in_bulk_equal_the_pattern(few_runs: int, text: str) 
     assert fast == reference(text)
 
 
+@pytest.mark.parametrize("chunk", [1, 5])
+@example(text="\u08ee\ufc5ei\ufc5ei\ufc5ei \u0628\u0651\u064e\ufe8d\u0653a\ufe76")
+@given(text=form_text)
+def test_presentation_forms_in_chunks_equal_the_pattern(chunk: int, text: str) -> None:
+    # A text not in NFC once mapped is cut into chunks of about ``chunk`` characters, each
+    # mapped whole or split into its matches.
+    with mock.patch.object(forms, "FEW_RUNS", 0), mock.patch.object(forms, "CHUNK", chunk):
+        fast = Pipeline([presentation_forms], {"visual": "no", "quranic": "no"})(text)
+    reference = Pipeline(
+        [presentation_forms], {"visual": "no", "quranic": "no"}, use_triggers=False
+    )
+    assert fast == reference(text)
+
+
+def test_chunks_end_after_neither_a_form_nor_a_mark() -> None:
+    text = "\ufe8d\u064e\ufe8d a\ufe8d\u0651\ufe8d\ufe8d b"
+    with mock.patch.object(forms, "CHUNK", 2):
+        bounds = forms._chunks(text)
+    assert "".join(text[start:end] for start, end in bounds) == text
+    assert [text[end - 1] for _, end in bounds] == [" ", " ", "b"]
+
+
 def test_both_bulk_branches_are_taken() -> None:
     # In NFC after one translate of the whole text; not in NFC (marks out of order outside the
     # forms, which must stay as they are): the matches are normalised one by one.

@@ -183,15 +183,53 @@ def _presentation_forms_fast(text: str, ctx: Context) -> str:
         if form in text:
             text = detached.sub(replacement, text)
     mapped = map_runs(_FORM_RUNS, _ATTACHED_TABLE, text)
+    if _is_nfc(mapped):
+        return mapped
+    # Not in NFC: the text is cut into chunks between matches, and only the chunks whose
+    # mapping is not in NFC are split into their matches.  (A megabyte of "ﱞi" after one mark
+    # out of order was split whole, a list item per form: 14x ordinary text.)
+    pieces = []
+    for start, end in _chunks(text):
+        chunk = text[start:end]
+        mapped = map_runs(_FORM_RUNS, _ATTACHED_TABLE, chunk)
+        pieces.append(mapped if _is_nfc(mapped) else _matches_in_nfc(chunk))
+    return "".join(pieces)
+
+
+def _is_nfc(text: str) -> bool:
     # (The standard library's quick check, on its own Unicode version, only chooses the way:
     # marks out of order fail it at once, where NFC of a long run of marks costs a pass.)
-    if unicodedata.is_normalized("NFC", mapped) and to_nfc(mapped) == mapped:
-        return mapped
+    return unicodedata.is_normalized("NFC", text) and to_nfc(text) == text
+
+
+def _matches_in_nfc(text: str) -> str:
+    # The matches of ``text`` mapped and each put in NFC (together, joined by newlines, which
+    # never compose or reorder), the rest as it is.
     parts = _SPLIT.split(text)
     if len(parts) == 1:
         return text
     parts[1::2] = to_nfc("\n".join(parts[1::2]).translate(_ATTACHED_TABLE)).split("\n")
     return "".join(parts)
+
+
+# Chunks of about CHUNK characters, each ending after a character that is no form and no mark:
+# no match crosses such a place, and a match that starts after it (at a mark) starts there in
+# the chunk too (its look-behind reads that character, which is no mark).
+CHUNK = 16_384
+_NEITHER = re.compile(f"[^{_FORM.pattern[1:-1]}{_ALL}\U00010000-\U0010ffff]")
+
+
+def _chunks(text: str) -> list[tuple[int, int]]:
+    bounds = []
+    start = 0
+    while len(text) - start > CHUNK:
+        found = _NEITHER.search(text, start + CHUNK - 1)
+        if found is None:
+            break
+        bounds.append((start, found.end()))
+        start = found.end()
+    bounds.append((start, len(text)))
+    return bounds
 
 
 @substitution(
