@@ -626,6 +626,42 @@ def test_the_letters_later_rules_write_as_latin1_letters() -> None:
     assert all(unicodedata2.category(letter) == "Cn" for letter in unassigned)
 
 
+def test_the_characters_later_rules_write_as_an_e2_trigger() -> None:
+    # U1 (NFC) and S6 (NFKC from U+0370) write these, and only these, as a text with one of
+    # E2's mojibake characters: the pipeline judges E2 again only when the input had a trigger.
+    from arnorm.chars.encoding import _LATIN_MOJIBAKE, LATER_E2_TRIGGERS
+
+    mojibake = set(_LATIN_MOJIBAKE)
+    written = set()
+    for code in range(0x370, 0x110000):
+        character = chr(code)
+        if 0xD800 <= code < 0xE000 or not unicodedata2.decomposition(character):
+            continue
+        for form in ("NFKC", "NFC"):
+            if not mojibake.isdisjoint(unicodedata2.normalize(form, character)):
+                written.add(character)
+    assert written <= set(LATER_E2_TRIGGERS)
+    unassigned = set(LATER_E2_TRIGGERS) - written  # (an older unicodedata2)
+    assert all(unicodedata2.category(character) == "Cn" for character in unassigned)
+
+
+# (mutation search, seed 25, thirteenth session; search profile) S6's NFKC wrote æ after
+# "\ufffd\ufffdŲ", and E2 repaired "Ųæ" (Windows-1257 D8 BF: ؿ) only on the next run.
+LATER_E2_TRIGGER_CASES = [
+    "\ufffd\ufffd\u0172\U00010783",
+    "\ufffd\ufffd\u0172\U00010783\r",
+    "\ufffd\ufffd\u0172\ua7f9",
+    "\u0628 \ufffd\ufffd\u0172\U00010783 \u0628",
+]
+
+
+@pytest.mark.parametrize("profile", ["repair", "search"])
+@pytest.mark.parametrize("text", LATER_E2_TRIGGER_CASES)
+def test_regression_a_later_rule_writes_an_e2_trigger(profile: str, text: str) -> None:
+    assert_cleaned_in_one_run(Cleaner(profile), text)
+    assert_cleaned_in_one_run(Cleaner(profile, punct="latin"), text)
+
+
 def test_the_random_search_minimises_a_finding_to_what_fails() -> None:
     from tools.fuzz import minimise
 
