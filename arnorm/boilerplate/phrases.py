@@ -15,6 +15,7 @@ phrase is not.  Users add phrases with the options ``line_phrases`` and ``traile
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
@@ -286,7 +287,7 @@ _EDGE = "".join(
 # The letters fold() rewrites (_LETTER_FOLDS), and a run of the characters it keeps.
 _FOLDED_LETTER = re.compile(f"[{''.join(before for before, _ in _LETTER_FOLDS)}]")
 _LETTERS = re.compile(r"[^\W\d_]+")
-_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_ASCII_LETTERS = frozenset(string.ascii_letters)
 
 
 def _plain_folds() -> dict[str, str]:

@@ -421,49 +421,6 @@ _LATIN_MOJIBAKE = (
 # search in the ninth session: the pipeline's fast path and its reference path disagreed).
 _LATIN_MOJIBAKE_LINE = re.compile(f"[{re.escape(_LATIN_MOJIBAKE)}]")
 
-
-def _may_become(values: Iterable[int], encodings: list[str]) -> str:
-    """The characters that ftfy may turn, in one step or more, into a byte of ``values`` of a
-    text it decodes as UTF-8, as the body of a class.
-
-    ftfy writes a character only by decoding it as UTF-8 from bytes that one of its charmaps
-    (``encodings``) gave (the whole line's, or a sequence's of its detector: a character of
-    U+0080 or more comes from its lead byte there), or by rewriting a C1 control as the
-    Windows-1252 character of its byte; the bytes it restores or replaces are A0 and U+FFFD's,
-    a continuation byte and EF, which gives U+FFFD, a byte of no charmap.  So a character that
-    becomes one of the bytes is one of theirs in a charmap, or a C1 control rewritten as one,
-    or the lead byte of one of those in a charmap, and so on: the fixed point.
-    """
-    rewritten = {
-        chr(code): bytes([code]).decode("sloppy-windows-1252") for code in range(0x80, 0xA0)
-    }
-    leads = set(values)
-    characters: set[str] = set()
-    while True:
-        found = {
-            bytes([lead]).decode(encoding, errors="ignore")
-            for lead in leads
-            for encoding in encodings
-        }
-        found.discard("")
-        found |= {control for control, character in rewritten.items() if character in found}
-        more = {character.encode("utf-8", "surrogatepass")[0] for character in found}
-        if found == characters and more <= leads:
-            return "".join(re.escape(character) for character in sorted(characters))
-        characters, leads = found, leads | more
-
-
-# The characters of a line that may gain an Arabic letter of U+0621-U+064A in ftfy's repair: in
-# UTF-8, such a letter starts with byte D8 or D9, and ftfy writes one only from those (a line
-# without one of these keeps its Arabic letters too: no charmap has them, and ftfy decodes
-# only sequences of charmap characters).  With the characters that become C0, which ftfy's
-# "utf-8-variants" decodes with 80 as a NUL: the placeholder of a quote set aside
-# (_fix_with_quotes_aside), which would change how the other lines are repaired.
-# (Ø Ù, Ã Â â, Greek capitals, Cyrillic, the en dash of MacRoman…: tests/test_encoding_lines.py
-# checks against ftfy that a line without one of them gains no letter.)
-_MAY_BECOME_LETTER = re.compile(
-    f"[{_may_become([0xC0, 0xD8, 0xD9], list(ftfy.chardata.CHARMAP_ENCODINGS))}]"
-)
 # The characters a later rule writes as one of them: U1's NFC (the angstrom sign is Å) and the
 # search profile's NFKC from U+0370 (𐞃 is æ, ⅐ is 1⁄7, ꟹ is œ).  The pipeline judges E2 again
 # on its output only when the input had one of its triggers; S6 wrote æ after "\ufffd\ufffdŲ",
@@ -650,15 +607,25 @@ _FTFY_UNSAFE = re.compile(f"[^{_FTFY_SAFE}]")
 # When none of these is in a line, no step changes it, so none follows: ftfy would return it
 # as it is (tests/test_encoding_lines.py compares the two).  A line that has one of them is
 # given to ftfy, which decides.
-def _byte_characters(values: Iterable[int], encodings: list[str]) -> str:
-    """The characters ``values`` decode to in any of ``encodings`` (ftfy's charmaps), as the
-    body of a class."""
+def _characters_of(values: Iterable[int], encodings: list[str]) -> set[str]:
+    """The characters the bytes ``values`` decode to in any of ``encodings`` (ftfy's charmaps)."""
     characters = {
         bytes([value]).decode(encoding, errors="ignore")
         for value in values
         for encoding in encodings
     }
-    return "".join(re.escape(character) for character in sorted(characters) if character)
+    characters.discard("")
+    return characters
+
+
+def _class_body(characters: Iterable[str]) -> str:
+    return "".join(re.escape(character) for character in sorted(characters))
+
+
+def _byte_characters(values: Iterable[int], encodings: list[str]) -> str:
+    """The characters ``values`` decode to in any of ``encodings`` (ftfy's charmaps), as the
+    body of a class."""
+    return _class_body(_characters_of(values, encodings))
 
 
 _BEFORE_A0 = [0xC2, 0xC3, 0xC5, 0xCE, 0xD0, 0xD9, 0xE2, 0xE3, 0xF0]  # restore_byte_a0's leads
@@ -713,6 +680,42 @@ _C1_AS_WINDOWS_1252 = {
     code: bytes([code]).decode("sloppy-windows-1252") for code in range(0x80, 0xA0)
 }
 _NOT_ONLY_C1 = re.compile("[\x1a\ufffd\ud800-\udfff]")
+
+
+def _may_become(values: Iterable[int], encodings: list[str]) -> str:
+    """The characters that ftfy may turn, in one step or more, into a byte of ``values`` of a
+    text it decodes as UTF-8, as the body of a class.
+
+    ftfy writes a character only by decoding it as UTF-8 from bytes that one of its charmaps
+    (``encodings``) gave (the whole line's, or a sequence's of its detector: a character of
+    U+0080 or more comes from its lead byte there), or by rewriting a C1 control as the
+    Windows-1252 character of its byte; the bytes it restores or replaces are A0 and U+FFFD's,
+    a continuation byte and EF, which gives U+FFFD, a byte of no charmap.  So a character that
+    becomes one of the bytes is one of theirs in a charmap, or a C1 control rewritten as one,
+    or the lead byte of one of those in a charmap, and so on: the fixed point.
+    """
+    leads = set(values)
+    characters: set[str] = set()
+    while True:
+        found = _characters_of(leads, encodings)
+        found |= {chr(code) for code, written in _C1_AS_WINDOWS_1252.items() if written in found}
+        more = {character.encode("utf-8", "surrogatepass")[0] for character in found}
+        if found == characters and more <= leads:
+            return _class_body(characters)
+        characters, leads = found, leads | more
+
+
+# The characters of a line that may gain an Arabic letter of U+0621-U+064A in ftfy's repair: in
+# UTF-8, such a letter starts with byte D8 or D9, and ftfy writes one only from those (a line
+# without one of these keeps its Arabic letters too: no charmap has them, and ftfy decodes
+# only sequences of charmap characters).  With the characters that become C0, which ftfy's
+# "utf-8-variants" decodes with 80 as a NUL: the placeholder of a quote set aside
+# (_fix_with_quotes_aside), which would change how the other lines are repaired.
+# (Ø Ù, Ã Â â, Greek capitals, Cyrillic, the en dash of MacRoman…: tests/test_encoding_lines.py
+# checks against ftfy that a line without one of them gains no letter.)
+_MAY_BECOME_LETTER = re.compile(
+    f"[{_may_become([0xC0, 0xD8, 0xD9], list(ftfy.chardata.CHARMAP_ENCODINGS))}]"
+)
 
 
 def c1_controls_rewritten(line: str) -> str | None:

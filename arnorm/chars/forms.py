@@ -188,8 +188,11 @@ def _presentation_forms_fast(text: str, ctx: Context) -> str:
     # Not in NFC: the text is cut into chunks between matches, and only the chunks whose
     # mapping is not in NFC are split into their matches.  (A megabyte of "ﱞi" after one mark
     # out of order was split whole, a list item per form: 14x ordinary text.)
+    bounds = _chunks(text)
+    if len(bounds) == 1:  # (the text itself: its mapping is not in NFC)
+        return _matches_in_nfc(text)
     pieces = []
-    for start, end in _chunks(text):
+    for start, end in bounds:
         chunk = text[start:end]
         mapped = map_runs(_FORM_RUNS, _ATTACHED_TABLE, chunk)
         pieces.append(mapped if _is_nfc(mapped) else _matches_in_nfc(chunk))
