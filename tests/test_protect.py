@@ -83,8 +83,27 @@ _span_text = st.lists(st.sampled_from(_SPAN_PIECES), max_size=40).map("".join)
 @given(st.one_of(_span_text, any_text))
 @example("a@a@a@a b@c.d a@a")  # an @ without a dot after it: no e-mail branch in that window
 @example("x.y@z 1a www.a.b")
+@example("7@i. " * 70 + "x@y.z 1-a")  # (after _MAX_WINDOWS windows: one scan of the rest)
+@example("\ufe76@q." + "1" * 70 + " a_\u064b\ufe72-1")
 def test_windowed_scan_finds_the_same_spans_as_one_scan(text: str) -> None:
     assert protected_spans(text) == protected_spans_by_one_scan(text)
+
+
+# _pattern_for leaves a kind of span out of a window that lacks what each span of that kind
+# holds: a token, a letter and a digit with only "_", "-", marks and forms between them; an
+# e-mail address, an @ after one of its characters or a mark, then its domain.
+@given(st.one_of(_span_text, any_text))
+@example("a\u064b\ufe72-_1")
+@example("1_\u064b-a")
+@example("x\u064b@\u064bb\u064bc.\u064bd")
+@example("x+@b-1.c-2.d")
+def test_every_span_holds_what_its_kind_is_looked_for_by(text: str) -> None:
+    for branch, core in (
+        (protect._LATIN_TOKEN, protect._LETTER_BY_DIGIT),
+        (protect._EMAIL, protect._EMAIL_CORE),
+    ):
+        for match in protect._spans([branch]).finditer(text):
+            assert core.search(text, *match.span()) is not None, (branch, match)
 
 
 # The re patterns start each branch one character later (protect._compile); the reference is
