@@ -8,6 +8,7 @@ reference path (``use_triggers=False``: the pattern and the replacement function
 
 from __future__ import annotations
 
+import re
 from unittest import mock
 
 import pytest
@@ -65,6 +66,23 @@ def test_presentation_forms_in_chunks_equal_the_pattern(chunk: int, text: str) -
         [presentation_forms], {"visual": "no", "quranic": "no"}, use_triggers=False
     )
     assert fast == reference(text)
+
+
+# The pattern run over the runs of forms and marks that hold a form finds what it finds in the
+# whole text: the marks before a form (from the first of their run), a non-starter beyond the
+# BMP, marks with no form after them, a form at either end.
+@example(text="\u064e\u0651\U00010efd\ufe8d\u064e a\u064e \ufefb")
+@example(text="\u0628" + "\u064e" * 70 + "\ufe76\U00010efd\u064e\ufe8d\U0001f600\ufe8d")
+@given(
+    text=st.lists(st.sampled_from([*FORM_PIECES, "\U00010efd", "\U0001f600"]), max_size=40).map(
+        "".join
+    )
+)
+def test_each_match_of_the_runs_with_a_form_equals_a_sub_of_the_text(text: str) -> None:
+    def mark(match: re.Match[str]) -> str:
+        return f"<{match.start()}:{match.group()}>"
+
+    assert forms._each_match(text, mark) == forms._SPLIT.sub(mark, text)
 
 
 def test_chunks_end_after_neither_a_form_nor_a_mark() -> None:
