@@ -137,6 +137,9 @@ class Context:
         # letters and the characters E1's pairs end with): read again at the end, as after
         # removed lines.
         self.judge_again: set[str] = set()
+        # The document rules a later document rule may have given work (S6 writes what E1
+        # repairs): asked about the cleaned text, which is cleaned again if one changes it.
+        self.apply_again: set[str] = set()
         # Whether the segment the character rules are given ends the document (no protected
         # span after it), when the pipeline cut it (see arnorm.chars.edges.ends_document).
         self.segment_ends_document: bool | None = None

@@ -460,6 +460,17 @@ class Pipeline:
             for rule in active
             if rule.judged_on_output is not None and isinstance(rule.trigger, str)
         )
+        # The document rules a later one may ask to be applied again (see _changes_output).
+        self._applied_again = tuple(
+            (
+                rule,
+                re.compile("[" + "".join(map(re.escape, sorted(rule.trigger))) + "]")
+                if isinstance(rule.trigger, str)
+                else None,
+            )
+            for rule in active
+            if rule.phase == Phase.DOCUMENT
+        )
         self._judged_triggers = frozenset().union(
             *(characters for _, _, characters, _ in self._judged_on_output)
         )
@@ -519,11 +530,13 @@ class Pipeline:
                 kept = [gate for gate in self._document_gates if ctx.__dict__.get(gate) is True]
                 stable = ctx.removal_stable.intersection(kept)
                 judge_again = ctx.judge_again.intersection(kept)
+                applied_again = ctx.apply_again
                 text = new
                 ctx = Context(text, self._options)
                 ctx.__dict__.update(dict.fromkeys(kept, True))
                 ctx.removal_stable = stable
                 ctx.judge_again = judge_again
+                ctx.apply_again = applied_again
         if report is not None:
             # Read on a context of its own: a gate read only for the report must not count as
             # read by the rules (the pipeline reads those again, see _gates_changed).
@@ -560,7 +573,20 @@ class Pipeline:
             and self._would_change_output(text, found_first, judged)
         ):
             return self._run(text, report, again - 1)
+        if again and ctx.apply_again and self._changes_output(text, ctx.apply_again):
+            return self._run(text, report, again - 1)
         return text
+
+    def _changes_output(self, text: str, rule_ids: set[str]) -> bool:
+        """Whether one of the document rules ``rule_ids`` (Context.apply_again) would change
+        ``text`` (the next run would)."""
+        for rule, trigger in self._applied_again:
+            if rule.id not in rule_ids or (trigger is not None and trigger.search(text) is None):
+                continue
+            ctx = Context(text, self._options)
+            if not rule.skipped(ctx) and rule.apply(text, ctx) != text:
+                return True
+        return False
 
     def _would_change_output(
         self, text: str, found_first: frozenset[str] | None, judged: dict[str, object] | None

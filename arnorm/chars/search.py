@@ -11,6 +11,7 @@ import re
 
 import unicodedata2  # type: ignore[import-not-found,unused-ignore]
 
+from arnorm.chars.encoding import LATER_E1_MATERIAL, utf8_as_cp1256
 from arnorm.chars.invisible import EMOJI, without_redundant_zwj
 from arnorm.chars.tables import (
     FARSI_YEH,
@@ -221,7 +222,13 @@ def nfkc(text: str, ctx: Context) -> str:
     for source, target in _READING_NORM:
         if source in result:
             result = result.replace(source, target)
-    return recompose(result, text)
+    result = recompose(result, text)
+    if result != text and _WRITES_E1_MATERIAL.search(text) is not None:
+        ctx.apply_again.add(utf8_as_cp1256.id)  # (see LATER_E1_MATERIAL)
+    return result
+
+
+_WRITES_E1_MATERIAL = re.compile(f"[{LATER_E1_MATERIAL}]")
 
 
 @rewrite(
