@@ -9,13 +9,14 @@ the characters that matter to it: marks, tatweel, letters, foreign bases, spaces
 from __future__ import annotations
 
 import re
+from unittest import mock
 
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
 from arnorm.catalogue import CATALOGUE, OPTIONS
-from arnorm.chars import digits, marks
+from arnorm.chars import digits, marks, spaces
 from arnorm.chars.marks import MARK_CLASS_CHARACTERS
 from arnorm.chars.tables import LETTER_CLASS, MARK_CLASS, SPACE_LIKE_CLASS, TATWEEL
 from arnorm.context import Context
@@ -118,6 +119,25 @@ def test_doubled_mark_with_many_runs_equals_the_pattern(text: str) -> None:
     text = "\u0628\u064e\u064e" * (marks._MANY_RUNS + 1) + text
     fast = Pipeline([marks.doubled_mark])
     assert fast(text) == Pipeline([marks.doubled_mark], use_triggers=False)(text)
+
+
+# I7 on a page that writes its spaces as NBSPs: str.replace when no space-like character
+# carries a mark (of any script, beyond the BMP too), else the pattern.
+@pytest.mark.parametrize("dense", [0, 10**9])
+@example(text="\u00a0\u0628\u00a0\u2009\u00a0\U00011070\u3000x")
+@example(text="\u00a0\u0301\u00a0\u00a0\u202f\u064e")
+@given(
+    text=st.lists(
+        st.sampled_from(
+            [*"\u00a0\u00a0\u2009\u202f\u3000 \u0628x\u064e\u0301\U00011070\U0001f600\u05b0\n"]
+        ),
+        max_size=50,
+    ).map("".join)
+)
+def test_nbsp_to_space_by_replace_equals_the_pattern(dense: int, text: str) -> None:
+    with mock.patch.object(spaces, "_DENSE", dense):
+        fast = Pipeline([spaces.nbsp_to_space])(text)
+    assert fast == Pipeline([spaces.nbsp_to_space], use_triggers=False)(text)
 
 
 # The patterns as first written: one match per run of marks, judged by the replacement.
