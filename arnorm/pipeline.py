@@ -608,15 +608,20 @@ class Pipeline:
             seen = None if judged is None else judged.get(rule.id)
             if isinstance(seen, str):
                 # Only the lines with its triggers, read without the spaces and tabs W1 trims
-                # at their ends (a 1 MB line it trimmed was judged twice, 2x the time).
-                lines = {
-                    reads(line.strip(" \t")) for line in seen.split("\n") if trigger.search(line)
-                }
-                text = "\n".join(
+                # at their ends (a 1 MB line it trimmed was judged twice, 2x the time).  A line
+                # that is a line of ``seen`` as it stands reads as that line: it is passed over
+                # by a set test, and the readings are made only for the others (a Latin-script
+                # line after each Arabic line made three calls per line: 12% of the time).
+                seen_lines = set(seen.split("\n"))
+                fresh = [
                     line
                     for line in text.split("\n")
-                    if trigger.search(line) and reads(line.strip(" \t")) not in lines
-                )
+                    if line not in seen_lines and trigger.search(line)
+                ]
+                if not fresh:
+                    continue
+                lines = {reads(line.strip(" \t")) for line in seen_lines if trigger.search(line)}
+                text = "\n".join(line for line in fresh if reads(line.strip(" \t")) not in lines)
                 if not text:
                     continue
             ctx = Context(text, self._options)
