@@ -210,16 +210,25 @@ def _pattern_for(text: str, start: int, end: int) -> Pattern | None:
     # "x\x00x…", "a@a@a@…" and "7@i. " repeated are not scanned at all).  A branch that cannot
     # match anywhere changes no match of the alternation, and the others are tried at each
     # position for less.  The cheap tests come first: a text without a digit is not searched
-    # for a letter next to one.
-    at = text.find("@", start, end)
-    return _PATTERNS[
-        text.find("://", start, end) >= 0 or _WWW.search(text, start, end) is not None,
-        at >= 0 and text.find(".", at, end) >= 0 and _EMAIL_CORE.search(text, at, end) is not None,
+    # for a letter next to one, one without a dot for "www." or an address, one that can hold
+    # no span for long runs of marks (most windows are a word of Latin prose).
+    dot = text.find(".", start, end)
+    url = text.find("://", start, end) >= 0 or (
+        dot >= 0 and _WWW.search(text, dot, end) is not None
+    )
+    at = text.find("@", start, end) if dot >= 0 else -1
+    email = (
+        at >= 0 and text.find(".", at, end) >= 0 and _EMAIL_CORE.search(text, at, end) is not None
+    )
+    token = (
         _DIGIT.search(text, start, end) is not None
-        and _LETTER_BY_DIGIT.search(text, start, end) is not None,
-        # (a look-behind at the window's start sees the run of marks before it)
-        _LONG_MARK_RUN.search(text, max(0, start - _FIXED_RUN - 1), end) is not None,
-    ]
+        and _LETTER_BY_DIGIT.search(text, start, end) is not None
+    )
+    if not (url or email or token):
+        return None
+    # (a look-behind at the window's start sees the run of marks before it)
+    long_marks = _LONG_MARK_RUN.search(text, max(0, start - _FIXED_RUN - 1), end) is not None
+    return _PATTERNS[url, email, token, long_marks]
 
 
 def _compile(url: bool, email: bool, token: bool, long_marks: bool) -> Pattern | None:
