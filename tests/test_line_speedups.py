@@ -315,6 +315,28 @@ def test_may_cover_is_never_wrong(line: str, extra: tuple[str, ...]) -> None:
     assert (starting and starting.phrase) == (expected and expected.phrase)
 
 
+# The loops over many lines make some of the per-line test inline (the ASCII edge of a
+# Latin-script line): they must pick the lines it picks.
+@given(st.lists(any_line, max_size=12), extra)
+@example(["The Zain", "Share now", "share.", "www.x.com Share", "a//b Share", "N", "x@y.z"], ())
+@example(["Stc Mobily", "SMS", "ارسل رسالة SMS", "Zain.", "Shares"], ("stc mobily", "zain"))
+@example(["وقال www.x.com Share", "وقال a//b Share"], ())  # (a link: the tail is fold()'s)
+def test_the_loops_over_lines_pick_what_the_line_tests_pick(
+    lines_: list[str], extra: tuple[str, ...]
+) -> None:
+    lexicon = phrases.Lexicon(
+        (*phrases.read("line_phrases"), *phrases.read("trailer_headers"), *extra)
+    )
+    for max_length in (8, 200):
+        fits = [i for i, line in enumerate(lines_) if line and len(line) <= max_length]
+        assert lexicon.may_start_lines(lines_, max_length) == [
+            i for i in fits if lexicon.may_start(lines_[i])
+        ]
+        assert lexicon.may_cover_lines(lines_, max_length) == [
+            i for i in fits if lexicon.may_cover(lines_[i])
+        ]
+
+
 CONTEXTS = [
     "{}",
     "{}.",

@@ -168,7 +168,8 @@ class Lexicon:
         With the ``facts`` of many lines, each distinct line is tested once.
         """
         heads = self._heads
-        ruled_out, may_be_key = heads.ruled_out, heads.may_be_key
+        ruled_out, may_be_key, latin_edges = heads.ruled_out, heads.may_be_key, heads.latin_edges
+        ascii_letters = _ASCII_LETTERS
         if facts is not None:
             return facts.lines_where(1, max_length, self.may_start)
         found = []
@@ -177,7 +178,17 @@ class Lexicon:
                 line
                 and len(line) <= max_length
                 and (
-                    (line[:2] not in ruled_out and line[:3] not in ruled_out and may_be_key(line))
+                    (
+                        line[:2] not in ruled_out
+                        and line[:3] not in ruled_out
+                        and not (  # (_EdgeWords._latin_word_is_no_key: see there)
+                            line[0] in ascii_letters
+                            and line[0].lower() not in latin_edges
+                            and "//" not in line
+                            and "www." not in line
+                        )
+                        and may_be_key(line)
+                    )
                     or "@" in line
                 )
             ):
@@ -189,17 +200,35 @@ class Lexicon:
         heads, tails = self._heads, self._tails
         no_head, no_tail = heads.ruled_out, tails.ruled_out
         head_may_be_key, tail_may_be_key = heads.may_be_key, tails.may_be_key
+        head_latin, tail_latin = heads.latin_edges, tails.latin_edges
+        ascii_letters = _ASCII_LETTERS
         found = []
         for index, line in enumerate(lines):
             if (
                 line
                 and len(line) <= max_length
                 and (
-                    (line[:2] not in no_head and line[:3] not in no_head and head_may_be_key(line))
+                    (
+                        line[:2] not in no_head
+                        and line[:3] not in no_head
+                        and not (
+                            line[0] in ascii_letters
+                            and line[0].lower() not in head_latin
+                            and "//" not in line
+                            and "www." not in line
+                        )
+                        and head_may_be_key(line)
+                    )
                     or (
                         line[-2:] not in no_tail
                         and line[-3:] not in no_tail
                         and line[-4:] not in no_tail
+                        and not (
+                            line[-1] in ascii_letters
+                            and line[-1].lower() not in tail_latin
+                            and "//" not in line
+                            and "www." not in line
+                        )
                         and tail_may_be_key(line)
                     )
                     or "@" in line
@@ -376,6 +405,10 @@ class _EdgeWords:
     def _latin_word_is_no_key(self, letter: str, line: str) -> bool:
         # The line's first (last) word starts (ends) with the ASCII ``letter``: no key does,
         # and no link that fold() deletes may be that word (an address: the caller tests "@").
+        # Lexicon.may_start_lines and may_cover_lines make this test in their loop, without a
+        # call, on a line whose first (last) character is an ASCII letter (a Latin-script
+        # line): may_be_key strips nothing before it and rules out no edge with it, so this is
+        # the first test that decides such a line.
         return letter.lower() not in self.latin_edges and "//" not in line and "www." not in line
 
     def _other_word_may_be_key(self, word: str, line: str) -> bool:
