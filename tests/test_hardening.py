@@ -709,6 +709,24 @@ def test_regression_s6_writes_e1_material(profile: str, text: str) -> None:
     assert_cleaned_in_one_run(Cleaner(profile, drop_long_alef_marks=True), text)
 
 
+# (random search, seed 1022, fourteenth session; egyptian_yeh=True) L4 judged "فـى" with its
+# tatweel, which T1 deletes later: the next run wrote "في".
+TATWEEL_IN_EGYPTIAN_YEH = [
+    "\ufdfa\u0641\u0640\u0649",
+    "\u0641\u0640\u0640\u0640\u0649 \u0627\u0644\u0628\u064a\u062a"
+    " \u0627\u0644\u0643\u0628\u064a\u0631",
+    "\ufdfa \u0627\u0644\u0640\u0630\u0649",
+    "\ufdfa \u0648\u0640\u0644\u0640\u0644\u0640\u062a\u0640\u0649",
+    "\ufdfa \u0648\u0640\u0647\u0649.",
+]
+
+
+@pytest.mark.parametrize("profile", ["repair", "search"])
+@pytest.mark.parametrize("text", TATWEEL_IN_EGYPTIAN_YEH)
+def test_regression_tatweel_inside_an_egyptian_yeh_word(profile: str, text: str) -> None:
+    assert_cleaned_in_one_run(Cleaner(profile, egyptian_yeh=True), text)
+
+
 def test_the_random_search_minimises_a_finding_to_what_fails() -> None:
     from tools.fuzz import minimise
 

@@ -174,12 +174,16 @@ def heh_variants(text: str, ctx: Context) -> str:
 # Not after a letter, nor after the marks of one; marks after a space, punctuation or a digit
 # are stray (M5a and M5c delete them later), so the word starts after them.  Judged before
 # they are deleted, "َهى" stayed, and the next run wrote هي (found by a random search in the
-# sixth session).
+# sixth session).  Tatweel between the letters is read over (T1 deletes it later): "فـى"
+# stayed, and the next run wrote "في" (found by the random search, seed 1022, fourteenth
+# session).  Each run of tatweel is taken whole (a letter follows it, never a tatweel).
+_T = f"{TATWEEL}*+"
 _EGYPTIAN_YEH = re.compile(
     f"(?<![{LETTER_CLASS}{TATWEEL}])"
-    "(?P<word>[\u0648\u0641]?(?:\u0641|\u0647)\u0649"  # (و|ف)? + فى / هى
-    "|[\u0648\u0641]?[\u0628\u0643]?\u0627\u0644(?:\u0630|\u062a)\u0649"  # ...الذى / التى
-    "|[\u0648\u0641]?\u0644\u0644(?:\u0630|\u062a)\u0649)"  # للذى / للتى
+    f"(?P<word>(?:[\u0648\u0641]{_T})?[\u0641\u0647]{_T}\u0649"  # (و|ف)? + فى / هى
+    # ...الذى / التى
+    f"|(?:[\u0648\u0641]{_T})?(?:[\u0628\u0643]{_T})?\u0627{_T}\u0644{_T}[\u0630\u062a]{_T}\u0649"
+    f"|(?:[\u0648\u0641]{_T})?\u0644{_T}\u0644{_T}[\u0630\u062a]{_T}\u0649)"  # للذى / للتى
     f"(?![{LETTER_CLASS}{MARK_CLASS}{TATWEEL}])"
 )
 
