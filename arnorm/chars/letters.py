@@ -205,7 +205,8 @@ def egyptian_yeh(text: str, ctx: Context) -> str:
     """Write the final ى of فى الذى التى هى as ي (opt-in: ``egyptian_yeh=True``).
 
     Only these unambiguous function words and their clitic forms; على إلى حتى مستشفى keep ى,
-    and علي / إلي are never rewritten.
+    and علي / إلي are never rewritten.  A tatweel between their letters (فـى) does not hide
+    them: T1 deletes it later.
 
     >>> from arnorm.chars.letters import egyptian_yeh
     >>> egyptian_yeh("فى البيت الذى بناه وهى على", egyptian_yeh=True, lang="ar")
