@@ -562,6 +562,7 @@ def test_search_nfkc_is_nfkc_of_each_run_beyond_the_latin_blocks(text: str) -> N
 
     expected = re.sub("[^\x00-\u036f]+", nfkc, text)
     assert search._nfkc_beyond_latin(text) == expected
+    assert search._nfkc_beyond_latin(text, forms=False) == expected  # (the forms not mapped first)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(search, "_CHUNK", 2)  # every text is cut into many chunks
         assert search._nfkc_beyond_latin(text) == expected
