@@ -798,7 +798,14 @@ class Pipeline:
                     present = self._present(text)
                 if present.isdisjoint(group.characters):
                     continue
-                if group.finder is not None and len(text) >= windows.MIN_LENGTH:
+                if group.finder is not None and len(text) < windows.MIN_LENGTH:
+                    # A short text (most often a segment between protected spans, whose
+                    # ``present`` is the whole document's): one search tells whether it has
+                    # the group's triggers (a text with many tokens or links ran the six mark
+                    # rules on each segment between them).
+                    if group.finder.search(text) is None:
+                        continue
+                elif group.finder is not None:
                     new = self._apply_in_windows(group, text, ctx, present)
                     if new is not None:
                         if new is not text:

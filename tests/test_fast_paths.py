@@ -19,6 +19,7 @@ from arnorm.catalogue import CATALOGUE, OPTIONS
 from arnorm.chars import digits, marks, spaces
 from arnorm.chars.marks import MARK_CLASS_CHARACTERS
 from arnorm.chars.tables import LETTER_CLASS, MARK_CLASS, SPACE_LIKE_CLASS, TATWEEL
+from arnorm.cleaner import Cleaner
 from arnorm.context import Context
 from arnorm.options import Options
 from arnorm.pipeline import Pipeline
@@ -138,6 +139,26 @@ def test_nbsp_to_space_by_replace_equals_the_pattern(dense: int, text: str) -> N
     with mock.patch.object(spaces, "_DENSE", dense):
         fast = Pipeline([spaces.nbsp_to_space])(text)
     assert fast == Pipeline([spaces.nbsp_to_space], use_triggers=False)(text)
+
+
+# A short text (a segment between protected spans) is searched for the mark rules' triggers
+# before they run on it: segments with and without marks, beside tokens and links.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\u062a\u064c\u0641\u0631\u0636 COVID-19 \u0646\u0635 http://x.y/ \u0628\u064b mp3 \u0628",
+        "\u0646\u0635 H2O \u062a\u064c\u0641\u0631\u0636 mp3 \u0646\u0635 5G \u064e\u064e",
+        "a1 \u064b b2 \u0628\u064f\u064f c3 \u0628",
+        "\u064f\u0628 a1 \u0628",  # (a segment whose only mark is its first character)
+    ],
+)
+@pytest.mark.parametrize("profile", ["repair", "search"])
+def test_segments_between_spans_skip_the_mark_rules_only_without_marks(
+    text: str, profile: str
+) -> None:
+    fast = Cleaner(profile).pipeline
+    reference = Pipeline(fast.rules, fast.options, use_triggers=False)
+    assert fast(text) == reference(text)
 
 
 # The patterns as first written: one match per run of marks, judged by the replacement.
