@@ -26,6 +26,16 @@ TINY = ["--size", "5kB", "--repeat", "1", "--min-time", "0"]
 OWN_OPTIONS = {
     "bench_boilerplate.py": ["--baseline", str(ROOT), "--size", "5kB", "--repeat", "1"],
     "bench_line_phase.py": ["--baseline", str(ROOT), "--size", "5kB", "--rounds", "1"],
+    "bench_doctypes.py": [
+        "--baseline",
+        str(ROOT),
+        "--size",
+        "5kB",
+        "--rounds",
+        "1",
+        "--passes",
+        "1",
+    ],
 }
 
 
