@@ -16,6 +16,7 @@ import re
 import subprocess
 import sys
 import tracemalloc
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -626,40 +627,35 @@ def test_the_letters_later_rules_write_as_latin1_letters() -> None:
     assert all(unicodedata2.category(letter) == "Cn" for letter in unassigned)
 
 
-def test_the_characters_later_rules_write_as_an_e2_trigger() -> None:
-    # U1 (NFC) and S6 (NFKC from U+0370) write these, and only these, as a text with one of
-    # E2's mojibake characters: the pipeline judges E2 again only when the input had a trigger.
-    from arnorm.chars.encoding import _LATIN_MOJIBAKE, LATER_E2_TRIGGERS
-
-    mojibake = set(_LATIN_MOJIBAKE)
+def _written_with(
+    material: str, forms: tuple[str, ...], skip: Callable[[str], bool] = lambda c: False
+) -> set[str]:
+    """The characters from U+0370 (but ``skip``'s) that a later rule's normalization, each of
+    ``forms``, changes into a text with a character of ``material``."""
+    wanted = set(material)
     written = set()
     for code in range(0x370, 0x110000):
         character = chr(code)
         if 0xD800 <= code < 0xE000 or not unicodedata2.decomposition(character):
             continue
-        for form in ("NFKC", "NFC"):
-            if not mojibake.isdisjoint(unicodedata2.normalize(form, character)):
+        if skip(character):
+            continue
+        for form in forms:
+            normalized = unicodedata2.normalize(form, character)
+            if normalized != character and not wanted.isdisjoint(normalized):
                 written.add(character)
+    return written
+
+
+def test_the_characters_later_rules_write_as_an_e2_trigger() -> None:
+    # U1 (NFC) and S6 (NFKC from U+0370) write these, and only these, as a text with one of
+    # E2's mojibake characters: the pipeline judges E2 again only when the input had a trigger.
+    from arnorm.chars.encoding import _LATIN_MOJIBAKE, LATER_E2_TRIGGERS
+
+    written = _written_with(_LATIN_MOJIBAKE, ("NFKC", "NFC"))
     assert written <= set(LATER_E2_TRIGGERS)
     unassigned = set(LATER_E2_TRIGGERS) - written  # (an older unicodedata2)
     assert all(unicodedata2.category(character) == "Cn" for character in unassigned)
-
-
-# (mutation search, seed 25, thirteenth session; search profile) S6's NFKC wrote æ after
-# "\ufffd\ufffdŲ", and E2 repaired "Ųæ" (Windows-1257 D8 BF: ؿ) only on the next run.
-LATER_E2_TRIGGER_CASES = [
-    "\ufffd\ufffd\u0172\U00010783",
-    "\ufffd\ufffd\u0172\U00010783\r",
-    "\ufffd\ufffd\u0172\ua7f9",
-    "\u0628 \ufffd\ufffd\u0172\U00010783 \u0628",
-]
-
-
-@pytest.mark.parametrize("profile", ["repair", "search"])
-@pytest.mark.parametrize("text", LATER_E2_TRIGGER_CASES)
-def test_regression_a_later_rule_writes_an_e2_trigger(profile: str, text: str) -> None:
-    assert_cleaned_in_one_run(Cleaner(profile), text)
-    assert_cleaned_in_one_run(Cleaner(profile, punct="latin"), text)
 
 
 def test_the_characters_s6_writes_as_e1_material() -> None:
@@ -670,28 +666,28 @@ def test_the_characters_s6_writes_as_e1_material() -> None:
     from arnorm.chars.forms import NOMINAL
     from arnorm.chars.tables import expand_class
 
-    material = set(_LEAD + _CONTINUATION)
-    written = set()
-    for code in range(0x370, 0x110000):
-        character = chr(code)
-        if 0xD800 <= code < 0xE000 or character in NOMINAL:
-            continue
-        if unicodedata2.normalize("NFC", character) != character:
-            continue  # (S6 sees U1's NFC of it)
-        nfkc = unicodedata2.normalize("NFKC", character)
-        if nfkc != character and not material.isdisjoint(nfkc):
-            written.add(character)
+    def skip(character: str) -> bool:  # (E1 reads the forms; S6 sees U1's NFC of the rest)
+        return character in NOMINAL or unicodedata2.normalize("NFC", character) != character
+
+    written = _written_with(_LEAD + _CONTINUATION, ("NFKC",), skip)
     listed = set(expand_class(LATER_E1_MATERIAL))
     assert written <= listed
     unassigned = {c for c in listed - written if unicodedata2.category(c) == "Cn"}
     assert len(listed - written - unassigned) <= 16  # (assigned, between them in a range)
 
 
-# (mutation search, seed 27, fourteenth session; search profile) S6's NFKC wrote "ف—" from
-# "ف︱" after two pairs of "ط§": the next run found three pairs and repaired the document.
-# Also E1's material from other compatibility characters (𞸈 is ط, ℃ is °C), and a new
-# sequence in a document E1 repaired already.
-LATER_E1_MATERIAL_CASES = [
+# A later rule writes what an earlier document rule repairs.
+LATER_RULE_WRITES_CASES = [
+    # (mutation search, seed 25, thirteenth session; search profile) S6's NFKC wrote æ after
+    # "\ufffd\ufffdŲ", and E2 repaired "Ųæ" (Windows-1257 D8 BF: ؿ) only on the next run.
+    "\ufffd\ufffd\u0172\U00010783",
+    "\ufffd\ufffd\u0172\U00010783\r",
+    "\ufffd\ufffd\u0172\ua7f9",
+    "\u0628 \ufffd\ufffd\u0172\U00010783 \u0628",
+    # (mutation search, seed 27, fourteenth session; search profile) S6's NFKC wrote "ف—"
+    # from "ف︱" after two pairs of "ط§": the next run found three pairs and repaired the
+    # document.  Also E1's material from other compatibility characters (𞸈 is ط, ℃ is °C),
+    # and a new sequence in a document E1 repaired already.
     "\u0637\u00a7\u0637\u00a7\u0641\ufe31",
     "\u0641\ufe31 \u0637\u00a7\u0637\u00a7",
     "\u0637\u00a7\u0637\u00a7\u0639\ufe32",
@@ -703,9 +699,12 @@ LATER_E1_MATERIAL_CASES = [
 
 
 @pytest.mark.parametrize("profile", ["repair", "search"])
-@pytest.mark.parametrize("text", LATER_E1_MATERIAL_CASES)
-def test_regression_s6_writes_e1_material(profile: str, text: str) -> None:
+@pytest.mark.parametrize("text", LATER_RULE_WRITES_CASES)
+def test_regression_a_later_rule_writes_what_a_document_rule_repairs(
+    profile: str, text: str
+) -> None:
     assert_cleaned_in_one_run(Cleaner(profile), text)
+    assert_cleaned_in_one_run(Cleaner(profile, punct="latin"), text)
     assert_cleaned_in_one_run(Cleaner(profile, drop_long_alef_marks=True), text)
 
 
