@@ -403,6 +403,12 @@ def test_visual_order_score_by_scans_equals_word_by_word(text: str) -> None:
 @example(text="\u0640\u0629\u0628\u0628 " * 5)  # a word starting ـة: a reversed signal
 @example(text="\u0643\u062a\u0627\u0628\u0644\u0627\u064b " * 5)  # ending لاً
 @example(text="\u0643\u062a\u0644\u064e\u0627 " * 5)  # لَا
+# Presentation forms that make a reversed signal once written as letters: a mark's form (a
+# letter of none) between the ل and ا of a final لا, an alef's form after a ل, ﻻ itself.
+@example(text="\u0628\u0628\u0628\u0644\ufe70\u0627 " * 5)
+@example(text="\u0628\u0628\u0628\u0644\ufe8e " * 5)
+@example(text="\u0628\u0628\u0628\ufefb " * 5)
+@example(text="\u0628\u0628\u0628\u0644\ufdfa\u0627 " * 5)
 @given(text=st.lists(st.sampled_from(VISUAL_PIECES), max_size=60).map("".join))
 def test_the_quick_check_never_hides_visual_order(text: str) -> None:
     # V1 skips the score when _has_reversed_candidates says it cannot exceed 0.5: that must

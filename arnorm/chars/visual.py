@@ -138,18 +138,40 @@ _REVERSED_MATERIAL = re.compile(
 )
 
 
+# The presentation forms that may add a reversed signal once written as their letters: those
+# written with a letter of one or with an alef (ﻻ, ﺔ, ﺎ after a ل), and those written as no
+# letter (ﹰ, ﷺ: gone from between the ل and ا of a final لا).  Each adds at most one.
+_MAY_ADD_REVERSED = re.compile(
+    "["
+    + "".join(
+        sorted(
+            form
+            for form, letters in _FORM_LETTERS.items()
+            if not letters or any(letter in letters for letter in _REVERSED_LETTERS + "\u0627")
+        )
+    )
+    + "]"
+)
+
+
 def _has_reversed_candidates(text: str, has_forms: bool | None = None) -> bool:
     """Whether the score may exceed 0.5 with enough signals; ``False`` only when it cannot.
 
-    Without presentation forms: at least 3 places that may be reversed signals (a superset of
-    them), and more of them than the sure forward signals (an ``ال`` after a space or a line
-    break starts a word whatever is deleted): with fewer, the word-by-word count is skipped.
+    At least 3 places that may be reversed signals (a superset of them), and more of them than
+    the sure forward signals (an ``ال`` after a space or a line break starts a word whatever is
+    deleted): with fewer, the word-by-word count is skipped.  With presentation forms, the
+    places found in the text as it is, plus each form that may add one once written as its
+    letters (writing the others as letters only puts a letter where a candidate needed none).
     ``has_forms``: whether ``text`` has presentation forms, when the caller knows."""
+    reversed_ = 0
     if has_forms or (has_forms is None and _FORM.search(text)):
-        # With forms, any letter of a reversed signal, or a form written with one (a text of
-        # isolated harakat or ﷺ has none: no reversed signal, and no pass over it).
-        return _REVERSED_MATERIAL.search(text) is not None
-    reversed_ = len(_LA_AT_END.findall(text))
+        # With forms, no letter of a reversed signal and no form written with one (a text of
+        # isolated harakat or ﷺ): no reversed signal, and no pass over it.
+        if _REVERSED_MATERIAL.search(text) is None:
+            return False
+        # (A page of one ligature was scored word by word: 25 ms a megabyte.)
+        reversed_ = len(_MAY_ADD_REVERSED.findall(text))
+    reversed_ += len(_LA_AT_END.findall(text))
     for final, pattern in _FINALS_AT_START:
         if final in text:
             reversed_ += len(pattern.findall(text))
