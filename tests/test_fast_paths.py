@@ -344,6 +344,28 @@ def test_e1_counts_pairs_of_known_continuations_as_it_scans_for_them(text: str) 
             assert counted == _is_cp1256_mojibake(document, has_forms)
 
 
+# Forms of a lead (ﻃ is ط), of a continuation character (ﭖ is پ) and of neither (ﻻ).
+FORM_MOJIBAKE_PIECES = [*MOJIBAKE_PIECES, "\ufec3", "\ufec1", "\ufb56", "\ufefb", "\u00a7"]
+
+
+@example(text="\ufec3\u00a7\ufec3\u00a7\ufec3\u00a7")
+@example(text="\u0637\ufb56\u0637\u00a7\u0637\u00a7 \ufefb")
+@example(text="\u0638\ufb56\u0638\ufb56\u0638\ufb56")  # (ظپ is a pair: three, by forms alone)
+@example(text="\u0638\ufb56\u0637\u00a7\u0637\u00a7")
+@given(text=st.lists(st.sampled_from(FORM_MOJIBAKE_PIECES), max_size=40).map("".join))
+def test_e1_decides_from_the_pipeline_scan_as_by_counting(text: str) -> None:
+    # The decision made from the pipeline's trigger scan (the cheap ways out when there are
+    # few continuation characters, forms of other letters aside) is the count's.
+    from arnorm.chars.encoding import _is_cp1256_mojibake, is_cp1256_mojibake
+
+    pipeline = Cleaner("repair").pipeline
+    for document in (text, text * 30):
+        ctx = Context(document, pipeline.options)
+        pipeline._decide_by_evidence(ctx, pipeline._present(document))
+        has_forms = ctx.has_presentation_forms
+        assert is_cp1256_mojibake(ctx) == _is_cp1256_mojibake(document, has_forms)
+
+
 @given(text=st.lists(st.sampled_from(MOJIBAKE_PIECES), max_size=40).map("".join))
 def test_e1_counts_pairs_across_of_known_continuations_as_it_scans_for_them(text: str) -> None:
     from arnorm.chars.encoding import _TRIGGER, _pairs_across

@@ -377,19 +377,23 @@ def is_cp1256_mojibake(ctx: Context) -> bool:
     if ctx.present is not None:
         written = ctx.present.intersection(_TRIGGER_E1)
         found = frozenset(NFC_CONTINUATIONS.get(c, c) for c in written)
-        if not has_forms and (
-            # Fewer than 3 continuation characters cannot make 3 pairs (a form of ک would,
-            # once nominal), nor can curly quotes alone.
+        # The continuation characters the forms present will be counted as (ﭖ is پ): left
+        # out, E1 found 2 pairs where the next run, after U2, found 3 (found by a mutation
+        # search in the ninth session).  Forms of other letters add none.
+        of_forms = (
+            frozenset().union(*(_CONTINUATIONS_OF_FORM.get(c, "") for c in ctx.present))
+            if has_forms
+            else frozenset()
+        )
+        if not of_forms and (
+            # Fewer than 3 continuation characters cannot make 3 pairs, nor can curly quotes
+            # alone (each pair ends with one; a form of a lead, ﻁ, only makes a lead).
             (len(found) < 3 and sum(map(ctx.text.count, written)) < 3)
             or not any(_LETTER_PAIRS_BY_TRIGGER[continuation] for continuation in found)
         ):
             ctx.removal_stable.add("not_cp1256_mojibake")
             return False
-        if has_forms:
-            # The continuation characters the forms present will be counted as (ﭖ is پ):
-            # left out, E1 found 2 pairs where the next run, after U2, found 3 (found by a
-            # mutation search in the ninth session).
-            found = found.union(*(_CONTINUATIONS_OF_FORM.get(c, "") for c in ctx.present))
+        found |= of_forms
         # A few (curly quotes, dashes) are counted pair by pair; more are scanned for.
         if len(found) <= _COUNTED_TRIGGERS:
             triggers = sorted(found)
