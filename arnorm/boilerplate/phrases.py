@@ -168,8 +168,7 @@ class Lexicon:
         With the ``facts`` of many lines, each distinct line is tested once.
         """
         heads = self._heads
-        ruled_out, may_be_key, latin_edges = heads.ruled_out, heads.may_be_key, heads.latin_edges
-        ascii_letters = _ASCII_LETTERS
+        ruled_out, may_be_key, no_key = heads.ruled_out, heads.may_be_key, heads.no_key_letters
         if facts is not None:
             return facts.lines_where(1, max_length, self.may_start)
         found = []
@@ -181,11 +180,8 @@ class Lexicon:
                     (
                         line[:2] not in ruled_out
                         and line[:3] not in ruled_out
-                        and not (  # (_EdgeWords._latin_word_is_no_key: see there)
-                            line[0] in ascii_letters
-                            and line[0].lower() not in latin_edges
-                            and "//" not in line
-                            and "www." not in line
+                        and not (  # (see _EdgeWords.no_key_letters)
+                            line[0] in no_key and "//" not in line and "www." not in line
                         )
                         and may_be_key(line)
                     )
@@ -200,8 +196,7 @@ class Lexicon:
         heads, tails = self._heads, self._tails
         no_head, no_tail = heads.ruled_out, tails.ruled_out
         head_may_be_key, tail_may_be_key = heads.may_be_key, tails.may_be_key
-        head_latin, tail_latin = heads.latin_edges, tails.latin_edges
-        ascii_letters = _ASCII_LETTERS
+        no_key_head, no_key_tail = heads.no_key_letters, tails.no_key_letters
         found = []
         for index, line in enumerate(lines):
             if (
@@ -211,11 +206,8 @@ class Lexicon:
                     (
                         line[:2] not in no_head
                         and line[:3] not in no_head
-                        and not (
-                            line[0] in ascii_letters
-                            and line[0].lower() not in head_latin
-                            and "//" not in line
-                            and "www." not in line
+                        and not (  # (see _EdgeWords.no_key_letters)
+                            line[0] in no_key_head and "//" not in line and "www." not in line
                         )
                         and head_may_be_key(line)
                     )
@@ -224,10 +216,7 @@ class Lexicon:
                         and line[-3:] not in no_tail
                         and line[-4:] not in no_tail
                         and not (
-                            line[-1] in ascii_letters
-                            and line[-1].lower() not in tail_latin
-                            and "//" not in line
-                            and "www." not in line
+                            line[-1] in no_key_tail and "//" not in line and "www." not in line
                         )
                         and tail_may_be_key(line)
                     )
@@ -353,20 +342,22 @@ class _EdgeWords:
     word is then at least those letters, so its fold starts (ends) with theirs.
     """
 
-    __slots__ = ("first", "keys", "latin_edges", "ruled_out", "spellings")
+    __slots__ = ("first", "keys", "no_key_letters", "ruled_out", "spellings")
 
     def __init__(self, keys: Mapping[str, object], first: bool):
         self.first = first
         self.keys = frozenset(keys)
         self.ruled_out = _ruled_out(self.keys, first)
         self.spellings = _spellings(self.keys)
-        # The ASCII letters the keys start (end) with: a word that starts (ends) with another
-        # is none of them (fold() keeps an ASCII letter, lower-cased, at its word's edge).
-        self.latin_edges = frozenset(
-            edge
-            for edge in (key[0] if first else key[-1] for key in self.keys if key)
-            if edge in _ASCII_LETTERS
-        )
+        # The ASCII letters, either case, that no key starts (ends) with lower-cased: a word
+        # that starts (ends) with one is no key (fold() keeps an ASCII letter, lower-cased, at
+        # its word's edge), unless it is a link that fold() deletes (an address: the caller
+        # tests "@").  Lexicon.may_start_lines and may_cover_lines make the same test in their
+        # loop, without a call, on a line whose first (last) character is an ASCII letter:
+        # may_be_key strips nothing before it and rules out no edge with it, so it is the first
+        # test that decides such a line.
+        edges = {key[0] if first else key[-1] for key in self.keys if key}
+        self.no_key_letters = frozenset(c for c in _ASCII_LETTERS if c.lower() not in edges)
 
     def may_be_key(self, line: str) -> bool:
         ruled_out = self.ruled_out
@@ -392,7 +383,7 @@ class _EdgeWords:
                 return False
             letter = text[-1]
             word = text[text.rfind(" ") + 1 :]
-        if letter <= "z" and letter in _ASCII_LETTERS and self._latin_word_is_no_key(letter, line):
+        if letter in self.no_key_letters and "//" not in line and "www." not in line:
             return False
         if word.strip(_PLAIN):  # not plain letters only
             word = _DIACRITICS.sub("", word)
@@ -401,15 +392,6 @@ class _EdgeWords:
         if self.spellings is not None:
             return word in self.spellings
         return word.translate(_PLAIN_FOLD) in self.keys
-
-    def _latin_word_is_no_key(self, letter: str, line: str) -> bool:
-        # The line's first (last) word starts (ends) with the ASCII ``letter``: no key does,
-        # and no link that fold() deletes may be that word (an address: the caller tests "@").
-        # Lexicon.may_start_lines and may_cover_lines make this test in their loop, without a
-        # call, on a line whose first (last) character is an ASCII letter (a Latin-script
-        # line): may_be_key strips nothing before it and rules out no edge with it, so this is
-        # the first test that decides such a line.
-        return letter.lower() not in self.latin_edges and "//" not in line and "www." not in line
 
     def _other_word_may_be_key(self, word: str, line: str) -> bool:
         # A word without marks that is not plain letters (Latin words: "The", "L’été"):
