@@ -80,6 +80,10 @@ WORDS = [
     "www.example.com/اقرأ",
     "https://t.co/x",
     "http://",
+    "@user5",  # (a mention: no address, fold() keeps its letters)
+    "#وسم_3",
+    "a@b",
+    "www.x.com@y.org",
     "_",
     "\u200f",
     "\u00a0",
@@ -301,6 +305,14 @@ def test_lines_and_headers_as_the_reference(line: str) -> None:
 @example("http://x.com Share http://y.com", ("share",))
 @example("\u00a7\u00a7 SMS", ("sms",))  # (a first word that folds to nothing)
 @example("\u0130stanbul", ("i\u0307stanbul",))
+# (a tweet: a mention and a link, tested without the link)
+@example("@user https://t.co/x Share", ("user share",))
+@example("Share https://t.co/x @user", ("share user",))
+@example("@user قد يهمك https://t.co/x", ())
+@example("https://t.co/x جميع الحقوق محفوظة #x", ())
+@example("www.x.com@y.org Share", ("share",))
+@example("جميعhttps://t.co/xالحقوق محفوظة", ())  # (a link parts two words)
+@example("a@b.c@d.org Share", ("share",))
 def test_may_cover_is_never_wrong(line: str, extra: tuple[str, ...]) -> None:
     fast = phrases.Lexicon((*phrases.read("line_phrases"), *extra))
     slow = reference.Lexicon((*phrases.read("line_phrases"), *extra))
@@ -315,12 +327,21 @@ def test_may_cover_is_never_wrong(line: str, extra: tuple[str, ...]) -> None:
     assert (starting and starting.phrase) == (expected and expected.phrase)
 
 
+@given(any_line)
+@example("www.x.com@y.org a@b.c.d https://t.co/x@y.org")
+def test_what_fold_leaves_of_addresses_has_none(line: str) -> None:
+    # Lexicon.may_cover tests a line with an address or a link as fold() leaves it, without
+    # a test for "@": that needs no address to be left (fold() replaces them once).
+    assert phrases._ADDRESSES.search(phrases._ADDRESSES.sub(" ", line)) is None
+
+
 # The loops over many lines make some of the per-line test inline (the ASCII edge of a
 # Latin-script line): they must pick the lines it picks.
 @given(st.lists(any_line, max_size=12), extra)
 @example(["The Zain", "Share now", "share.", "www.x.com Share", "a//b Share", "N", "x@y.z"], ())
 @example(["Stc Mobily", "SMS", "ارسل رسالة SMS", "Zain.", "Shares"], ("stc mobily", "zain"))
 @example(["وقال www.x.com Share", "وقال a//b Share"], ())  # (a link: the tail is fold()'s)
+@example(["@user Share https://t.co/x", "a@b.net Share", "Share @user", "@a b@c.org"], ("share",))
 def test_the_loops_over_lines_pick_what_the_line_tests_pick(
     lines_: list[str], extra: tuple[str, ...]
 ) -> None:
@@ -350,6 +371,8 @@ CONTEXTS = [
     "«{}»",
     "وقال {} في بيان",
     "{} ١٤٣٦هـ",
+    "@user {} https://t.co/x",
+    "https://t.co/x {} #وسم @user",
 ]
 
 
@@ -384,6 +407,11 @@ def test_may_cover_lets_most_content_lines_through_without_folding() -> None:
         "The minister said on Monday that talks would resume.",
         "L\u2019\u00e9t\u00e9 dernier, le pr\u00e9sident a d\u00e9clar\u00e9 \u00ab non \u00bb.",
         "Espa\u00f1a y M\u00e9xico firmaron el acuerdo en Bogot\u00e1.",
+    ]
+    # Tweets: a hashtag, a mention and a link (tested without the link, as fold() reads them).
+    sentences += [
+        "وأبان أنه تم توجيه الدعوة #وسم_3 @user5 https://t.co/a1b42",
+        "https://t.co/a1 ويهدف المعرض إلى تنمية المجتمع @user",
     ]
     assert not any(lexicon.may_cover(sentence) for sentence in sentences)
     assert all(lexicon.may_cover(line) for line in ["// انتهى //", "© 2015 جميع الحقوق محفوظة"])

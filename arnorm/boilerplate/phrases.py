@@ -82,6 +82,22 @@ def _fold(text: str, addresses: bool) -> str:
     return " ".join(words).lower()
 
 
+def _as_fold_reads(line: str) -> str:
+    """``line`` with its e-mail addresses and links replaced as fold() replaces them first.
+
+    fold() replaces them once, then folds what is left, which has no address: a match of
+    _ADDRESSES holds no space (the replacement) and the pattern has no look-around, so a match
+    in it would have been one in the line, where the scan tried every position outside the
+    matches it replaced.  So fold() of it is fold() of the line, and the edge words of what
+    is left are tested with no test for "@" (an e-mail address at a line's edge: fold()
+    deleted it, with the letters before its "@"; a mention, "@user", is no address).  A
+    tweet ends in a link and has a mention: each line was folded and looked up.
+    """
+    if "@" in line or "//" in line or "www." in line:
+        return _ADDRESSES.sub(" ", line)
+    return line
+
+
 def letters(folded: str) -> int:
     """How many letters a folded text has (its length without spaces)."""
     return len(folded) - folded.count(" ")
@@ -138,15 +154,18 @@ class Lexicon:
 
         ``False`` when the line's first word, folded, is no entry's first word: for most lines
         the first two letters tell (a set test), for the rest the first word is folded alone
-        if it has plain letters and marks only; anything else (and a line with an e-mail
-        address) is left to the fold.  So ``starting(fold(line))`` is ``None`` whenever this
-        is ``False``.
+        if it has plain letters and marks only; anything else is left to the fold.  A line
+        with an e-mail address or a link is tested again without them, as fold() leaves it
+        (a tweet's link and mention no longer send it to the fold).  So
+        ``starting(fold(line))`` is ``None`` whenever this is ``False``.
 
         >>> lexicon = Lexicon(["قد يهمك"])
         >>> lexicon.may_start("قد يهمك:"), lexicon.may_start("وقال إن القرار نهائي")
         (True, False)
+        >>> lexicon.may_start("a@b.net قد يهمك"), lexicon.may_start("@user https://t.co/x وقال")
+        (True, False)
         """
-        return self._heads.may_be_key(line) or "@" in line
+        return self._heads.may_be_key(_as_fold_reads(line))
 
     def may_cover(self, line: str) -> bool:
         """``False`` if no entry can cover ``fold(line)``; tested without folding the line.
@@ -158,7 +177,8 @@ class Lexicon:
         >>> lexicon.may_cover("© 2015 جميع الحقوق محفوظة."), lexicon.may_cover("نص الخبر.")
         (True, False)
         """
-        return self._heads.may_be_key(line) or self._tails.may_be_key(line) or "@" in line
+        line = _as_fold_reads(line)
+        return self._heads.may_be_key(line) or self._tails.may_be_key(line)
 
     def may_start_lines(
         self, lines: Sequence[str], max_length: int, facts: bulk.LineFacts | None = None
@@ -173,20 +193,15 @@ class Lexicon:
             return facts.lines_where(1, max_length, self.may_start)
         found = []
         for index, line in enumerate(lines):
+            if not line or len(line) > max_length:
+                continue
+            if "@" in line or "//" in line or "www." in line:
+                line = _ADDRESSES.sub(" ", line)  # (_as_fold_reads)
             if (
-                line
-                and len(line) <= max_length
-                and (
-                    (
-                        line[:2] not in ruled_out
-                        and line[:3] not in ruled_out
-                        and not (  # (see _EdgeWords.no_key_letters)
-                            line[0] in no_key and "//" not in line and "www." not in line
-                        )
-                        and may_be_key(line)
-                    )
-                    or "@" in line
-                )
+                line[:2] not in ruled_out
+                and line[:3] not in ruled_out
+                and line[0] not in no_key  # (see _EdgeWords.no_key_letters)
+                and may_be_key(line)
             ):
                 found.append(index)
         return found
@@ -199,28 +214,23 @@ class Lexicon:
         no_key_head, no_key_tail = heads.no_key_letters, tails.no_key_letters
         found = []
         for index, line in enumerate(lines):
+            if not line or len(line) > max_length:
+                continue
+            if "@" in line or "//" in line or "www." in line:
+                line = _ADDRESSES.sub(" ", line)  # (_as_fold_reads)
             if (
-                line
-                and len(line) <= max_length
-                and (
-                    (
-                        line[:2] not in no_head
-                        and line[:3] not in no_head
-                        and not (  # (see _EdgeWords.no_key_letters)
-                            line[0] in no_key_head and "//" not in line and "www." not in line
-                        )
-                        and head_may_be_key(line)
-                    )
-                    or (
-                        line[-2:] not in no_tail
-                        and line[-3:] not in no_tail
-                        and line[-4:] not in no_tail
-                        and not (
-                            line[-1] in no_key_tail and "//" not in line and "www." not in line
-                        )
-                        and tail_may_be_key(line)
-                    )
-                    or "@" in line
+                (
+                    line[:2] not in no_head
+                    and line[:3] not in no_head
+                    and line[0] not in no_key_head  # (see _EdgeWords.no_key_letters)
+                    and head_may_be_key(line)
+                )
+                or (
+                    line[-2:] not in no_tail
+                    and line[-3:] not in no_tail
+                    and line[-4:] not in no_tail
+                    and line[-1] not in no_key_tail
+                    and tail_may_be_key(line)
                 )
             ):
                 found.append(index)
@@ -335,11 +345,12 @@ class _EdgeWords:
     """The first (or last) words of a lexicon's entries, to test a line before it is folded.
 
     ``may_be_key(line)`` is ``False`` only if the first (last) word of ``fold(line)`` is
-    certainly not one of them, an e-mail address aside (fold() deletes it with the letters
-    before its "@": the caller tests "@").  ``ruled_out`` holds the line edges that settle it
-    at once: two plain letters whose fold is no key's first (last) two letters, or three whose
-    fold is no key's first (last) three, for the last word maybe followed by a full stop.  A
-    word is then at least those letters, so its fold starts (ends) with theirs.
+    certainly not one of them, for a line without e-mail addresses and links (the caller
+    replaces them first, as fold() does: :func:`_as_fold_reads`).  ``ruled_out`` holds the
+    line edges that settle it at once: two plain letters whose fold is no key's first (last)
+    two letters, or three whose fold is no key's first (last) three, for the last word maybe
+    followed by a full stop.  A word is then at least those letters, so its fold starts
+    (ends) with theirs.
     """
 
     __slots__ = ("first", "keys", "no_key_letters", "ruled_out", "spellings")
@@ -351,8 +362,8 @@ class _EdgeWords:
         self.spellings = _spellings(self.keys)
         # The ASCII letters, either case, that no key starts (ends) with lower-cased: a word
         # that starts (ends) with one is no key (fold() keeps an ASCII letter, lower-cased, at
-        # its word's edge), unless it is a link that fold() deletes (an address: the caller
-        # tests "@").  Lexicon.may_start_lines and may_cover_lines make the same test in their
+        # its word's edge; the line has no address fold() would delete).
+        # Lexicon.may_start_lines and may_cover_lines make the same test in their
         # loop, without a call, on a line whose first (last) character is an ASCII letter:
         # may_be_key strips nothing before it and rules out no edge with it, so it is the first
         # test that decides such a line.
@@ -383,23 +394,22 @@ class _EdgeWords:
                 return False
             letter = text[-1]
             word = text[text.rfind(" ") + 1 :]
-        if letter in self.no_key_letters and "//" not in line and "www." not in line:
+        if letter in self.no_key_letters:
             return False
         if word.strip(_PLAIN):  # not plain letters only
             word = _DIACRITICS.sub("", word)
             if not word or word.strip(_PLAIN):  # not plain letters and marks
-                return self._other_word_may_be_key(word, line)
+                return self._other_word_may_be_key(word)
         if self.spellings is not None:
             return word in self.spellings
         return word.translate(_PLAIN_FOLD) in self.keys
 
-    def _other_word_may_be_key(self, word: str, line: str) -> bool:
+    def _other_word_may_be_key(self, word: str) -> bool:
         # A word without marks that is not plain letters (Latin words: "The", "L’été"):
         # where fold() only splits it at its non-letters and lower-cases it, its first (last)
-        # run of letters is looked up.  Else (a letter fold() rewrites, an address fold()
-        # deletes, a word that folds to nothing) fold() decides.  (An e-mail address: the
-        # caller tests "@".)
-        if not word or "//" in line or "www." in line:
+        # run of letters is looked up.  Else (a letter fold() rewrites, a word that folds to
+        # nothing) fold() decides.
+        if not word:
             return True
         if not word.isascii() and _FOLDED_LETTER.search(word):
             return True
