@@ -28,6 +28,10 @@ _FORM = re.compile(f"[{PRESENTATION_FORMS_CLASS}]")
 # Look-alikes the letter rules map (ۃ → ة; a final ی → ى): counted as what they become.
 _FINAL_ONLY = "\u0629\u0649\u06c3"
 _FINAL_SIGNAL = _FINAL_ONLY + "\u06cc"
+# The letters the score reads (ال starts a word, لا, ة, ى, ۃ or ی ends one, ة, ى or ۃ starts
+# one): a rule that takes or writes one may change the score after the gate was read (S2
+# folds ة), and the pipeline then reads the gate again (pipeline._shifts_signals).
+SIGNAL_LETTERS = frozenset("\u0627\u0644" + _FINAL_SIGNAL)
 # Signals need at least this many tokens before the score decides anything.
 MIN_SIGNALS = 5
 
