@@ -46,6 +46,10 @@ PIECES = [
     "\u06d6",
     "\u0653",
     "\u0654",  # dagger alef, a Quranic mark, madda, hamza above
+    "\u0655",
+    "\u08cd",
+    "\u06da",
+    "\u034f",  # hamza below, two more Quranic marks, the combining grapheme joiner
     TATWEEL,
     " ",
     "\n",
@@ -103,6 +107,7 @@ _SWITCHED_ON = {rule.id: _switched_on(rule) for rule in _WITH_FAST_PATH}
 @example(text="\u0627 \u064b \u0627  \u064b. \u0629 \u064b")
 @example(text="\u064f\u0640\u0628 \u0628\u00a0\u064f\u0628 (\u064e\u064e\u0628 \u064e")
 @example(text="\u2009\u064b\u064c\u0628\u064b\u064f \u0628\u0651\u0651\u0650")
+@example(text="\u0631\u064e\u0651\u034f\u0651\u064e \u0631\u064e\u0651")  # (M6: a CGJ)
 @given(text=mark_text)
 def test_fast_path_equals_the_pattern(rule: Substitution, text: str) -> None:
     options = _SWITCHED_ON.get(rule.id, {})
