@@ -575,7 +575,8 @@ class Pipeline:
         shifted = ctx.counts_shifted
         if shifted & SIGNALS_SHIFTED:
             # Read again only when it was on: the rules it turned off would run next time.
-            # (Turned on, it would only turn rules off: the output is already theirs.)
+            # Turned on, it turns rules off next time, whose work the output already holds
+            # (the probe of the fix found no text that this changes).
             shifted &= ~SIGNALS_SHIFTED
             if ctx.__dict__.get("visual") is True:
                 ctx.judge_again.add("visual")
