@@ -349,6 +349,7 @@ def test_what_fold_leaves_of_addresses_has_none(line: str) -> None:
 @example(["Stc Mobily", "SMS", "ارسل رسالة SMS", "Zain.", "Shares"], ("stc mobily", "zain"))
 @example(["وقال www.x.com Share", "وقال a//b Share"], ())  # (a link: the tail is fold()'s)
 @example(["@user Share https://t.co/x", "a@b.net Share", "Share @user", "@a b@c.org"], ("share",))
+@example(["محمد@x.org قد يهمك", "محمد@x.org جميع نص", "نص@x.org"], ())
 def test_the_loops_over_lines_pick_what_the_line_tests_pick(
     lines_: list[str], extra: tuple[str, ...]
 ) -> None:

@@ -210,7 +210,13 @@ class Lexicon:
         for index, line in enumerate(lines):
             if not line or len(line) > max_length:
                 continue
-            if "@" in line or "//" in line or "www." in line:
+            if line[:2] in ruled_out or line[:3] in ruled_out:
+                # Plain letters no key starts with: a link cannot start inside them, only an
+                # e-mail address can ("محمد@x.org قد يهمك": fold() deletes its first word).
+                if "@" not in line:
+                    continue
+                line = _without_addresses(line)
+            elif "@" in line or "//" in line or "www." in line:
                 line = _without_addresses(line)
             if (
                 line[:2] not in ruled_out
@@ -231,7 +237,16 @@ class Lexicon:
         for index, line in enumerate(lines):
             if not line or len(line) > max_length:
                 continue
-            if "@" in line or "//" in line or "www." in line:
+            if (line[-2:] in no_tail or line[-3:] in no_tail or line[-4:] in no_tail) and (
+                line[:2] in no_head or line[:3] in no_head
+            ):
+                # Both edges plain letters no key starts or ends with (most lines): no address
+                # ends in an Arabic letter, and only an e-mail address can start with one (see
+                # may_start_lines).
+                if "@" not in line:
+                    continue
+                line = _without_addresses(line)
+            elif "@" in line or "//" in line or "www." in line:
                 line = _without_addresses(line)
             if (
                 (
