@@ -341,7 +341,10 @@ def _forms_with_marks() -> tuple[str, dict[int, str]]:
 MARK_FORMS, _FORM_LETTERS_WITHOUT_MARKS = _forms_with_marks()
 _LETTER_FORMS_WITH_MARKS = "".join(map(chr, _FORM_LETTERS_WITHOUT_MARKS))
 _CARRIED_MARKS = re.compile(f"[{SPACE_LIKE_CLASS}][{MARK_CLASS}{TATWEEL}{MARK_FORMS}]+")
-_MARKS = re.compile(f"[{MARK_CLASS}{TATWEEL}{MARK_FORMS}]+")
+# One character at a time, not runs: deleting each is deleting the runs, and a class without a
+# quantifier is scanned for by re's fast search (news, a mark every 250 characters: 10 → 3.7 ns
+# a character).
+_MARK = re.compile(f"[{MARK_CLASS}{TATWEEL}{MARK_FORMS}]")
 
 
 @rewrite(
@@ -373,7 +376,7 @@ def strip_diacritics(text: str, ctx: Context) -> str:
                 result = result.replace(form, _FORM_LETTERS_WITHOUT_MARKS[ord(form)])
     if _CARRIED_MARKS.search(result):
         result = _CARRIED_MARKS.sub(" ", result)
-    return recompose(_MARKS.sub("", result), text)
+    return recompose(_MARK.sub("", result), text)
 
 
 _HAMZA_SEATS = (("\u0624", "\u0648"), ("\u0626", YEH))
