@@ -127,8 +127,9 @@ class Context:
         self.present: frozenset[str] | None = None
         # Whether a rule that may write a gate's evidence characters changed the text since.
         self.evidence_written = False
-        # How the rules changed what a counting gate counts (COUNTING_GROUPS): the flags of
-        # pipeline._shifts_counts, 0 if they did not.
+        # How the rules changed what a counting gate counts (COUNTING_GROUPS) or the letters
+        # V1's order score reads: the flags of pipeline._shifts_counts and _shifts_signals, 0
+        # if they did not.
         self.counts_shifted = 0
         # The gates whose computation found that removing lines cannot change them (E1's
         # with fewer than 3 pairs): the pipeline does not read them again after the line phase.

@@ -139,7 +139,8 @@ class _Compiled:
         self.invalidates = rule.produces is None or not scanned.isdisjoint(rule.produces)
         # Does a change by this rule possibly write a gate's evidence (see _gates_changed)?
         self.writes_evidence = rule.produces is None or not evidence.isdisjoint(rule.produces)
-        # Does it change what a counting gate counts (see _shifts_counts)?
+        # Does it change what a counting gate counts (_shifts_counts), or a letter V1's order
+        # score reads (_shifts_signals)?
         self.shifts_counts = _shifts_counts(rule) | _shifts_signals(rule)
 
 

@@ -64,8 +64,8 @@ def word_windows(
     rfind = text.rfind
     # Dense text (most words with a trigger) is recognised from where its first few trigger
     # characters are: windows of at least two characters each would cover too much already.
-    # (The same scan goes on: a second one, for this test alone, was a third of the time on
-    # news, where a text has fewer than _SAMPLE of them.)
+    # (The same scan goes on: a second one, for this test alone, read the whole of a news
+    # article, which has fewer than _SAMPLE of them: 76 → 62 µs on one of 10,000 characters.)
     matches = finder.finditer(text)
     first = list(islice(matches, _SAMPLE))
     if len(first) == _SAMPLE and share * first[-1].start() < _SAMPLE * 2:
