@@ -19,6 +19,7 @@ import tracemalloc
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pytest
 import unicodedata2
@@ -1012,6 +1013,96 @@ def test_the_rules_that_shift_the_visual_signals() -> None:
         "search.fold_teh_marbuta",
         "search.fold_alef_maksura",
     }
+
+
+# (tools/fuzz.py --combine, sixteenth session) Configurations that combine options with rules
+# enabled by name, which the settings that change one thing at a time never met.  Each entry:
+# the profile and options, the text.
+COMBINED_SETTINGS: list[tuple[dict[str, Any], str]] = [
+    # Seed 37: I4 (strip_zwnj) read the Arabic gate itself, on two Arabic letters, and kept the
+    # ZWNJ; S4 then wrote a third (ئ → ي), and the next run deleted it.  I4 now asks to be
+    # applied again to the output when it declined.
+    (
+        {"profile": "repair", "strip_zwnj": True, "enable": ["search.fold_hamza_seats"]},
+        "\u0629\u0649\u200c\u0626",
+    ),
+    (
+        {"profile": "repair", "strip_zwnj": True, "enable": ["search.fold_hamza_seats"]},
+        "\u0643\u062a\u0628 \u0649\u200c\u0626",
+    ),
+    # L4 (egyptian_yeh) ran before the search's letter folds, which write the letters of its
+    # words: S2 made "ةى" "هى", S4 "ؤهى" "وهى", S1 "ٱلذى" "الذى", and the next run wrote ي
+    # (the probe of the fifteenth session; S1 and S4 by a probe of this one).  L4 now runs
+    # after them.
+    (
+        {
+            "profile": "repair",
+            "egyptian_yeh": True,
+            "lang": "ar",
+            "enable": ["search.fold_teh_marbuta"],
+        },
+        "ةى",
+    ),
+    (
+        {
+            "profile": "repair",
+            "egyptian_yeh": True,
+            "lang": "ar",
+            "enable": ["search.fold_teh_marbuta"],
+        },
+        "نص الخبر وةى",
+    ),
+    (
+        {
+            "profile": "repair",
+            "egyptian_yeh": True,
+            "lang": "ar",
+            "enable": ["search.fold_hamza_seats"],
+        },
+        "نص الخبر ؤهى",
+    ),
+    (
+        {"profile": "repair", "egyptian_yeh": True, "lang": "ar", "enable": ["search.fold_alef"]},
+        "نص الخبر ٱلذى إلتى",
+    ),
+    (
+        {"profile": "repair", "egyptian_yeh": True, "lang": "ar", "enable": ["search.fold_alef"]},
+        "ﷺٱلذى",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("setting", "text", "expected"),
+    [
+        (
+            {"egyptian_yeh": True, "lang": "ar", "enable": ["search.fold_teh_marbuta"]},
+            "نص الخبر ةى",
+            "هي",
+        ),
+        (
+            {"egyptian_yeh": True, "lang": "ar", "enable": ["search.fold_hamza_seats"]},
+            "نص الخبر ؤهى",
+            "وهي",
+        ),
+        (
+            {"egyptian_yeh": True, "lang": "ar", "enable": ["search.fold_alef"]},
+            "نص الخبر ٱلذى",
+            "الذي",
+        ),
+        ({"egyptian_yeh": True, "lang": "ar"}, "نص الخبر فـى", "في"),
+    ],
+)
+def test_egyptian_yeh_reads_the_letters_the_folds_write(
+    setting: dict[str, Any], text: str, expected: str
+) -> None:
+    assert Cleaner("repair", **setting)(text).split()[-1] == expected
+
+
+@pytest.mark.parametrize(("setting", "text"), COMBINED_SETTINGS)
+def test_regression_combined_settings(setting: dict[str, Any], text: str) -> None:
+    options = dict(setting)
+    assert_cleaned_in_one_run(Cleaner(options.pop("profile"), **options), text)
 
 
 # (mutation search, seed 14, eleventh session; default options) L3 wrote ه (which joins the

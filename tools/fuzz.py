@@ -25,6 +25,14 @@ configuration; a finding is minimised and printed the same way::
 
     python tools/fuzz.py --mutate 600 1
 
+With ``--combine SECONDS [SEED]``, the same two searches in turn, each text cleaned by one of
+400 random configurations that combine options and opt-in rules (``combined_settings``):
+several options at once, and search folds enabled in the repair profile beside them.  The
+settings above change one thing at a time, so they never met a pair such as
+``egyptian_yeh=True`` with S2 enabled (sixteenth session)::
+
+    python tools/fuzz.py --combine 600 1
+
 Without atheris, or with ``--hypothesis N``, the same checks run under hypothesis with ``N``
 examples (default 200,000)::
 
@@ -80,6 +88,30 @@ def fuzz_settings() -> list[dict[str, Any]]:
                 and rule.id in active_rules(make_cleaner(setting))
             ):
                 settings.append(setting)
+    return settings
+
+
+def combined_settings(rnd: random.Random, count: int = 400) -> list[dict[str, Any]]:
+    """``count`` random settings: a profile, each option at a random other value with
+    probability 1/4, and each rule the profile does not run enabled with probability 1/6."""
+    from arnorm.catalogue import CATALOGUE, OPTIONS
+    from arnorm.profiles import PROFILES
+    from benchmarks.adversarial import active_rules
+
+    defaults = {name: active_rules(make_cleaner({"profile": name})) for name in PROFILES}
+    settings: list[dict[str, Any]] = []
+    while len(settings) < count:
+        profile = rnd.choice(sorted(PROFILES))
+        setting: dict[str, Any] = {"profile": profile}
+        for option in OPTIONS:
+            others = [value for value in option.allowed if value != option.default]
+            if others and rnd.random() < 0.25:
+                setting[option.name] = rnd.choice(others)
+        off = [rule.id for rule in CATALOGUE if rule.id not in defaults[profile]]
+        enabled = [rule_id for rule_id in off if rnd.random() < 1 / 6]
+        if enabled:
+            setting["enable"] = enabled
+        settings.append(setting)
     return settings
 
 
@@ -281,22 +313,27 @@ def mutate(text: str, rnd: random.Random, characters: list[str]) -> str:
     return "".join(pieces)
 
 
-def run_random(seconds: float, seed: int, mutations: bool = False) -> None:
-    """The random search over PALETTE, or with ``mutations`` the mutation search; exits
-    non-zero with a minimised finding."""
-    cleaners = fuzz_cleaners()
-    settings = fuzz_settings()
+def run_random(seconds: float, seed: int, mutations: bool = False, combine: bool = False) -> None:
+    """The random search over PALETTE, or with ``mutations`` the mutation search, or with
+    ``combine`` both in turn under combined settings; exits non-zero with a minimised
+    finding."""
     rnd = random.Random(seed)
-    if mutations:
+    if combine:
+        settings = combined_settings(rnd)
+        cleaners = [make_cleaner(setting) for setting in settings]
+    else:
+        cleaners, settings = fuzz_cleaners(), fuzz_settings()
+    if mutations or combine:
         templates, characters = mutation_templates(), mutation_characters()
     deadline = time.monotonic() + seconds
     count = 0
     while time.monotonic() < deadline:
-        if mutations:
+        mutating = mutations or (combine and count % 2 == 1)
+        if mutating:
             text = mutate(rnd.choice(templates), rnd, characters)
         else:
             text = "".join(rnd.choice(PALETTE) for _ in range(rnd.randint(1, 25)))
-        which = rnd.randrange(len(cleaners)) if mutations else count % len(cleaners)
+        which = rnd.randrange(len(cleaners)) if mutations or combine else count % len(cleaners)
 
         def fails(candidate: str, which: int = which) -> bool:
             try:
@@ -316,7 +353,7 @@ def run_random(seconds: float, seed: int, mutations: bool = False) -> None:
                 print(f"  {type(error).__name__}: {error}")
             sys.exit(1)
         count += 1
-    search = "mutation search" if mutations else "random search"
+    search = "combined search" if combine else "mutation search" if mutations else "random search"
     print(f"{search}: {count} texts in {seconds:g} s (seed {seed}), no finding")
 
 
@@ -327,13 +364,13 @@ def main() -> None:
     if "-h" in arguments or "--help" in arguments:
         print(__doc__)  # (without this, --help went to the default engine and ran for an hour)
         return
-    for flag in ("--random", "--mutate"):
+    for flag in ("--random", "--mutate", "--combine"):
         if flag in arguments:
             index = arguments.index(flag)
             values = arguments[index + 1 : index + 3]
             seconds = float(values[0]) if values else 600.0
             seed = int(values[1]) if len(values) > 1 else int(time.time())
-            run_random(seconds, seed, mutations=flag == "--mutate")
+            run_random(seconds, seed, mutations=flag == "--mutate", combine=flag == "--combine")
             return
     if "--hypothesis" in arguments:
         index = arguments.index("--hypothesis")

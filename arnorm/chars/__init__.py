@@ -38,6 +38,7 @@ RULES = (
     *letters.RULES,
     *tatweel.RULES,
     *search.LETTER_FOLDS,
+    *letters.LATER_RULES,
     *marks.RULES,
     *digits.RULES,
     *punctuation.RULES,

@@ -174,9 +174,10 @@ def heh_variants(text: str, ctx: Context) -> str:
 # Not after a letter, nor after the marks of one; marks after a space, punctuation or a digit
 # are stray (M5a and M5c delete them later), so the word starts after them.  Judged before
 # they are deleted, "َهى" stayed, and the next run wrote هي (found by a random search in the
-# sixth session).  Tatweel between the letters is read over (T1 deletes it later): "فـى"
+# sixth session).  Tatweel between the letters is read over: when L4 ran before T1, "فـى"
 # stayed, and the next run wrote "في" (found by the random search, seed 1022, fourteenth
-# session).  Each run of tatweel is taken whole (a letter follows it, never a tatweel).
+# session).  L4 now runs after T1 (LATER_RULES), but a tatweel T1 keeps does not hide the word
+# either.  Each run of tatweel is taken whole (a letter follows it, never a tatweel).
 _T = f"{TATWEEL}*+"
 _EGYPTIAN_YEH = re.compile(
     f"(?<![{LETTER_CLASS}{TATWEEL}])"
@@ -206,7 +207,7 @@ def egyptian_yeh(text: str, ctx: Context) -> str:
 
     Only these unambiguous function words and their clitic forms; على إلى حتى مستشفى keep ى,
     and علي / إلي are never rewritten.  A tatweel between their letters (فـى) does not hide
-    them: T1 deletes it later.
+    them.  Runs after the tatweel rules and the search's letter folds (``LATER_RULES``).
 
     >>> from arnorm.chars.letters import egyptian_yeh
     >>> egyptian_yeh("فى البيت الذى بناه وهى على", egyptian_yeh=True, lang="ar")
@@ -223,4 +224,11 @@ def _egyptian_yeh(match: re.Match[str]) -> str:
     return match.group()[:-1] + YEH
 
 
-RULES = (farsi_yeh, keheh, heh_variants, egyptian_yeh)
+RULES = (farsi_yeh, keheh, heh_variants)
+# L4 runs after the tatweel rules and the search's letter folds, which write letters its words
+# are made of: run before them, it judged "ؤهى", "ٱلذى" or "ةى" (with S4, S1 or S2 enabled in
+# the repair profile), and the next run wrote ي in the "وهى", "الذى" or "هى" they wrote
+# (found by the combined search of tools/fuzz.py and a probe, sixteenth session).  L4 writes
+# ي for ى, both dual-joining: T1 and T2, which judge a tatweel by the joining of its
+# neighbours, judge the same text either way.
+LATER_RULES = (egyptian_yeh,)
