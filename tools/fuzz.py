@@ -94,7 +94,7 @@ def fuzz_settings() -> list[dict[str, Any]]:
 def combined_settings(rnd: random.Random, count: int = 400) -> list[dict[str, Any]]:
     """``count`` random settings: a profile, each option at a random other value with
     probability 1/4, each rule the profile does not run enabled with probability 1/6, and
-    with probability 1/3 one rule it then runs disabled by name."""
+    with probability 1/3 one rule it then runs disabled by name (not the final NFC)."""
     from arnorm.catalogue import CATALOGUE, OPTIONS
     from arnorm.profiles import PROFILES
     from benchmarks.adversarial import active_rules
@@ -113,7 +113,10 @@ def combined_settings(rnd: random.Random, count: int = 400) -> list[dict[str, An
         if enabled:
             setting["enable"] = enabled
         if rnd.random() < 1 / 3:  # a rule it runs, disabled by name, as users do
-            setting["disable"] = [rnd.choice(sorted(active_rules(make_cleaner(setting))))]
+            # (not the final NFC: without it the output is not NFC, and the next run's U1
+            # composes what the rules wrote, as unicode.renormalize's docstring says)
+            runs = sorted(active_rules(make_cleaner(setting)) - {"unicode.renormalize"})
+            setting["disable"] = [rnd.choice(runs)]
         settings.append(setting)
     return settings
 
@@ -146,8 +149,8 @@ def check(text: str, which: int, cleaners: list) -> None:  # type: ignore[type-a
     assert isinstance(once, str), type(once)
     twice = cleaner(once)
     assert twice == once, f"not idempotent with {cleaner!r}: {text!a} -> {once!a} -> {twice!a}"
-    runs_nfc = {"unicode.nfc", "unicode.renormalize"} <= {rule.id for rule in cleaner.rules}
-    # (display order is not NFC by definition; with an NFC rule disabled, NFC is not promised)
+    runs_nfc = any(rule.id == "unicode.renormalize" for rule in cleaner.rules)
+    # (display order is not NFC by definition; without the final NFC, NFC is not promised)
     if cleaner.options["mark_order"] != "display" and runs_nfc:
         assert unicodedata2.normalize("NFC", once) == once, f"not NFC: {text!a} -> {once!a}"
     report = cleaner.explain(text)

@@ -100,6 +100,10 @@ def renormalize(text: str, ctx: Context) -> str:
     Deleting a mark can leave a sequence NFC would compose (``e`` + ``\u0654`` + ``\u0301``
     without the hamza is ``é``), so the output is NFC whatever the rules did.
 
+    Disabled by name, it takes that promise with it, and idempotence where a rule wrote what
+    NFC composes: the next run's U1 (``unicode.nfc``) composes it.  (U2 writes the kasra and
+    shadda of ﱢ between ا and a hamza above; NFC makes them أ, kasra, shadda.)
+
     >>> from arnorm.chars.unicode import renormalize
     >>> renormalize("e\u0301") == "\u00e9"
     True
