@@ -141,6 +141,10 @@ class Context:
         # The document rules a later document rule may have given work (S6 writes what E1
         # repairs): asked about the cleaned text, which is cleaned again if one changes it.
         self.apply_again: set[str] = set()
+        # The document rules that read a counting gate themselves, on their own text, and
+        # declined (I4): asked about the cleaned text as above, but only when a later rule
+        # shifted a count or lines were removed (otherwise the gate reads the same).
+        self.apply_again_if_counts_shift: set[str] = set()
         # Whether the segment the character rules are given ends the document (no protected
         # span after it), when the pipeline cut it (see arnorm.chars.edges.ends_document).
         self.segment_ends_document: bool | None = None

@@ -549,12 +549,14 @@ class Pipeline:
                 stable = ctx.removal_stable.intersection(kept)
                 judge_again = ctx.judge_again.intersection(kept)
                 applied_again = ctx.apply_again
+                if_counts_shift = ctx.apply_again_if_counts_shift
                 text = new
                 ctx = Context(text, self._options)
                 ctx.__dict__.update(dict.fromkeys(kept, True))
                 ctx.removal_stable = stable
                 ctx.judge_again = judge_again
                 ctx.apply_again = applied_again
+                ctx.apply_again_if_counts_shift = if_counts_shift
         if report is not None:
             # Read on a context of its own: a gate read only for the report must not count as
             # read by the rules (the pipeline reads those again, see _gates_changed).
@@ -599,7 +601,12 @@ class Pipeline:
             and self._would_change_output(text, found_first, judged)
         ):
             return self._run(text, report, again - 1)
-        if again and ctx.apply_again and self._changes_output(text, ctx.apply_again):
+        applied_again = ctx.apply_again
+        if ctx.apply_again_if_counts_shift and (
+            content_removed or ctx.counts_shifted & (COUNTS_RAISED | COUNTS_LOWERED)
+        ):
+            applied_again = applied_again | ctx.apply_again_if_counts_shift
+        if again and applied_again and self._changes_output(text, applied_again):
             return self._run(text, report, again - 1)
         return text
 

@@ -1052,6 +1052,13 @@ COMBINED_SETTINGS: list[tuple[dict[str, Any], str]] = [
         {"profile": "repair", "strip_zwnj": True, "enable": ["search.fold_hamza_seats"]},
         "\u0643\u062a\u0628 \u0649\u200c\u0626",
     ),
+    # The same gate read by I4 changes when the line phase removes a duplicate line with
+    # Persian letters (6 Arabic markers against 4 Persian, then 2): found while fixing it.
+    (
+        {"profile": "repair", "strip_zwnj": True},
+        "مدرسة مدرسة مدرسة مدرسة مدرسة مدرسة ب\u200cت\n"
+        "سطر حسن پ سطر حسن پ سطر حسن\nسطر حسن پ سطر حسن پ سطر حسن",
+    ),
     # L4 (egyptian_yeh) ran before the search's letter folds, which write the letters of its
     # words: S2 made "ةى" "هى", S4 "ؤهى" "وهى", S1 "ٱلذى" "الذى", and the next run wrote ي
     # (the probe of the fifteenth session; S1 and S4 by a probe of this one).  L4 now runs
