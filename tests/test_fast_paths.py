@@ -74,6 +74,9 @@ PIECES = [
     "%",
     "\u0301",
     "\u00e9",  # foreign bases and a Latin accent
+    "\u08e7",
+    "\u1dca",
+    "\u05b0",  # marks of a cluster outside U+0300-U+036F (M5c), of classes 230, 220, 10
     "http://x.y/",
     "COVID-19",  # protected spans
 ]
@@ -108,6 +111,9 @@ _SWITCHED_ON = {rule.id: _switched_on(rule) for rule in _WITH_FAST_PATH}
 @example(text="\u064f\u0640\u0628 \u0628\u00a0\u064f\u0628 (\u064e\u064e\u0628 \u064e")
 @example(text="\u2009\u064b\u064c\u0628\u064b\u064f \u0628\u0651\u0651\u0650")
 @example(text="\u0631\u064e\u0651\u034f\u0651\u064e \u0631\u064e\u0651")  # (M6: a CGJ)
+@example(text="x\u08e7\u064c x\u064c\u1dca\u064b. 7\u05b0\u064e 7\u08e7\u064e")  # (M5c)
+@example(text="a" + "\u08e7\u064c" * 20 + " a\u08e7\u064c")  # (M5c: past 16 marks, at the end)
+@example(text="7\u08e7\u064chttp://x.y/ x\u064c\u08e7http://x.y/")  # (M5c: a span follows)
 @given(text=mark_text)
 def test_fast_path_equals_the_pattern(rule: Substitution, text: str) -> None:
     options = _SWITCHED_ON.get(rule.id, {})
