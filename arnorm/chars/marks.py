@@ -714,8 +714,9 @@ _CORE_MARKS_ON_FOREIGN_BASE = re.compile(
 # The harakat behind other marks of a foreign base's cluster (x + U+08E7 + dammatan), in the
 # text read backwards, where the look-behind to the base is a look-ahead: each up to 16 marks
 # from its base (the rest, rare, are left to the callback; an unbounded look-ahead would read
-# a long cluster once per haraka).  Constant replacements in C: a callback per cluster made
-# such a unit, repeated, 11x ordinary text (adversarial survey, seed 8, sixteenth session).
+# a long cluster once per haraka).  Constant replacements in C: a callback per cluster was a
+# fifth of the time of such a unit, repeated (11x ordinary text, 9x now; the rest is U2's
+# NFC; adversarial survey, seed 8, sixteenth session).
 _CORE_BEHIND_MARKS_REVERSED = re.compile(
     f"[{CORE_MARKS}](?=[{_CLUSTER}]{{0,16}}[{FOREIGN_BASE_CLASS}])"
 )
