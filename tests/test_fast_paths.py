@@ -77,6 +77,7 @@ PIECES = [
     "\u08e7",
     "\u1dca",
     "\u05b0",  # marks of a cluster outside U+0300-U+036F (M5c), of classes 230, 220, 10
+    "\u0487",  # a Cyrillic mark that FOREIGN_BASE_CLASS counts as a base
     "http://x.y/",
     "COVID-19",  # protected spans
 ]
@@ -114,6 +115,7 @@ _SWITCHED_ON = {rule.id: _switched_on(rule) for rule in _WITH_FAST_PATH}
 @example(text="x\u08e7\u064c x\u064c\u1dca\u064b. 7\u05b0\u064e 7\u08e7\u064e")  # (M5c)
 @example(text="a" + "\u08e7\u064c" * 20 + " a\u08e7\u064c")  # (M5c: past 16 marks, at the end)
 @example(text="7\u08e7\u064chttp://x.y/ x\u064c\u08e7http://x.y/")  # (M5c: a span follows)
+@example(text="\u0487\u034f\u064b \u0628\u0487\u034f\u064b")  # (M5c: a mark and a base)
 @given(text=mark_text)
 def test_fast_path_equals_the_pattern(rule: Substitution, text: str) -> None:
     options = _SWITCHED_ON.get(rule.id, {})

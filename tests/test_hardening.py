@@ -1110,6 +1110,11 @@ COMBINED_SETTINGS: list[tuple[dict[str, Any], str]] = [
     # fathatan first, and the next run deleted it.  Every non-starter is in the cluster now.
     ({"profile": "repair", "boilerplate": False, "disable": ["unicode.nfc"]}, "3\u1dca\u064b"),
     ({"profile": "repair", "disable": ["unicode.nfc"]}, "\u0646\u0635 x\u20d0\u064b\u20d0 y"),
+    # The mutation search, seed 37, right after that change: U+0487, a Cyrillic mark that
+    # FOREIGN_BASE_CLASS counts as a base, was in the cluster too; the pattern of M5c (explain)
+    # and its fast path (clean) read "ب" U+0487 CGJ fathatan differently.
+    ({"profile": "repair"}, "\u0487\u034f\u064b"),
+    ({"profile": "repair", "quotes": "curly"}, "\U00022586\u0628\u0487\u034f\u064b\u0e48"),
 ]
 
 
