@@ -345,7 +345,7 @@ _CARRIED_MARKS = re.compile(f"[{SPACE_LIKE_CLASS}][{MARK_CLASS}{TATWEEL}{MARK_FO
 # quantifier is scanned for by re's fast search (news, a mark every 250 characters: 10 → 3.7 ns
 # a character).
 _MARK = re.compile(f"[{MARK_CLASS}{TATWEEL}{MARK_FORMS}]")
-_MARK_FORM = re.compile(f"[{MARK_FORMS}]")
+_MARK_FORM_SET = frozenset(MARK_FORMS)
 
 
 @rewrite(
@@ -377,7 +377,9 @@ def strip_diacritics(text: str, ctx: Context) -> str:
                 result = result.replace(form, _FORM_LETTERS_WITHOUT_MARKS[ord(form)])
     if _CARRIED_MARKS.search(result):
         result = _CARRIED_MARKS.sub(" ", result)
-    if ctx.has_presentation_forms and _MARK_FORM.search(result) is not None:
+    # (The forms the document has are known from the pipeline's scan: a scan of the text
+    # here cost the search profile 3% on pages of forms, where S6 has mapped them already.)
+    if ctx.has_presentation_forms and not _MARK_FORM_SET.isdisjoint(ctx.presentation_forms):
         # E3 reads a legacy token across what the later rules delete between its letters,
         # but not across the form of a mark, which U2 writes on an NBSP when S5 does not run:
         # deleted here, the Latin-1 letters around it may make a token E3 did not read (found
