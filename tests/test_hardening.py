@@ -759,6 +759,24 @@ def test_the_random_search_minimises_a_finding_to_what_fails() -> None:
     assert minimise("\u0637\u00a7\u200e", fails) == "\u0637\u00a7\u200e"
 
 
+def test_the_combined_search_draws_settings_that_combine() -> None:
+    import random
+
+    from tools.fuzz import combined_settings
+
+    settings = combined_settings(random.Random(0), 60)
+    assert settings == combined_settings(random.Random(0), 60)  # a seed gives its run again
+    for setting in settings:
+        options = dict(setting)
+        Cleaner(options.pop("profile"), **options)  # each is a valid configuration
+        assert "unicode.renormalize" not in setting.get("disable", [])
+    assert any(len(setting) >= 4 for setting in settings)  # several options at once
+    assert any("enable" in s and "disable" in s for s in settings)
+    assert any(
+        s["profile"] == "repair" and "search.fold_alef" in s.get("enable", []) for s in settings
+    )
+
+
 # (mutation search, ninth session; default options) NFC put a mark of a lower class (a Brahmi
 # or Grantha virama, class 9) in front of the marks U2 wrote for ﱠ on an NBSP: the next run
 # turned the NBSP into a space and deduplicated the marks U2's match had not taken in.  And ﱝ

@@ -27,9 +27,10 @@ configuration; a finding is minimised and printed the same way::
 
 With ``--combine SECONDS [SEED]``, the same two searches in turn, each text cleaned by one of
 400 random configurations that combine options and opt-in rules (``combined_settings``):
-several options at once, and search folds enabled in the repair profile beside them.  The
-settings above change one thing at a time, so they never met a pair such as
-``egyptian_yeh=True`` with S2 enabled (sixteenth session)::
+several options at once, search folds enabled in the repair profile beside them, and in one
+configuration of three a rule disabled by name.  The settings above change one thing at a
+time, so they never met a pair such as ``strip_zwnj=True`` with S4 enabled (sixteenth
+session)::
 
     python tools/fuzz.py --combine 600 1
 
@@ -41,7 +42,8 @@ examples (default 200,000)::
 What every input must satisfy, for every configuration of ``benchmarks/adversarial.py``
 (every profile, and each option value that changes the rules or gates) and, on each profile,
 each rule it does not run enabled by name (``fuzz_settings``): cleaning returns a
-``str`` and never raises; ``clean(clean(x)) == clean(x)``; the output is NFC; ``explain``
+``str`` and never raises; ``clean(clean(x)) == clean(x)``; the output is NFC (but in display
+order, or with the final NFC disabled, which ``--combine`` never does); ``explain``
 returns the same output and its report replays to it; the pipeline without triggers (every
 rule run) returns it too; the search profile's output never has
 an Arabic mark.
