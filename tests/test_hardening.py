@@ -767,8 +767,7 @@ def test_the_combined_search_draws_settings_that_combine() -> None:
     settings = combined_settings(random.Random(0), 60)
     assert settings == combined_settings(random.Random(0), 60)  # a seed gives its run again
     for setting in settings:
-        options = dict(setting)
-        Cleaner(options.pop("profile"), **options)  # each is a valid configuration
+        make_cleaner(setting)  # each is a valid configuration
         assert "unicode.renormalize" not in setting.get("disable", [])
     assert any(len(setting) >= 4 for setting in settings)  # several options at once
     assert any("enable" in s and "disable" in s for s in settings)
@@ -1176,8 +1175,7 @@ def test_egyptian_yeh_reads_the_letters_the_folds_write(
 
 @pytest.mark.parametrize(("setting", "text"), COMBINED_SETTINGS)
 def test_regression_combined_settings(setting: dict[str, Any], text: str) -> None:
-    options = dict(setting)
-    assert_cleaned_in_one_run(Cleaner(options.pop("profile"), **options), text)
+    assert_cleaned_in_one_run(make_cleaner(setting), text)
 
 
 # (mutation search, seed 14, eleventh session; default options) L3 wrote ه (which joins the
