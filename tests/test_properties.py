@@ -13,6 +13,7 @@ import arnorm
 from arnorm import Cleaner, Pipeline
 from arnorm.catalogue import CATALOGUE
 from arnorm.chars.encoding import utf8_as_cp1256, utf8_as_latin
+from arnorm.chars.tables import MARK_CLASS, TATWEEL
 from arnorm.context import Context
 from arnorm.rule import substitution
 from tests.strategies import any_text, arabic_text, texts
@@ -116,6 +117,18 @@ def _marks(text: str) -> int:
 @given(arabic_text)
 def test_marks_are_never_added(text: str) -> None:
     assert _marks(arnorm.clean(text, boilerplate=False)) <= _marks(text)
+
+
+_ARABIC_MARK_OR_TATWEEL = re.compile(f"[{MARK_CLASS}{TATWEEL}]")
+
+
+@given(texts)
+def test_search_output_has_no_arabic_mark_or_tatweel(text: str) -> None:
+    # S5 deletes them wherever they are, protected spans included (ORTHOGRAPHY.md, search);
+    # no later rule writes one (the forms of marks: S6 in search, S5 itself in repair).
+    for cleaner in (CLEANERS[1], Cleaner(enable=["search.strip_diacritics"])):
+        out = cleaner(text)
+        assert not _ARABIC_MARK_OR_TATWEEL.search(out), ascii(out)
 
 
 @given(texts)
