@@ -774,6 +774,8 @@ def test_the_combined_search_draws_settings_that_combine() -> None:
     assert any(
         s["profile"] == "repair" and "search.fold_alef" in s.get("enable", []) for s in settings
     )
+    assert any("line_phrases" in s for s in settings)  # the user's own phrases
+    assert any("trailer_headers" in s and "disable" not in s for s in settings)
 
 
 # (mutation search, ninth session; default options) NFC put a mark of a lower class (a Brahmi

@@ -27,10 +27,11 @@ configuration; a finding is minimised and printed the same way::
 
 With ``--combine SECONDS [SEED]``, the same two searches in turn, each text cleaned by one of
 400 random configurations that combine options and opt-in rules (``combined_settings``):
-several options at once, search folds enabled in the repair profile beside them, and in one
-configuration of three a rule disabled by name.  The settings above change one thing at a
-time, so they never met a pair such as ``strip_zwnj=True`` with S4 enabled (sixteenth
-session)::
+several options at once, search folds enabled in the repair profile beside them, the user's
+own boilerplate phrases (``line_phrases``, ``trailer_headers``; the texts then hold them on
+lines of their own), and in one configuration of three a rule disabled by name.  The
+settings above change one thing at a time, so they never met a pair such as
+``strip_zwnj=True`` with S4 enabled (sixteenth session)::
 
     python tools/fuzz.py --combine 600 1
 
@@ -96,10 +97,21 @@ def fuzz_settings() -> list[dict[str, Any]]:
     return settings
 
 
+# The user's phrases of the combined search (options line_phrases and trailer_headers): what
+# the lexicon's fold must see through (marks, tatweel, forms, Persian letters, digits, Latin
+# letters, a lead-in " …"), and phrases of the bundled lexicons given again.
+EXTRA_PHRASES = [
+    "اشترك الآن", "اقرأ أيضًا …", "مواد ذات علاقة", "تابعونا على", "ﻻ تفوتك", "شاركـ",
+    "هـام", "یک خبر", "المزيد", "حقوق 2024", "a ب", "إقرأ", "ة ى", "قد يهمك", "ﷺ",
+    "عن الكاتب …", "ًا",
+]  # fmt: skip
+
+
 def combined_settings(rnd: random.Random, count: int = 400) -> list[dict[str, Any]]:
     """``count`` random settings: a profile, each option at a random other value with
-    probability 1/4, each rule the profile does not run enabled with probability 1/6, and
-    with probability 1/3 one rule it then runs disabled by name (not the final NFC)."""
+    probability 1/4, each rule the profile does not run enabled with probability 1/6, each
+    phrases option given 1-2 of EXTRA_PHRASES with probability 1/6, and with probability
+    1/3 one rule it then runs disabled by name (not the final NFC)."""
     from arnorm.catalogue import CATALOGUE, OPTIONS
     from arnorm.profiles import PROFILES
     from benchmarks.adversarial import active_rules
@@ -117,6 +129,9 @@ def combined_settings(rnd: random.Random, count: int = 400) -> list[dict[str, An
         enabled = [rule_id for rule_id in off if rnd.random() < 1 / 6]
         if enabled:
             setting["enable"] = enabled
+        for option in ("line_phrases", "trailer_headers"):  # the user's own phrases
+            if rnd.random() < 1 / 6:
+                setting[option] = tuple(rnd.sample(EXTRA_PHRASES, rnd.randint(1, 2)))
         if rnd.random() < 1 / 3:  # a rule it runs, disabled by name, as users do
             # (not the final NFC: without it the output is not NFC, and the next run's U1
             # composes what the rules wrote, as unicode.renormalize's docstring says)
@@ -330,6 +345,11 @@ def mutate(text: str, rnd: random.Random, characters: list[str]) -> str:
     return "".join(pieces)
 
 
+def phrase_options(setting: dict[str, Any]) -> list[str]:
+    """The phrases a setting gives its options line_phrases and trailer_headers."""
+    return [*setting.get("line_phrases", ()), *setting.get("trailer_headers", ())]
+
+
 def run_random(seconds: float, seed: int, mutations: bool = False, combine: bool = False) -> None:
     """The random search over PALETTE, or with ``mutations`` the mutation search, or with
     ``combine`` both in turn under combined settings; exits non-zero with a minimised
@@ -346,11 +366,23 @@ def run_random(seconds: float, seed: int, mutations: bool = False, combine: bool
     count = 0
     while time.monotonic() < deadline:
         mutating = mutations or (combine and count % 2 == 1)
-        if mutating:
+        if combine:  # the configuration first: its phrases go into the text, on lines
+            which = rnd.randrange(len(cleaners))
+            phrases = [f"\n{p}\n" for p in phrase_options(settings[which])]
+            if mutating:
+                parts = [rnd.choice(templates)]
+                if phrases and rnd.random() < 0.5:
+                    parts += [rnd.choice(phrases), rnd.choice(templates)]
+                text = mutate("".join(parts), rnd, characters)
+            else:
+                pieces = PALETTE + phrases * 4
+                text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 25)))
+        elif mutating:
             text = mutate(rnd.choice(templates), rnd, characters)
+            which = rnd.randrange(len(cleaners))
         else:
             text = "".join(rnd.choice(PALETTE) for _ in range(rnd.randint(1, 25)))
-        which = rnd.randrange(len(cleaners)) if mutations or combine else count % len(cleaners)
+            which = count % len(cleaners)
 
         def fails(candidate: str, which: int = which) -> bool:
             try:
