@@ -543,6 +543,63 @@ def test_the_non_starter_class_is_every_bmp_character_with_a_combining_class() -
     assert set(expand_class(NON_STARTER_CLASS)) == expected
 
 
+def test_the_foreign_bases_are_letters_and_digits() -> None:
+    # M5c deletes harakat after these: a mark (U+0483) among them made a haraka after an
+    # Arabic letter go (with U1 disabled, where NFC had not put it before the mark).
+    import unicodedata2
+
+    from arnorm.chars.tables import FOREIGN_BASE_CLASS, expand_class
+
+    bases = set(expand_class(FOREIGN_BASE_CLASS))
+    for base in bases:
+        category = unicodedata2.category(base)
+        assert category in {"Lu", "Ll", "Lt", "Lo", "Nd"}, f"{ord(base):04X}"
+    # every letter of the Greek and Cyrillic blocks (some code points in them are not)
+    for code in range(0x0370, 0x0500):
+        if unicodedata2.category(chr(code)) in {"Lu", "Ll", "Lt", "Lo"}:
+            assert chr(code) in bases, f"{code:04X}"
+    for character in "\u0483\u0487\u0488\u037e\u0387\u0374\u0482\u03f6":
+        assert character not in bases
+
+
+def _decompositions() -> list[tuple[str, str]]:
+    import unicodedata2
+
+    pairs = []
+    for code in range(0x110000):
+        if not 0xD800 <= code < 0xE000:
+            decomposed = unicodedata2.normalize("NFD", chr(code))
+            if decomposed != chr(code):
+                pairs.append((chr(code), decomposed))
+    return pairs
+
+
+def test_the_foreign_bases_are_closed_under_canonical_equivalence() -> None:
+    # M5c reads a base and its whole cluster: a character is a base if and only if the first
+    # character of its decomposition is.  With U1 disabled the rules see text NFC has not
+    # composed, which the final NFC composes for the next run ("Ω" U+2126 + fatha kept its
+    # fatha, then the next run deleted it on U+03A9; seventeenth session).
+    from arnorm.chars.tables import FOREIGN_BASE_CLASS
+
+    bases = re.compile(f"[{FOREIGN_BASE_CLASS}]")
+    for character, decomposed in _decompositions():
+        inside = bases.fullmatch(character) is not None
+        assert inside == (bases.fullmatch(decomposed[0]) is not None), f"{ord(character):04X}"
+
+
+def test_the_stray_bases_are_closed_under_canonical_equivalence() -> None:
+    # M5a (and M7) read the one character beside a mark: a character that decomposes to one
+    # character is punctuation if and only if that one is (U+0387 is ·); one that decomposes
+    # to more ends in a non-Arabic mark, which is no stray base, so it is none either.
+    from arnorm.chars.tables import PUNCTUATION_CLASS
+
+    stray = re.compile(f"[\\s{PUNCTUATION_CLASS}]")
+    for character, decomposed in _decompositions():
+        inside = stray.fullmatch(character) is not None
+        single = len(decomposed) == 1 and stray.fullmatch(decomposed) is not None
+        assert inside == single, f"{ord(character):04X}"
+
+
 def test_the_astral_non_starter_class_is_every_other_character_with_a_combining_class() -> None:
     import unicodedata2
 

@@ -1205,6 +1205,19 @@ def test_regression_e1_judged_before_lines_were_removed(setting: dict[str, Any],
         assert cleaner(text).startswith("\u06a7\u06a6\u06c5\u0685")  # ڧڦۅڅ: both layers
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("\u0628\u0483\u064e", "\u0628\u064e\u0483"),  # a Cyrillic mark is no base (M5c)
+        ("\u1ea1\u064e \u0628", "\u1ea1 \u0628"),  # ạ is a Latin letter: its fatha goes
+        ("\u1f00\u064b \u0628", "\u1f00 \u0628"),  # so is ἀ (Greek Extended)
+        ("\u03f6\u064e\u0628", "\u03f6\u064e\u0628"),  # a symbol is no letter: kept, as €
+    ],
+)
+def test_marks_on_non_arabic_letters_of_any_latin_greek_block(text: str, expected: str) -> None:
+    assert Cleaner()(text) == expected
+
+
 # (mutation search, seed 14, eleventh session; default options) L3 wrote ه (which joins the
 # next letter) for ە (which does not) after I5 had kept the ZWJ after it; ﷺ made the document
 # Arabic enough for L3 to run.  L3 judges that ZWJ again as I5 does.  ﯬ is ئە.

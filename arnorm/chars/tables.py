@@ -170,17 +170,35 @@ PRESENTATION_KEEP = (
 # Punctuation and symbols that can stand before a stray mark (M5a): ASCII, Latin-1, general
 # punctuation, Arabic punctuation, CJK punctuation.  U+25CC (dotted circle) is not in it.
 # Closed under the rules after M5a: D1 writes ؉ as ‰ (so ؉ is in it, and ؊ with it), P2/P3
-# swap ، ؛ ؟ ٪ and , ; ? %.
+# swap ، ؛ ؟ ٪ and , ; ? %.  M5a reads the character right before a mark, so a character
+# whose decomposition is one character is in it if and only if that one is: the Greek signs
+# NFC writes as ; · ` ´ and the angle brackets it writes as 〈 〉 (seventeenth session: with U1
+# disabled, "x " + U+0387 + fatha + "ب" kept its fatha, and the next run, reading the · the
+# final NFC wrote, deleted it).  A character that decomposes to more (≠ is = and U+0338) is
+# not: decomposed, a non-Arabic mark stands before the Arabic one (tests/test_fast_paths.py).
 PUNCTUATION_CLASS = (
     r"!-/:-@\[-`{-~"
     "\u00a1-\u00bf\u00d7\u00f7\u2010-\u2027\u2030-\u205e\u0609\u060a\u060c\u061b\u061f"
     "\u066a-\u066d"
     "\u06d4\u2e00-\u2e7f\u3001-\u303f\ufd3e\ufd3f"
+    "\u037e\u0387\u1fef\u1ffd\u2329\u232a"
 )
-# Non-Arabic letters and digits of any script that CORE marks cannot belong to (M5c).
+# Non-Arabic letters and digits that CORE marks cannot belong to (M5c): the digits of the
+# three systems D rules write, and the letters (Lu, Ll, Lt, Lo) of Latin (up to Latin
+# Extended-B, IPA, Latin Extended Additional), Greek (and Greek Extended), Cyrillic, and the
+# three letter-like symbols NFC writes as letters (Ω, K, Å).  Letters only, closed under
+# canonical equivalence: a character is in it if and only if the first character of its
+# decomposition is (tests/test_fast_paths.py checks both).  Until the seventeenth session the
+# Greek and Cyrillic blocks were taken whole (the Cyrillic marks U+0483-U+0487 were bases) and
+# ạ, ἀ, Ω (U+2126) were not: with U1 disabled, "Ω" + fatha kept its fatha, which the final
+# NFC put on Ω (U+03A9), and the next run deleted it.
 FOREIGN_BASE_CLASS = (
     "0-9\u0660-\u0669\u06f0-\u06f9A-Za-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6"
-    "\u00f8-\u024f\u0370-\u03ff\u0400-\u04ff"
+    "\u00f8-\u02af\u0370-\u0373\u0376\u0377\u037b-\u037d\u037f\u0386\u0388-\u038a"
+    "\u038c\u038e-\u03a1\u03a3-\u03f5\u03f7-\u0481\u048a-\u04ff\u1e00-\u1f15"
+    "\u1f18-\u1f1d\u1f20-\u1f45\u1f48-\u1f4d\u1f50-\u1f57\u1f59\u1f5b\u1f5d\u1f5f-\u1f7d"
+    "\u1f80-\u1fb4\u1fb6-\u1fbc\u1fbe\u1fc2-\u1fc4\u1fc6-\u1fcc\u1fd0-\u1fd3\u1fd6-\u1fdb"
+    "\u1fe0-\u1fec\u1ff2-\u1ff4\u1ff6-\u1ffc\u2126\u212a\u212b"
 )
 # Modifier combining marks (UAX #53): the marks drawn closest to the letter, which the display
 # order (M6) puts first in their combining class.  The list of HarfBuzz
