@@ -151,6 +151,9 @@ class Context:
         # A text and its NFC, kept by the rules that compose the same text in turn (see
         # arnorm.chars.unicode.composed).
         self.composed: tuple[str, str] | None = None
+        # Whether unicode.renormalize (the final NFC) changed the text: with unicode.nfc
+        # disabled, the pipeline then cleans its output again (see Pipeline._run).
+        self.renormalized = False
 
     @cached_property
     def memo(self) -> dict[str, object]:

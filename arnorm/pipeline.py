@@ -492,6 +492,10 @@ class Pipeline:
         self._judged_triggers = frozenset().union(
             *(characters for _, _, characters, _ in self._judged_on_output)
         )
+        # With U1 disabled the rules judge marks in the input's order, which the final NFC may
+        # change for the next run: an output the final NFC changed is cleaned again (_run).
+        ids = {rule.id for rule in active}
+        self._cleans_renormalized_again = "unicode.renormalize" in ids and "unicode.nfc" not in ids
         self._layout_reads_gates = any(
             step.rule.skip_when for group in self._layout for step in group.steps
         )
@@ -600,6 +604,10 @@ class Pipeline:
             and (found_first is None or not found_first.isdisjoint(self._judged_triggers))
             and self._would_change_output(text, found_first, judged)
         ):
+            return self._run(text, report, again - 1)
+        if again and self._cleans_renormalized_again and ctx.renormalized:
+            # U1 disabled and the final NFC changed the text (found by a probe of equivalent
+            # spellings, seventeenth session: shadda, U+16B33, shadda kept two shaddas).
             return self._run(text, report, again - 1)
         applied_again = ctx.apply_again
         if ctx.apply_again_if_counts_shift and (

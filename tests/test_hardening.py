@@ -1205,6 +1205,34 @@ def test_regression_e1_judged_before_lines_were_removed(setting: dict[str, Any],
         assert cleaner(text).startswith("\u06a7\u06a6\u06c5\u0685")  # ڧڦۅڅ: both layers
 
 
+# With unicode.nfc (U1) disabled, the rules judge marks in the order the input has them, and the
+# final NFC may change it: a non-Arabic mark between two Arabic ones (M1, M4 read them apart;
+# NFC brings them together), or a letter-like character NFC writes as another (Ω U+2126 is no
+# base for M5c, U+03A9 is).  Seventeenth session: combined search (seed 46: U+1E023) and a probe
+# of equivalent spellings.  The pipeline cleans an output the final NFC changed again; the
+# classes M5 reads bases with are closed under canonical equivalence.
+WITHOUT_U1: list[str] = [
+    "\u0631\u0627\U0001e023\u064b",  # alef, a Glagolitic mark (230), fathatan (27)
+    "\u0631\u0627\U00011101\u064b",
+    "\u0651\U00016b33\u0651",  # shadda, a Pahawh Hmong mark (230), shadda
+    "\u064e\U00010ecb\u064e",
+    "\u0628\u064b\u0318\u064e",  # a BMP mark of class 220 between two harakat
+    "\u0626\u064c\U0001e010\u064f",
+    "\u2126\u064e",  # OHM SIGN, NFC Ω (U+03A9)
+    "\u1fbb\u064b \u0628",  # Greek Extended: NFC U+0386
+    "x \u0387\u064e\u0628",  # ANO TELEIA, NFC · (U+00B7), before a stray fatha (M5a)
+    "\u0628\u037e\u064b\u0626",  # GREEK QUESTION MARK, NFC ;
+    "\u3008\u212b\u064b\u0641",  # ANGSTROM SIGN, NFC Å
+    "\u2329\u064e\u0628",  # LEFT-POINTING ANGLE BRACKET, NFC 〈 (U+3008)
+]
+
+
+@pytest.mark.parametrize("text", WITHOUT_U1)
+@pytest.mark.parametrize("profile", ["repair", "search"])
+def test_regression_marks_judged_without_u1(profile: str, text: str) -> None:
+    assert_cleaned_in_one_run(Cleaner(profile, disable=["unicode.nfc"]), text)
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -104,11 +104,18 @@ def renormalize(text: str, ctx: Context) -> str:
     NFC composes: the next run's U1 (``unicode.nfc``) composes it.  (U2 writes the kasra and
     shadda of ﱢ between ا and a hamza above; NFC makes them أ, kasra, shadda.)
 
+    With ``unicode.nfc`` disabled instead, the rules judged marks in the order the input had
+    them, which this NFC may change (a Latin mark between two shaddas): when it changes the
+    text, the pipeline cleans its output again, in NFC now, as the next run would.
+
     >>> from arnorm.chars.unicode import renormalize
     >>> renormalize("e\u0301") == "\u00e9"
     True
     """
-    return to_nfc(text)
+    result = to_nfc(text)
+    if result != text:  # (``result is text`` when nothing changes: no comparison)
+        ctx.renormalized = True
+    return result
 
 
 RULES = (nfc,)
