@@ -73,7 +73,13 @@ class Cleaner:
         return (_make_cleaner, (self.profile, self._settings()))
 
     def __repr__(self) -> str:
-        return f"Cleaner({self.profile!r}, {self.options!r})"
+        # The rules enabled and disabled by name too: two cleaners that print alike clean alike.
+        named = "".join(
+            f", {name}={rules!r}"
+            for name, rules in (("enable", self.enabled), ("disable", self.disabled))
+            if rules
+        )
+        return f"Cleaner({self.profile!r}, {self.options!r}{named})"
 
 
 def _make_cleaner(profile: str, settings: dict[str, Any]) -> Cleaner:

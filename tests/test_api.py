@@ -61,6 +61,14 @@ def test_enable_adds_a_search_rule_to_repair() -> None:
     assert arnorm.clean("مدرسة") == "مدرسة"
 
 
+def test_repr_names_the_rules_enabled_and_disabled() -> None:
+    plain = repr(Cleaner(digits="keep"))
+    assert plain.startswith("Cleaner('repair', Options(") and "digits='keep'" in plain
+    assert "enable" not in plain and "disable" not in plain
+    named = repr(Cleaner("search", enable=["S4"], disable=["unicode.nfc", "M5c"]))
+    assert named.endswith(", enable=('S4',), disable=('unicode.nfc', 'M5c'))")
+
+
 def test_search_profile_folds() -> None:
     assert arnorm.clean("أَحْمَد إلى المدرسة", profile="search") == "احمد الي المدرسه"
 
