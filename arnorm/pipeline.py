@@ -32,6 +32,7 @@ except ImportError:  # pragma: no cover
 
 from arnorm import windows
 from arnorm.anchored import Anchor, anchored_sub, literal_anchor
+from arnorm.chars.unicode import to_nfc
 from arnorm.chars.visual import SIGNAL_LETTERS
 from arnorm.context import (
     COSTLY_GATES,
@@ -45,7 +46,7 @@ from arnorm.context import (
 )
 from arnorm.options import Options
 from arnorm.protect import protected_spans
-from arnorm.report import Edit, Report, apply_edits
+from arnorm.report import Edit, Report, apply_edits, diff_edits
 from arnorm.rule import LineRule, Phase, Removals, Rule, Substitution, line_edits
 
 # Line rules are applied until none removes anything; this bounds the rounds.
@@ -496,6 +497,9 @@ class Pipeline:
         # change for the next run: an output the final NFC changed is cleaned again (_run).
         ids = {rule.id for rule in active}
         self._cleans_renormalized_again = "unicode.renormalize" in ids and "unicode.nfc" not in ids
+        # ... and the protected spans, which no character rule changes, are composed with the
+        # rest (see _apply_outside_protected).
+        self._composes_spans = self._cleans_renormalized_again and "marks.display_order" not in ids
         self._layout_reads_gates = any(
             step.rule.skip_when for group in self._layout for step in group.steps
         )
@@ -687,8 +691,30 @@ class Pipeline:
             ctx.segment_ends_document = True
             return self._apply(self._character, text, ctx, report, 0, present)[0]
         if report is None:
-            return self._apply_between(text, spans, ctx, present)
-        # Reports: each segment in turn, its edits shifted to where it now starts.
+            cleaned = self._apply_between(text, spans, ctx, present)
+        else:
+            cleaned = self._apply_segments_reporting(text, spans, ctx, report, present)
+        if self._composes_spans:
+            # U1 disabled: the spans were not composed, and the final NFC ran between them
+            # ("x@y.z" + U+0301 is one span; combined search, seed 48, seventeenth session).
+            # Composed here, as U1 composes them (not with M6, which orders marks otherwise).
+            composed = to_nfc(cleaned)
+            if composed != cleaned:
+                if report is not None:
+                    report.add_step("unicode.renormalize", diff_edits(cleaned, composed))
+                ctx.renormalized = True
+                cleaned = composed
+        return cleaned
+
+    def _apply_segments_reporting(
+        self,
+        text: str,
+        spans: list[tuple[int, int]],
+        ctx: Context,
+        report: Report,
+        present: frozenset[str] | None,
+    ) -> str:
+        """Reports: each segment in turn, its edits shifted to where it now starts."""
         pieces: list[str] = []
         written = 0  # length of the output so far: where the next segment now starts
         position = 0

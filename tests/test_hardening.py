@@ -1233,6 +1233,23 @@ def test_regression_marks_judged_without_u1(profile: str, text: str) -> None:
     assert_cleaned_in_one_run(Cleaner(profile, disable=["unicode.nfc"]), text)
 
 
+# (combined search, seed 48, seventeenth session) Without U1, a protected span that NFC
+# composes ("x@y.z" + U+0301 is one span) stayed as it was: the final NFC runs between spans.
+# The pipeline composes the spans with the rest when U1 is disabled (not with M6).
+@pytest.mark.parametrize(
+    "text",
+    ["x@y.z\u0301", "http://a.b/c\u0301 \u0628\u0651\u064e", "\u0628 x@y.z\u0301\u064e"],
+)
+@pytest.mark.parametrize("profile", ["repair", "search"])
+def test_regression_spans_composed_without_u1(profile: str, text: str) -> None:
+    cleaner = Cleaner(profile, disable=["unicode.nfc"])
+    assert_cleaned_in_one_run(cleaner, text)
+    once = cleaner(text)
+    assert unicodedata2.normalize("NFC", once) == once
+    assert once == Cleaner(profile)(text)  # as U1 composes them
+    assert cleaner.explain(text).replay() == once
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
