@@ -767,6 +767,13 @@ def _marks_on_non_arabic_fast(text: str, ctx: Context) -> str:
 def mark_on_non_arabic(match: re.Match[str], ctx: Context) -> str:
     """Delete harakat on a digit or a non-Arabic letter (2023ً → 2023, Googleُ → Google).
 
+    The digits are those of the three systems the D rules write, the letters those of Latin,
+    Greek and Cyrillic with their extended blocks (ạ, ἀ): what Arabic web text mixes in.  The
+    rulebook says digits of any script and any non-Arabic letter; the letters of the other
+    scripts are left out for now: a class that reaches beyond the BMP (CJK compatibility
+    ideographs compose to letters in it) is tested range by range at every run of marks.
+    Harakat on them stay, as on a symbol (€ً).
+
     >>> from arnorm.chars.marks import mark_on_non_arabic
     >>> mark_on_non_arabic("عام 2023ً في Googleُ")
     'عام 2023 في Google'
