@@ -209,7 +209,10 @@ _LETTER_PAIRS_BY_TRIGGER: dict[str, tuple[str, ...]] = {
 def _is_cp1256_mojibake(
     text: str, has_forms: bool = True, triggers: Iterable[str] | None = None
 ) -> bool:
-    """``triggers``: the continuation characters ``text`` has, when the caller knows them."""
+    """E1's decision on a bare text in one call (the gate, ``is_cp1256_mojibake``, and E1's
+    passes take its two steps apart, to know when removing lines cannot change it): the
+    reference the tests compare their shortcuts with.  ``triggers``: the continuation
+    characters ``text`` has, when the caller knows them."""
     pairs, text = _letter_pairs(text, has_forms, triggers)
     return pairs >= 3 and _decided(pairs, text)
 

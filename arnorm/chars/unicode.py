@@ -106,7 +106,9 @@ def renormalize(text: str, ctx: Context) -> str:
 
     With ``unicode.nfc`` disabled instead, the rules judged marks in the order the input had
     them, which this NFC may change (a Latin mark between two shaddas): when it changes the
-    text, the pipeline cleans its output again, in NFC now, as the next run would.
+    text, the pipeline cleans its output again, in NFC now, as the next run would; and it
+    composes the protected spans with the rest (this rule runs between them), which U1 would
+    have composed (reported as this rule).
 
     >>> from arnorm.chars.unicode import renormalize
     >>> renormalize("e\u0301") == "\u00e9"
