@@ -151,6 +151,9 @@ class Context:
         # A text and its NFC, kept by the rules that compose the same text in turn (see
         # arnorm.chars.unicode.composed).
         self.composed: tuple[str, str] | None = None
+        # The text a document rule last composed to NFC or kept in NFC (U1, the rules that
+        # delete): a rule that deletes from it may skip NFC (arnorm.chars.unicode.recompose).
+        self.nfc: str | None = None
         # Whether unicode.renormalize (the final NFC) changed the text: with unicode.nfc
         # disabled, the pipeline then cleans its output again (see Pipeline._run).
         self.renormalized = False

@@ -831,3 +831,92 @@ def test_d2_converting_every_number_at_once_is_the_pattern(text: str) -> None:
     if digits._ARABIC_CONTEXT.search(text) and digits._every_number_converts(text):
         reference = Pipeline([digits.to_arabic], {"digits": "arabic"}, use_triggers=False)
         assert digits._convert_every_number(text) == reference(text)
+
+
+def test_the_composing_starters_are_every_starter_nfc_composes_with_the_one_before() -> None:
+    # recompose skips NFC after a deletion from a text in NFC when no character of
+    # COMPOSES_WITH_PREVIOUS_CLASS follows one: the starters among them must all be there.
+    import unicodedata2
+
+    from arnorm.chars.tables import COMPOSING_STARTER_CLASS, expand_class
+
+    expected = set()
+    for code in range(0x110000):
+        decomposition = unicodedata2.decomposition(chr(code)).split()
+        if len(decomposition) == 2 and not decomposition[0].startswith("<"):
+            first, second = (chr(int(part, 16)) for part in decomposition)
+            composes = unicodedata2.normalize("NFC", first + second) == chr(code)
+            if composes and not unicodedata2.combining(second):
+                expected.add(second)
+    # Hangul syllables compose by rule, not by table: LV + T.
+    for final in map(chr, range(0x11A8, 0x11C3)):
+        assert len(unicodedata2.normalize("NFC", "\uac00" + final)) == 1
+        expected.add(final)
+    assert set(expand_class(COMPOSING_STARTER_CLASS)) == expected
+
+
+def _deleting_rules() -> list[tuple[object, dict[str, object]]]:
+    from arnorm.chars.invisible import (
+        bidi_controls,
+        bom,
+        join_breaking_zwnj,
+        soft_hyphen,
+        zero_width_space,
+        zwj,
+        zwnj,
+    )
+    from arnorm.chars.search import nfkc, strip_diacritics, strip_joiners
+
+    return [
+        (bom, {}),
+        (soft_hyphen, {}),
+        (bidi_controls, {}),
+        (zwnj, {}),
+        (join_breaking_zwnj, {"strip_zwnj": True, "lang": "ar"}),
+        (zwj, {}),
+        (zero_width_space, {}),
+        (spaces.line_breaks, {}),
+        (nfkc, {}),
+        (strip_diacritics, {}),
+        (strip_joiners, {}),
+    ]
+
+
+# What the rules that delete delete, and what NFC composes or reorders next to it: Arabic,
+# Latin, Hebrew and Bengali marks, the Hangul vowel and final, starters that compose backwards
+# (U+09BE, U+11357 beyond the BMP), a non-starter beyond the BMP, and their bases; the forms
+# S5 deletes or writes as letters, the carriers, the line breaks I8 writes.
+_NFC_ALPHABET = (
+    "\ufeff\u00ad\u200e\u200f\u202e\u2069\u061c\u200c\u200d\u200b\u2060"
+    "\u064e\u0651\u0653\u0654\u0655\u0670\u06d6\u0301\u0308\u0323\u05b0\u09be\u09d7"
+    "\u1161\u11a8\U0001e023\U00011357"
+    "\u0627\u0648\u064a\u0647\u0628ea\u1100\uac00\u09c7\U00011347\u0640"
+    " \u00a0\n\r\u2028\ufe70\ufe72\ufd3c\ufcf2\U0001f600"
+)
+
+
+@example("e\ufeff\u0301")  # I1: é
+@example("e\u0640\u0301")  # S5 deletes the tatweel: é
+@example("\u0627\u200f\u0653")  # I3: آ
+@example("\u09c7\u200d\u09be")  # I5 (a ZWJ before a vowel sign stays) and S7: U+09CB
+@example("\u1100\u00ad\u1161\u200b\u11a8")  # I2, then S7 writes a space
+@example("\u0628\u0651\u200c\u064e")  # two runs of marks meet: NFC reorders them
+@example("\U00011347\u0640\U00011357")  # S5: U+1134C, beyond the BMP
+@example("\U00011347\ufeff\U00011357")  # I1: the same
+@given(st.text(alphabet=_NFC_ALPHABET, max_size=24))
+def test_a_rule_that_deletes_from_nfc_text_skips_nfc_only_where_it_changes_nothing(
+    raw: str,
+) -> None:
+    # recompose trusts Context.nfc and the rule's junction pattern: the output must be what a
+    # full NFC of the result gives, and a text the context calls NFC must be.
+    from arnorm.chars.unicode import to_nfc
+
+    text = to_nfc(raw)
+    for rule, options in _deleting_rules():
+        apply = getattr(rule, "fast", None) or rule.apply  # type: ignore[attr-defined]
+        known = Context(text, Options(OPTIONS, options))
+        known.nfc = text
+        output = apply(text, known)
+        assert output == apply(text, Context(text, Options(OPTIONS, options))), rule
+        if known.nfc is output:
+            assert to_nfc(output) == output, rule

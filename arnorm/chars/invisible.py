@@ -32,7 +32,7 @@ from arnorm.chars.tables import (
     class_body,
     expand_class,
 )
-from arnorm.chars.unicode import recompose
+from arnorm.chars.unicode import Junctions, recompose
 from arnorm.context import Context
 from arnorm.options import Option, Options
 from arnorm.rule import Phase, rewrite, substitution
@@ -120,8 +120,8 @@ _LETTER_JOINS_FORWARD_CLASS = _seen_as(DUAL_JOINING_CLASS, -1)
 _LETTER_JOINS_BACKWARD_CLASS = _seen_as(f"{DUAL_JOINING_CLASS}{RIGHT_JOINING_CLASS}", 0)
 
 
-def _delete(pattern: re.Pattern[str], text: str, replacement: str = "") -> str:
-    return recompose(pattern.sub(replacement, text), text)
+def _delete(pattern: re.Pattern[str], text: str, ctx: Context, junctions: Junctions) -> str:
+    return recompose(pattern.sub("", text), text, ctx, junctions)
 
 
 # What the rules that delete a character and re-compose may write: any letter NFC composes
@@ -132,6 +132,7 @@ _ANY_COMPOSED: str | None = None
 
 
 _BOM = re.compile(BOM)
+_BOM_JUNCTIONS = Junctions(BOM)
 
 
 @rewrite("invisible.bom", code="I1", trigger=BOM, phase=Phase.DOCUMENT, produces=_ANY_COMPOSED)
@@ -142,10 +143,11 @@ def bom(text: str, ctx: Context) -> str:
     >>> bom("\\ufeffنص")
     'نص'
     """
-    return _delete(_BOM, text)
+    return _delete(_BOM, text, ctx, _BOM_JUNCTIONS)
 
 
 _SOFT_HYPHEN = re.compile(SOFT_HYPHEN)
+_SOFT_HYPHEN_JUNCTIONS = Junctions(SOFT_HYPHEN)
 
 
 @rewrite(
@@ -162,10 +164,11 @@ def soft_hyphen(text: str, ctx: Context) -> str:
     >>> soft_hyphen("مع\\u00adلومات")
     'معلومات'
     """
-    return _delete(_SOFT_HYPHEN, text)
+    return _delete(_SOFT_HYPHEN, text, ctx, _SOFT_HYPHEN_JUNCTIONS)
 
 
 _BIDI = re.compile(f"[{BIDI_CONTROLS_CLASS}]+")
+_BIDI_JUNCTIONS = Junctions(BIDI_CONTROLS_CLASS)
 
 
 def _bidi_enabled(options: Options) -> bool:
@@ -190,10 +193,11 @@ def bidi_controls(text: str, ctx: Context) -> str:
     >>> bidi_controls("\\u200fمرحبا\\u200e 2023\\u202c")
     'مرحبا 2023'
     """
-    return _delete(_BIDI, text)
+    return _delete(_BIDI, text, ctx, _BIDI_JUNCTIONS)
 
 
 _ZWNJ_RUN = re.compile(f"{ZWNJ}+")
+_ZWNJ_JUNCTIONS = Junctions(ZWNJ)
 # A ZWNJ with a combining mark after it is an oddity left alone: any mark, of any script and
 # beyond the BMP (tested only after a ZWNJ).  With only the Arabic ones, ZWNJ + U+08E8 + ZWNJ +
 # U+108D lost its second ZWNJ; NFC then put U+108D (class 220) before U+08E8 (230), and the
@@ -231,7 +235,7 @@ def zwnj(text: str, ctx: Context) -> str:
     # call to Python per joiner (ZWNJ between every two letters was 8x ordinary text).
     result = _ZWNJ_REPEATS.sub(ZWNJ, text) if ZWNJ + ZWNJ in text else text
     result = _ZWNJ_WITHOUT_EFFECT_REVERSED.sub("", result[::-1])[::-1]
-    return recompose(result, text)
+    return recompose(result, text, ctx, _ZWNJ_JUNCTIONS)
 
 
 def _strip_zwnj_enabled(options: Options) -> bool:
@@ -265,7 +269,7 @@ def join_breaking_zwnj(text: str, ctx: Context) -> str:
         # (found by the combined search, seed 37, sixteenth session).
         ctx.apply_again_if_counts_shift.add(join_breaking_zwnj.id)
         return text
-    return _delete(_ZWNJ_RUN, text)
+    return _delete(_ZWNJ_RUN, text, ctx, _ZWNJ_JUNCTIONS)
 
 
 # Emoji neighbours: a ZWJ between them builds one emoji (👨‍👩‍👧) and must stay (I5 deletes a
@@ -276,6 +280,7 @@ EMOJI = re.compile(
     "\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f]"
 )
 _ZWJ_REPEATS = re.compile(f"{ZWJ}{ZWJ}+")
+_ZWJ_JUNCTIONS = Junctions(ZWJ)
 # In the text read backwards, a single ZWJ between two letters that join anyway: after a
 # letter that joins backward (before it, forwards), and before marks and a dual-joining letter
 # (after them, forwards).  Read backwards, the look-ahead skips any number of marks.
@@ -299,7 +304,7 @@ def zwj(text: str, ctx: Context) -> str:
     >>> zwj("ع\\u200d ") == "ع\\u200d "
     True
     """
-    return recompose(without_redundant_zwj(text), text)
+    return recompose(without_redundant_zwj(text), text, ctx, _ZWJ_JUNCTIONS)
 
 
 def without_redundant_zwj(text: str) -> str:
@@ -326,7 +331,10 @@ _ZERO_WIDTH_SPACE = re.compile(
 
 def _zero_width_space_fast(text: str, ctx: Context) -> str:
     # I6 always deletes what its pattern finds: a constant, no call to Python per match.
-    return _ZERO_WIDTH_SPACE.sub("", text)
+    result = _ZERO_WIDTH_SPACE.sub("", text)
+    if ctx.nfc is text:
+        ctx.nfc = result  # (see the rule: deleting these keeps a text in NFC)
+    return result
 
 
 @substitution(

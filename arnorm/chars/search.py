@@ -32,7 +32,7 @@ from arnorm.chars.tables import (
     class_body,
     expand_class,
 )
-from arnorm.chars.unicode import recompose
+from arnorm.chars.unicode import Junctions, recompose
 from arnorm.context import Context
 from arnorm.rule import Phase, rewrite
 
@@ -244,7 +244,7 @@ def nfkc(text: str, ctx: Context) -> str:
     for source, target in _READING_NORM:
         if source in result:
             result = result.replace(source, target)
-    result = recompose(result, text)
+    result = recompose(result, text, ctx)
     if result != text and _WRITES_E1_MATERIAL.search(text) is not None:
         ctx.apply_again.add(utf8_as_cp1256.id)  # (see LATER_E1_MATERIAL)
     return result
@@ -386,7 +386,9 @@ def strip_diacritics(text: str, ctx: Context) -> str:
         # by tools/fuzz.py --combine, seed 44, sixteenth session).  E3, when it runs, is asked
         # about the output (Context.apply_again).
         ctx.apply_again.add(cp1256_as_latin1.id)
-    return recompose(_MARK.sub("", result), text)
+    # (NFC again, whatever it deleted: on vocalised text, marks are most of what follows a
+    # deleted mark, and the NFC quick check is cheaper than any scan for the junctions.)
+    return recompose(_MARK.sub("", result), text, ctx)
 
 
 _HAMZA_SEATS = (("\u0624", "\u0648"), ("\u0626", YEH))
@@ -484,6 +486,7 @@ _EMOJI_NEIGHBOUR = (
 _ZWJ_OUTSIDE_EMOJI = re.compile(f"{ZWJ}(?<!{_EMOJI_NEIGHBOUR}{ZWJ})(?!{_EMOJI_NEIGHBOUR})")
 # Deleted or made a space wherever they are.
 _OTHER_JOINERS = ((ZWNJ, ""), ("\u00ad", ""), ("\u200b", " "), ("\u2060", " "))
+_JOINER_JUNCTIONS = Junctions(ZWJ + "".join(source for source, _ in _OTHER_JOINERS))
 
 
 @rewrite(
@@ -515,7 +518,7 @@ def strip_joiners(text: str, ctx: Context) -> str:
     for source, target in _OTHER_JOINERS:
         if source in result:
             result = result.replace(source, target)
-    return recompose(result, text)
+    return recompose(result, text, ctx, _JOINER_JUNCTIONS)
 
 
 # The letter folds run after the tatweel rules and before the mark rules, which judge the

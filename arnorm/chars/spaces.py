@@ -30,7 +30,12 @@ def newlines(text: str, breaks: tuple[str, ...] = BREAKS) -> str:
 
 
 def _line_breaks_fast(text: str, ctx: Context) -> str:
-    return newlines(text)
+    result = newlines(text)
+    if ctx.nfc is text:
+        # A line break composes with nothing on either side, and "\n" neither: what was in
+        # NFC stays in NFC (U1 runs just before; see arnorm.chars.unicode.recompose).
+        ctx.nfc = result
+    return result
 
 
 @substitution(

@@ -267,3 +267,18 @@ CLUSTER_MARK_CLASS = MARK_CLASS + NON_STARTER_CLASS
 # The same with the non-starters beyond the BMP: only where the class is tested after a form,
 # a mark or an NBSP (see ASTRAL_NON_STARTER_CLASS).
 ALL_CLUSTER_MARK_CLASS = CLUSTER_MARK_CLASS + ASTRAL_NON_STARTER_CLASS
+# The starters NFC composes with the character before them (NFC_Quick_Check=Maybe and class
+# 0): Hangul vowels and final consonants, and the second half of a few Indic and other vowel
+# signs (tests/test_fast_paths.py checks the list against the pinned unicodedata2).
+COMPOSING_STARTER_CLASS = (
+    "\u09be\u09d7\u0b3e\u0b56\u0b57\u0bbe\u0bd7\u0cc2\u0cd5\u0cd6\u0d3e\u0d57\u0dcf\u0ddf"
+    "\u102e\u1161-\u1175\u11a8-\u11c2\u1b35\U00011127\U0001133e\U00011357\U000113b8"
+    "\U000113bb\U000113c2\U000113c9\U000114b0\U000114ba\U000114bd\U000115af\U00011930"
+    "\U0001611e-\U00016120\U00016129\U00016d67"
+)
+# What NFC may compose with, or put in front of, what comes before it: every non-starter and
+# the composing starters.  A text in NFC stays in NFC when a rule deletes characters that no
+# such character follows (arnorm.chars.unicode.recompose).
+COMPOSES_WITH_PREVIOUS_CLASS = (
+    NON_STARTER_CLASS + ASTRAL_NON_STARTER_CLASS + COMPOSING_STARTER_CLASS
+)
