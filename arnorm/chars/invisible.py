@@ -32,7 +32,7 @@ from arnorm.chars.tables import (
     class_body,
     expand_class,
 )
-from arnorm.chars.unicode import Junctions, recompose
+from arnorm.chars.unicode import Junctions, kept_nfc, recompose
 from arnorm.context import Context
 from arnorm.options import Option, Options
 from arnorm.rule import Phase, rewrite, substitution
@@ -331,10 +331,8 @@ _ZERO_WIDTH_SPACE = re.compile(
 
 def _zero_width_space_fast(text: str, ctx: Context) -> str:
     # I6 always deletes what its pattern finds: a constant, no call to Python per match.
-    result = _ZERO_WIDTH_SPACE.sub("", text)
-    if ctx.nfc is text:
-        ctx.nfc = result  # (see the rule: deleting these keeps a text in NFC)
-    return result
+    # (Deleting these keeps a text in NFC: see the rule.)
+    return kept_nfc(_ZERO_WIDTH_SPACE.sub("", text), text, ctx)
 
 
 @substitution(

@@ -12,6 +12,7 @@ from arnorm.chars.tables import (
     SPACE_LIKE_CLASS,
     expand_class,
 )
+from arnorm.chars.unicode import kept_nfc
 from arnorm.context import Context
 from arnorm.rule import Phase, substitution
 
@@ -30,12 +31,9 @@ def newlines(text: str, breaks: tuple[str, ...] = BREAKS) -> str:
 
 
 def _line_breaks_fast(text: str, ctx: Context) -> str:
-    result = newlines(text)
-    if ctx.nfc is text:
-        # A line break composes with nothing on either side, and "\n" neither: what was in
-        # NFC stays in NFC (U1 runs just before; see arnorm.chars.unicode.recompose).
-        ctx.nfc = result
-    return result
+    # A line break composes with nothing on either side, and "\n" neither: what was in NFC
+    # stays in NFC (U1 runs just before).
+    return kept_nfc(newlines(text), text, ctx)
 
 
 @substitution(

@@ -76,6 +76,14 @@ def recompose(
     return result
 
 
+def kept_nfc(result: str, text: str, ctx: Context) -> str:
+    """``result``, from a rule whose edits keep a text in NFC (I6, I8): if ``text`` was the
+    text the context knows to be in NFC, ``result`` is now (see :func:`recompose`)."""
+    if ctx.nfc is text:
+        ctx.nfc = result
+    return result
+
+
 # Beyond the BMP, the engine tests a class range by range: any character there counts.
 _COMPOSES_WITH_PREVIOUS_IN_BMP = class_body(
     character
