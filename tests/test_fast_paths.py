@@ -833,6 +833,22 @@ def test_d2_converting_every_number_at_once_is_the_pattern(text: str) -> None:
         assert digits._convert_every_number(text) == reference(text)
 
 
+@cache
+def _composed_pairs() -> list[tuple[str, str]]:
+    """The two characters of every primary composite (NFC composes the second with the
+    first), from the decomposition table (Hangul syllables compose by rule, not by table)."""
+    import unicodedata2
+
+    pairs = []
+    for character, _ in _decompositions():
+        decomposition = unicodedata2.decomposition(character).split()  # (one level)
+        if len(decomposition) == 2:
+            first, second = (chr(int(part, 16)) for part in decomposition)
+            if unicodedata2.normalize("NFC", first + second) == character:
+                pairs.append((first, second))
+    return pairs
+
+
 def test_the_composing_starters_are_every_starter_nfc_composes_with_the_one_before() -> None:
     # recompose skips NFC after a deletion from a text in NFC when no character of
     # COMPOSES_WITH_PREVIOUS_CLASS follows one: the starters among them must all be there.
@@ -840,19 +856,22 @@ def test_the_composing_starters_are_every_starter_nfc_composes_with_the_one_befo
 
     from arnorm.chars.tables import COMPOSING_STARTER_CLASS, expand_class
 
-    expected = set()
-    for character, _ in _decompositions():
-        decomposition = unicodedata2.decomposition(character).split()  # (one level)
-        if len(decomposition) == 2:
-            first, second = (chr(int(part, 16)) for part in decomposition)
-            composes = unicodedata2.normalize("NFC", first + second) == character
-            if composes and not unicodedata2.combining(second):
-                expected.add(second)
+    expected = {second for _, second in _composed_pairs() if not unicodedata2.combining(second)}
     # Hangul syllables compose by rule, not by table: LV + T.
     for final in map(chr, range(0x11A8, 0x11C3)):
         assert len(unicodedata2.normalize("NFC", "\uac00" + final)) == 1
         expected.add(final)
     assert set(expand_class(COMPOSING_STARTER_CLASS)) == expected
+
+
+def test_the_composing_non_starters_are_every_non_starter_nfc_composes_with_a_starter() -> None:
+    # U2 puts a text in NFC whole but where a match holds one of them (forms.py).
+    import unicodedata2
+
+    from arnorm.chars.tables import COMPOSING_NON_STARTER_CLASS, expand_class
+
+    expected = {second for _, second in _composed_pairs() if unicodedata2.combining(second)}
+    assert set(expand_class(COMPOSING_NON_STARTER_CLASS)) == expected
 
 
 def _deleting_rules() -> list[tuple[Rule, dict[str, object]]]:

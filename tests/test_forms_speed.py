@@ -17,7 +17,13 @@ from hypothesis import strategies as st
 
 from arnorm.chars import forms, visual
 from arnorm.chars.forms import NOMINAL, presentation_forms
-from arnorm.chars.tables import TATWEEL
+from arnorm.chars.tables import (
+    COMPOSING_NON_STARTER_CLASS,
+    COMPOSING_STARTER_CLASS,
+    TATWEEL,
+    expand_class,
+)
+from arnorm.chars.unicode import nfc, to_nfc
 from arnorm.pipeline import Pipeline
 from arnorm.protect import protected_spans
 
@@ -66,6 +72,79 @@ def test_presentation_forms_in_chunks_equal_the_pattern(chunk: int, text: str) -
         [presentation_forms], {"visual": "no", "quranic": "no"}, use_triggers=False
     )
     assert fast == reference(text)
+
+
+# A text in NFC (U1 before U2, or found so) whose mapping is not: NFC of the whole mapping,
+# but the runs of forms and marks that hold a mark NFC composes with a starter before it
+# (U+0654, U+0301, U+110BA) match by match.  The letters before them are letters such a mark
+# composes with (ا before ِﹰٔ: the whole NFC composes أ out of the run's hamza).
+COMPOSING_PIECES = [
+    *FORM_PIECES,
+    "\u0627\u0650\ufe70\u0654",
+    "e\u0301",
+    "e",
+    "\u0301",
+    "\u0655",
+    "\U00011099",
+    "\U000110ba",  # a composing pair beyond the BMP
+    "\u1100",
+    "\u1161",  # Hangul: a vowel composes with the consonant before it
+    "\U0001f600",  # beyond the BMP, no mark: the runs around it are apart
+]
+
+
+@pytest.mark.parametrize("sparse_runs", [1, 10**9])  # (10**9: never by runs, by chunks)
+@pytest.mark.parametrize("told", [True, False])
+@example(text="\u0627\u0650\ufe70\u0654 \u0628\u0651\ufe76")
+@example(text="\u0627\u0650\ufe70\u0654\U0001f600\u0654\ufe8d \u0628\ufe7c\ufe76")
+@given(text=st.lists(st.sampled_from(COMPOSING_PIECES), max_size=40).map("".join))
+def test_presentation_forms_of_a_text_in_nfc_equal_the_pattern(
+    told: bool, sparse_runs: int, text: str
+) -> None:
+    # ``told``: U1 runs first and tells U2 its text is in NFC; else U2 finds it so.
+    options = {"visual": "no", "quranic": "no"}
+    rules = [nfc, presentation_forms] if told else [presentation_forms]
+    text = text if told else to_nfc(text)
+    with (
+        mock.patch.object(forms, "FEW_RUNS", 0),
+        mock.patch.object(forms, "SPARSE_RUNS", sparse_runs),
+    ):
+        fast = Pipeline(rules, options)(text)
+    assert fast == Pipeline(rules, options, use_triggers=False)(text)
+
+
+def test_nothing_nfc_composes_crosses_the_edge_of_a_mapped_form() -> None:
+    # What _matches_in_nfc_of_nfc_text relies on: the marks a form is mapped to compose with no
+    # starter before them, and no starter NFC composes backwards composes with the last
+    # character a match can end in (a form's mapping, or a mark).
+    composing_marks = set(expand_class(COMPOSING_NON_STARTER_CLASS))
+    composing_starters = expand_class(COMPOSING_STARTER_CLASS)
+    mappings = [nominal.removeprefix(" ") for nominal in NOMINAL.values()]
+    assert not composing_marks & set("".join(mappings))
+    for last in {mapping[-1] for mapping in mappings} | set(expand_class(forms._ALL)):
+        for starter in composing_starters:
+            assert to_nfc(last + starter) == to_nfc(last) + starter, f"{ord(last):04X}"
+
+
+def test_a_text_in_nfc_is_put_in_nfc_whole_or_run_by_run() -> None:
+    # The 'runs' case of the adversarial survey (a mark out of order before a fathatan form,
+    # every 400 characters): NFC of the whole mapping, no split into matches.
+    text = ("\u08e0" + "\ufe70s" * 200 + " ") * 20
+    composing = ("\u0627\u0650\ufe70\u0654 " + "\ufe70s" * 200 + " ") * 20
+    for document, by_runs in ((text, False), (composing, True)):
+        with mock.patch.object(forms, "_SPLIT", wraps=forms._SPLIT) as split:
+            fast = Pipeline([nfc, presentation_forms])(document)
+        assert split.split.call_count == (20 if by_runs else 0)
+        assert fast == Pipeline([nfc, presentation_forms], use_triggers=False)(document)
+    # More than one run with such a mark in SPARSE_RUNS characters (a step in Python each),
+    # with a form or without: the chunks instead.
+    for dense in ("x\u0301 " * 30 + "\u08e0\ufe70", "x\u0301\ufe70 " * 30):
+        sparse = dense + " " * len(dense) * forms.SPARSE_RUNS
+        for text, by_runs in ((dense, False), (sparse, True)):
+            mapped = text.translate(forms._ATTACHED_TABLE)
+            result = forms._matches_in_nfc_of_nfc_text(text, mapped)
+            assert (result is not None) == by_runs
+            assert result in (None, Pipeline([presentation_forms], use_triggers=False)(text))
 
 
 # The pattern run over the runs of forms and marks that hold a form finds what it finds in the

@@ -23,6 +23,7 @@ from arnorm.chars.tables import (
     ASTRAL_NON_STARTER_CLASS,
     CLUSTER_MARK_CLASS,
     COMBINING_GRAPHEME_JOINER,
+    COMPOSING_NON_STARTER_CLASS,
     LETTER_CLASS,
     PRESENTATION_FORMS_CLASS,
     PRESENTATION_KEEP,
@@ -153,11 +154,17 @@ _PATTERN = (
 # when the character before it does not take a mark (written first, a constant substitution
 # per form: a form at the start of a match, so the matches stay where they were).
 # The isolated haraka forms (ﹰ ﱟ): NFKC gives a space and the mark (U2 writes an NBSP carrier
-# or attaches the mark to the letter before).
+# or attaches the mark to the letter before).  After a mark beyond the BMP too, as the
+# replacement function does (a match starts at that mark: the form is not the first of its
+# forms).  Until the nineteenth session the fast path wrote an NBSP there; the astral class is
+# only tested after a character beyond the BMP (one range test, not ~120, before each form).
 SPACED_FORMS = "".join(form for form, nominal in NOMINAL.items() if nominal.startswith(" "))
 _DETACHED = {
     form: (
-        re.compile(f"{form}(?<![{LETTER_CLASS}{_AROUND}{TATWEEL}{_FORM.pattern[1:-1]}]{form})"),
+        re.compile(
+            f"{form}(?<![{LETTER_CLASS}{_AROUND}{TATWEEL}{_FORM.pattern[1:-1]}]{form})"
+            f"(?:(?<![\U00010000-\U0010ffff]{form})|(?<![{ASTRAL_NON_STARTER_CLASS}]{form}))"
+        ),
         "\u00a0" + form,
     )
     for form in SPACED_FORMS
@@ -180,12 +187,17 @@ def _presentation_forms_fast(text: str, ctx: Context) -> str:
     """
     if not many_runs(_FORM_RUN, text):
         return _each_match(text, lambda match: presentation_forms.function(match, ctx))
+    known_nfc = ctx.nfc is text
     for form, (detached, replacement) in _DETACHED.items():
         if form in text:
-            text = detached.sub(replacement, text)
+            text = detached.sub(replacement, text)  # (an NBSP before a form: still in NFC)
     mapped = map_runs(_FORM_RUNS, _ATTACHED_TABLE, text)
     if _is_nfc(mapped):
         return mapped
+    if known_nfc or _is_nfc(text):
+        result = _matches_in_nfc_of_nfc_text(text, mapped)
+        if result is not None:
+            return result
     # Not in NFC: the text is cut into chunks between matches, and only the chunks whose
     # mapping is not in NFC are split into their matches.  (A megabyte of "ﱞi" after one mark
     # out of order was split whole, a list item per form: 14x ordinary text.)
@@ -241,6 +253,48 @@ def _matches_in_nfc(text: str) -> str:
         return text
     parts[1::2] = to_nfc("\n".join(parts[1::2]).translate(_ATTACHED_TABLE)).split("\n")
     return "".join(parts)
+
+
+# In a text in NFC, NFC of the whole mapping is NFC of each match but where a match holds a
+# mark NFC composes with a starter before it (COMPOSING_NON_STARTER_CLASS: U+0654, U+0301):
+# the starter before the match, outside it, is not composed with it.  Nothing else crosses the
+# edges of a match: the character before it and the one after it are starters (no form, no
+# mark), the marks U2 writes compose with nothing before them, and nothing NFC composes with
+# a starter before it follows a match's last character (tests/test_forms_speed.py checks
+# both on every form); what lies between matches is in NFC as it was.  Such marks are rare:
+# from more than one run of them in SPARSE_RUNS characters (with a form or not: each costs a
+# step in Python), the text takes the chunks below instead.
+SPARSE_RUNS = 64
+_COMPOSING = re.compile(f"[{COMPOSING_NON_STARTER_CLASS}]")
+
+
+def _matches_in_nfc_of_nfc_text(text: str, mapped: str) -> str | None:
+    """:func:`_matches_in_nfc` of ``text``, a text in NFC (after the NBSPs are written), from
+    ``mapped`` (its mapping, not in NFC): NFC of the mapping but for the runs of forms and
+    marks that hold a composing mark, each put in NFC match by match.  ``None`` when there
+    are too many such runs (see SPARSE_RUNS)."""
+    pieces: list[str] = []
+    done = 0  # the end of the last run put in NFC match by match
+    position = 0
+    allowed = len(text) // SPARSE_RUNS  # (runs with such a mark looked at, with a form or not)
+    while (composing := _COMPOSING.search(text, position)) is not None:
+        allowed -= 1
+        if allowed < 0:
+            return None
+        start = composing.start()
+        while start > position and text[start - 1] in _FORM_OR_MARK:
+            start -= 1
+        after = _NEITHER.search(text, composing.end())
+        position = after.start() if after is not None else len(text)
+        if _FORM.search(text, start, position) is None:
+            continue  # (no match: nothing there is mapped)
+        pieces.append(to_nfc(map_runs(_FORM_RUNS, _ATTACHED_TABLE, text[done:start])))
+        pieces.append(_matches_in_nfc(text[start:position]))
+        done = position
+    if not pieces:
+        return to_nfc(mapped)
+    pieces.append(to_nfc(map_runs(_FORM_RUNS, _ATTACHED_TABLE, text[done:])))
+    return "".join(pieces)
 
 
 # Chunks of about CHUNK characters, each ending after a character that is no form and no mark:

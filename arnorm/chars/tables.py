@@ -276,6 +276,13 @@ COMPOSING_STARTER_CLASS = (
     "\U000113bb\U000113c2\U000113c9\U000114b0\U000114ba\U000114bd\U000115af\U00011930"
     "\U0001611e-\U00016120\U00016129\U00016d67"
 )
+# The non-starters NFC composes with a starter before them (the second half of a primary
+# composite: U+0301 in é, U+0654 in أ).  Where a text in NFC has none, NFC composes nothing
+# across a starter (arnorm.chars.forms; tests/test_fast_paths.py checks the list).
+COMPOSING_NON_STARTER_CLASS = (
+    "\u0300-\u0304\u0306-\u030c\u030f\u0311\u0313-\u0314\u031b\u0323-\u0328\u032d-\u032e"
+    "\u0330-\u0331\u0338\u0342\u0345\u0653-\u0655\u093c\u0c56\u0dca\u3099-\u309a\U000110ba"
+)
 # What NFC may compose with, or put in front of, what comes before it: every non-starter and
 # the composing starters.  A text in NFC stays in NFC when a rule deletes characters that no
 # such character follows (arnorm.chars.unicode.recompose).
