@@ -388,6 +388,35 @@ def test_e1_counts_pairs_across_of_known_continuations_as_it_scans_for_them(text
     assert _pairs_across(text, found) == _pairs_across(text)
 
 
+# UTF-8 bytes as Windows-1256 characters: leads of two, three and four bytes (DC is the
+# tatweel, a character of _BETWEEN too), continuation bytes (9D ZWNJ, 9E ZWJ and AD soft
+# hyphen among them, A0 NBSP), characters of _BETWEEN (a fatha, LRM, a mark cp1256 lacks),
+# ASCII, and Arabic as such mojibake writes it.
+CP1256_BYTES = [
+    *bytes([0xC2, 0xD8, 0xD9, 0xDC, 0xDF, 0xE0, 0xE2, 0xED, 0xEF, 0xF0, 0xF4]).decode("cp1256"),
+    *bytes([0x80, 0x81, 0x84, 0x92, 0x9D, 0x9E, 0x9F, 0xA0, 0xA7, 0xAD, 0xBF]).decode("cp1256"),
+    "\u064e",
+    "\u200e",
+    "\u0653",
+    "a",
+    "!",
+    "\u0637\u00a7\u0638\u201e\u0637\u00b9",
+]
+
+
+@example(text="\u0637\u200c\u00a7")  # (ZWNJ between: the pattern moves it after the letter)
+@example(text="\u0637\u200c")  # (ZWNJ as the byte)
+@example(text="\u00e2\u20ac\u200c\u00a7")
+@given(text=st.lists(st.sampled_from(CP1256_BYTES), max_size=30).map("".join))
+def test_e1_decodes_a_token_whole_as_sequence_by_sequence(text: str) -> None:
+    from arnorm.chars.encoding import _SEQUENCE, _TOKEN, _repair_cp1256, _repair_cp1256_token
+
+    def by_sequence(token: re.Match[str]) -> str:
+        return _SEQUENCE.sub(_repair_cp1256, token.group())
+
+    assert _TOKEN.sub(_repair_cp1256_token, text) == _TOKEN.sub(by_sequence, text)
+
+
 def _visual_order_score_word_by_word(text: str) -> float | None:
     # visual_order_score as first written, one word at a time: the oracle.
     from arnorm.chars.forms import NOMINAL
