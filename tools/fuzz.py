@@ -13,10 +13,10 @@ finding stops the run and is written to ``crash-*``: reproduce it with
 With ``--random SECONDS [SEED]``, a random search: short texts (1-25 pieces) drawn from a
 palette of the pieces the rules look at (mojibake, presentation forms, marks, joiners, digits,
 the starts of protected spans), each cleaned by the next configuration in turn.  It found in
-minutes what atheris did not find in an hour (sixth session).  One text in eight (in every
-mode below too) is cleaned repeated 40 times: the bulk paths that start from a number of
-runs (U2 from 32 runs of forms) never ran on a short text (nineteenth session).  A finding is
-minimised and printed with its configuration::
+minutes what atheris did not find in an hour (sixth session).  One text in eight (with
+``--mutate`` and ``--combine`` too) is cleaned repeated 40 times: the bulk paths that start
+from a number of runs (U2 from 32 runs of forms) never ran on a short text (nineteenth
+session).  A finding is minimised and printed with its configuration::
 
     python tools/fuzz.py --random 600 7
 
