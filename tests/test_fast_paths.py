@@ -401,6 +401,8 @@ CP1256_BYTES = [
     "a",
     "!",
     "\u0637\u00a7\u0638\u201e\u0637\u00b9",
+    "\ufb56",
+    "\ufec7",  # forms of a continuation character (پ) and of a lead (ظ)
 ]
 
 

@@ -75,7 +75,17 @@ LATER_E1_MATERIAL = (
     "\u0675\u0676\u0678\u2103\u2109\ua7f9\ufdf0\ufdf1\ufdfa-\ufdfc\ufe31\ufe32\ufe58"
     "\uffe0-\uffe2\uffe4\uffe5\U0001ee00-\U0001eebb"
 )
-_TRIGGER_E1 = _TRIGGER + "".join(NFC_CONTINUATIONS)
+# The continuation characters of _TRIGGER a presentation form is written with (ﭖ: پ, byte 81).
+_CONTINUATIONS_OF_FORM = {
+    form: letters
+    for form, nominal in NOMINAL.items()
+    if (letters := "".join(c for c in nominal if c in _TRIGGER))
+}
+# E1's trigger: the continuation characters, as they are written or as U1 and U2 will write
+# them.  Without the forms, a page whose only continuation characters were forms (ظﭖ) was not
+# looked at, and the next run, after U2, repaired it (tools/fuzz.py --combine, seed 55).
+_WRITTEN_TRIGGER = _TRIGGER + "".join(NFC_CONTINUATIONS)
+_TRIGGER_E1 = _WRITTEN_TRIGGER + "".join(_CONTINUATIONS_OF_FORM)
 _FORM = re.compile("[" + "".join(sorted(NOMINAL)) + "]")
 # What a later rule may delete between the characters of a sequence: the marks (M rules, the
 # search profile's S5), tatweel (T1 and the search profile; E1's count deletes it first), the
@@ -103,7 +113,18 @@ _ARABIC_LETTERS = re.compile(f"[{LETTER_CLASS}]")
 _CP1256_CHARACTERS = "".join(
     sorted(set(bytes(range(0x80, 0x100)).decode("cp1256")) - set("\u00a0") | {"\u00a0"})
 )
-_TOKEN = re.compile("[!-~" + re.escape(_CP1256_CHARACTERS + _BETWEEN) + "]+")
+# The presentation forms of one character Windows-1256 has (ﭖ is پ, byte 81; ﻃ is ط, byte D8):
+# E1 decides on the letters U2 will write (_letter_pairs), so its repair reads them as those
+# bytes too.  It read them as no byte: a page of "ظﭖ" was judged mojibake and left as it was,
+# and the next run, after U2, repaired "ظپ" (found by tools/fuzz.py --combine, seed 55,
+# nineteenth session).  The isolated haraka forms are characters of _BETWEEN, as their marks.
+_FORM_BYTES = {
+    form: nominal
+    for form, nominal in NOMINAL.items()
+    if len(nominal) == 1 and nominal in _CP1256_CHARACTERS
+}
+_FORM_BYTES_TABLE = str.maketrans(_FORM_BYTES)
+_TOKEN = re.compile("[!-~" + re.escape(_CP1256_CHARACTERS + _BETWEEN + "".join(_FORM_BYTES)) + "]+")
 # What a repaired token may contain: ASCII, general punctuation, NBSP, Arabic punctuation and
 # guillemets, and the letters, marks and digits of the Arabic blocks.
 _PLAUSIBLE = re.compile(
@@ -266,8 +287,12 @@ def _letter_pairs(text: str, has_forms: bool, triggers: Iterable[str] | None) ->
     return pairs, text
 
 
-def _cp1256(first: int, last: int) -> str:
-    return re.escape(bytes(range(first, last + 1)).decode("cp1256"))
+def _cp1256(first: int, last: int, but: str = "") -> str:
+    """The class body of the bytes ``first``-``last`` as Windows-1256 decodes them (less the
+    characters of ``but``), and of the presentation forms of those characters (_FORM_BYTES)."""
+    characters = "".join(c for c in bytes(range(first, last + 1)).decode("cp1256") if c not in but)
+    forms = "".join(form for form, nominal in _FORM_BYTES.items() if nominal in characters)
+    return re.escape(characters + forms)
 
 
 # One UTF-8 character as cp1256 text: a lead byte and exactly as many continuation bytes as the
@@ -277,7 +302,7 @@ def _cp1256(first: int, last: int) -> str:
 # A byte (a group of the pattern, which says where it is) is a continuation character after a
 # run of _BETWEEN (_DELETED_BYTES included), or else one of _DELETED_BYTES after a run of the
 # others.  The runs are possessive: a long one is read once, not once per way to split it.
-_NOT_DELETED_BYTES = re.escape("".join(c for c in _CONTINUATION if c not in _DELETED_BYTES))
+_NOT_DELETED_BYTES = _cp1256(0x80, 0xBF, but=_DELETED_BYTES)
 _BYTE = (
     f"(?:[{re.escape(_BETWEEN)}]*+([{_NOT_DELETED_BYTES}])"
     f"|[{re.escape(_NEVER_BYTES)}]*+([{re.escape(_DELETED_BYTES)}]))"
@@ -319,7 +344,7 @@ def _repair_cp1256(match: re.Match[str]) -> str:
             between = "".join(c for i, c in enumerate(sequence) if i and i not in at)
             sequence = sequence[0] + "".join(sequence[i] for i in sorted(at))
     try:
-        decoded = sequence.encode("cp1256").decode("utf-8")
+        decoded = sequence.translate(_FORM_BYTES_TABLE).encode("cp1256").decode("utf-8")
     except UnicodeError:
         return match.group()
     return decoded + between if _PLAUSIBLE.fullmatch(decoded) else match.group()
@@ -383,14 +408,6 @@ def utf8_as_cp1256(text: str, ctx: Context) -> str:
     return text if repaired == text else repaired
 
 
-# The continuation characters of _TRIGGER a presentation form is written with (ﭖ: پ, byte 81).
-_CONTINUATIONS_OF_FORM = {
-    form: letters
-    for form, nominal in NOMINAL.items()
-    if (letters := "".join(c for c in nominal if c in _TRIGGER))
-}
-
-
 def is_cp1256_mojibake(ctx: Context) -> bool:
     """E1's decision on the document of ``ctx``: is it mostly UTF-8 read as Windows-1256?
 
@@ -403,7 +420,7 @@ def is_cp1256_mojibake(ctx: Context) -> bool:
     has_forms = ctx.has_presentation_forms
     triggers = None
     if ctx.present is not None:
-        written = ctx.present.intersection(_TRIGGER_E1)
+        written = ctx.present.intersection(_WRITTEN_TRIGGER)
         found = frozenset(NFC_CONTINUATIONS.get(c, c) for c in written)
         # The continuation characters the forms present will be counted as (ﭖ is پ): left
         # out, E1 found 2 pairs where the next run, after U2, found 3 (found by a mutation
