@@ -350,6 +350,21 @@ def test_regression_mojibake_written_with_forms_is_repaired_in_one_run(
         assert cleaner(once) == once, _ids(cleaner)
 
 
+# tools/fuzz.py --combine (seed 56, nineteenth session, a text repeated 40 times; default
+# options too): mojibake of both kinds.  E1 repaired ط§ (ا); E2 then wrote ف from Ù\x81 before
+# a "¦", a pair E1 repairs, and only the next run did.  E1 is asked about the output now.
+@pytest.mark.parametrize("repeats", [3, 40])
+def test_regression_pairs_written_by_e2_after_e1_ran_are_repaired_in_one_run(
+    repeats: int,
+) -> None:
+    text = "\u0637\u00a7\u00d9\u0081\u00a6" * repeats
+    assert arnorm.clean(text) == "\u0627\u0766" * repeats  # (ف¦ is bytes DD A6: U+0766)
+    for cleaner in CLEANERS:
+        once = cleaner(text)
+        assert cleaner(once) == once, _ids(cleaner)
+        assert cleaner.explain(text).output == once, _ids(cleaner)
+
+
 # tools/fuzz.py (atheris, eighth session; default options): M5c deleted the damma on "h", so
 # "h@i.8" became an e-mail address on the next run, which took the "8" of the token "8َhُ"
 # after it, and the damma at its end was deleted then.  An address has the marks between its

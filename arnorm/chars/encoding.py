@@ -578,9 +578,13 @@ def utf8_as_latin(text: str, ctx: Context) -> str:
         # judgement flips with the characters around a sequence (² ß ¢, « Â), so a later rule
         # could make the next run repair what this one left: cleaning would not be idempotent.
         # What it writes can make pairs E1 decided without ("â€¦" after ظ is ظ…, the
-        # mojibake of م): E1's gate is read again at the end, when it wrote more.
+        # mojibake of م): E1's gate is read again at the end, when it wrote more; and when E1
+        # ran (a page of mojibake of both kinds), E1 is asked about the output, which is
+        # cleaned again if it repairs more (ط§ then Ù\x81¦: E2 wrote ف before the ¦, and the
+        # next run repaired ف¦; found by tools/fuzz.py --combine, seed 56, nineteenth session).
         if makes_letter_pairs(text, fixed):
             ctx.judge_again.add("not_cp1256_mojibake")
+            ctx.apply_again.add(utf8_as_cp1256.id)
         text = fixed
     # (If ftfy changed nothing, ``composed`` differs from ``text`` only by the characters set
     # aside above and by NFC, which change no letter of U+0621-U+064A: no Arabic gained.)
