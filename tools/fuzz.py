@@ -391,8 +391,8 @@ def run_random(seconds: float, seed: int, mutations: bool = False, combine: bool
             text = "".join(rnd.choice(PALETTE) for _ in range(rnd.randint(1, 25)))
             which = count % len(cleaners)
 
-        # One text in REPEATED_SHARE is cleaned REPEATS times over: the bulk paths that start
-        # from a number of runs (U2 from 32 runs of forms) never ran on a short text.
+        # A share of the texts (REPEATED_SHARE) is cleaned REPEATS times over: the bulk paths
+        # that start from a number of runs (U2 from 32 runs of forms) never ran on short texts.
         repeats = REPEATS if rnd.random() < REPEATED_SHARE else 1
 
         def fails(candidate: str, which: int = which, repeats: int = repeats) -> bool:

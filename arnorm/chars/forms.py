@@ -226,17 +226,24 @@ def _each_match(text: str, replace: Callable[[re.Match[str]], str]) -> str:
     done = 0  # the end of the last match
     position = 0  # the end of the last run
     while (form := _FORM.search(text, position)) is not None:
-        start = form.start()
-        while start > position and text[start - 1] in _FORM_OR_MARK:
-            start -= 1
-        after = _NEITHER.search(text, form.end())
-        position = after.start() if after is not None else len(text)
+        start, position = _run_around(text, form, position)
         for match in _SPLIT.finditer(text, start, position):
             pieces.append(text[done : match.start()])
             pieces.append(replace(match))
             done = match.end()
     pieces.append(text[done:])
     return "".join(pieces)
+
+
+def _run_around(text: str, found: re.Match[str], position: int) -> tuple[int, int]:
+    """Where the run of forms and marks around ``found`` starts (not before ``position``, the
+    end of the run before) and ends: at the next character that is no form and no mark (a
+    character beyond the BMP counts as a mark there, see _NEITHER: the run may be longer)."""
+    start = found.start()
+    while start > position and text[start - 1] in _FORM_OR_MARK:
+        start -= 1
+    after = _NEITHER.search(text, found.end())
+    return start, after.start() if after is not None else len(text)
 
 
 def _is_nfc(text: str) -> bool:
@@ -281,11 +288,7 @@ def _matches_in_nfc_of_nfc_text(text: str, mapped: str) -> str | None:
         allowed -= 1
         if allowed < 0:
             return None
-        start = composing.start()
-        while start > position and text[start - 1] in _FORM_OR_MARK:
-            start -= 1
-        after = _NEITHER.search(text, composing.end())
-        position = after.start() if after is not None else len(text)
+        start, position = _run_around(text, composing, position)
         if _FORM.search(text, start, position) is None:
             continue  # (no match: nothing there is mapped)
         pieces.append(to_nfc(map_runs(_FORM_RUNS, _ATTACHED_TABLE, text[done:start])))
