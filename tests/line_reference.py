@@ -63,15 +63,27 @@ def title_of(lines_: Sequence[str]) -> str | None:
 
 
 def repeated_title(lines_: Sequence[str]) -> dict[int, str]:
+    # A repeat of the title goes unless the lines beside it are short; dropping one gives its
+    # neighbours new neighbours, so the rule is applied again to the lines left until nothing
+    # more goes (the fixed point the line phase would reach with enough rounds).
     title = title_of(lines_)
     if title is None:
         return {}
     first = list(lines_).index(title)
-    return {
-        index: "repeats the title"
-        for index in range(first + 1, len(lines_))
-        if lines_[index] == title and not _in_run_of_short_lines(lines_, index)
-    }
+    left = list(range(len(lines_)))
+    while True:
+        shown = [lines_[index] for index in left]
+        going = {
+            position
+            for position, index in enumerate(left)
+            if index > first
+            and lines_[index] == title
+            and not _in_run_of_short_lines(shown, position)
+        }
+        if not going:
+            break
+        left = [index for position, index in enumerate(left) if position not in going]
+    return {index: "repeats the title" for index in sorted(set(range(len(lines_))) - set(left))}
 
 
 def _in_run_of_short_lines(lines_: Sequence[str], index: int) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import math
 import os
 import pickle
 import re
@@ -28,6 +29,7 @@ from hypothesis import strategies as st
 
 import arnorm
 from arnorm import Cleaner, Pipeline
+from arnorm.boilerplate import bulk
 from arnorm.boilerplate.trailer import trailer
 from arnorm.catalogue import CATALOGUE, OPTIONS
 from arnorm.chars.edges import span_after_mark
@@ -366,16 +368,30 @@ def test_regression_pairs_written_by_e2_after_e1_ran_are_repaired_in_one_run(
 
 
 # tools/fuzz.py --combine (seed 57, nineteenth session, a text repeated 40 times): with B2
-# (duplicate_lines) disabled, a document of one short line repeated is not a fixed point.  B3
-# keeps a repeat of the title between two short lines (a poem, a list) but drops the last line;
-# the line phase runs its rules again (MAX_LINE_ROUNDS, 8), each round dropping the new last
-# line: 40 lines come out as 32, then 24.  Present before this session; not fixed yet (B3 must
-# judge a run of repeats as a whole: dropping one gives its neighbour a new neighbour).
-@pytest.mark.xfail(strict=True, reason="B3 drops one repeat of the title a round (not fixed)")
-def test_regression_repeated_title_lines_without_b2_are_a_fixed_point() -> None:
-    cleaner = Cleaner("repair", disable=("boilerplate.duplicate_lines",))
-    once = cleaner("\u0647\n" * 40)
-    assert cleaner(once) == once
+# (duplicate_lines) disabled, a document of one short line repeated was not a fixed point.  B3
+# kept a repeat of the title between two short lines (a poem, a list) but dropped the last
+# line; the line phase ran its rules again (MAX_LINE_ROUNDS, 8), each round dropping the new
+# last line: 40 lines came out as 32, then 24.  B3 now judges a block of repeats as a whole.
+@pytest.mark.parametrize("many", [False, True])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\u0647\n" * 40,
+        "\u0647\n" * 40 + "\u0628",
+        "\u0647\n" * 40 + "\u0628\n\n",
+        "\u0647\n\u0628\n" + "\u0647\n" * 40 + "\u0628\n" + "\u0647\n" * 30,
+        ("\u0628" * 90 + "\n") * 40,
+    ],
+    ids=["one-line", "then-a-line", "then-blank", "two-blocks", "long-title"],
+)
+def test_regression_repeated_title_lines_without_b2_are_a_fixed_point(
+    text: str, many: bool
+) -> None:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(bulk, "MIN_LINES", 0 if many else math.inf)
+        for profile in ("repair", "search"):
+            cleaner = Cleaner(profile, disable=("boilerplate.duplicate_lines",))
+            assert_cleaned_in_one_run(cleaner, text)
 
 
 # tools/fuzz.py (atheris, eighth session; default options): M5c deleted the damma on "h", so

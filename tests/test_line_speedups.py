@@ -200,6 +200,10 @@ def test_is_blank(line: str) -> None:
 @example(["ب"] * 5 + ["نص طويل " * 20] + ["ب"] * 3)
 @example(["ب", "", "ب", "", "ب", "ج", "ب"])
 @example(["\u200f", "ب", "ب", "\u200f", "ب"])
+@example(["ب", "ج", "ب", "ب", "ب", "ج", "ب", "ب", ""])  # B3: blocks of repeats
+@example(["ب", "ب", "ب", "ج", "ب", "ب"])
+@example(["ب" * 90, "ج", "ب" * 90, "د", "ب" * 90, "ب" * 90, "ج", "ب" * 90])  # a long title
+@example(["", "ب", "", "ب", "ب", "ج", "ب", "ب", "د"])
 def test_line_rules_decide_as_the_reference(document: list[str]) -> None:
     _line_rules_decide_as_the_reference(document)
 

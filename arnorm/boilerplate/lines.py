@@ -9,7 +9,7 @@ from __future__ import annotations
 import operator
 import re
 from collections.abc import Mapping, Sequence
-from itertools import compress, count, islice, repeat
+from itertools import compress, count, islice, repeat, takewhile
 
 from arnorm.boilerplate import bulk
 from arnorm.boilerplate.options import boilerplate_on
@@ -40,6 +40,8 @@ def _where_bit(bit: int, value: bool = True) -> bytes:
 
 _IS_BLANK, _IS_SHOWN = _where_bit(_BLANK), _where_bit(_BLANK, False)
 _IS_LOOSE, _IS_TITLE = _where_bit(_LOOSE), _where_bit(_TITLE)
+_TITLE_LANES = bytes(0xFF if kind & _TITLE else 0 for kind in range(256))
+_NOT_ZERO = bytes(int(bool(value)) for value in range(256))
 
 
 def is_blank(line: str) -> bool:
@@ -213,7 +215,7 @@ def repeated_title(lines: Sequence[str], ctx: Context) -> Mapping[int, str]:
     """Drop later repeats of the title (the first line, when it is short and not a sentence).
 
     A repeat between two short lines (a verse of a poem whose title is that verse, a list
-    item) stays.
+    item) stays; so does a block of repeats, one after another, between two short lines.
 
     >>> from arnorm.boilerplate.lines import repeated_title
     >>> repeated_title("عنوان الخبر\\n\\nنص الخبر.\\n\\nعنوان الخبر\\nنص آخر.")
@@ -234,46 +236,69 @@ def repeated_title(lines: Sequence[str], ctx: Context) -> Mapping[int, str]:
         repeats = lines.count(title) if kinds is None else kinds.translate(_IS_TITLE).count(1)
         if repeats > bulk.MIN_LINES:
             return _repeats_beside_long_lines(lines, title, first, facts)
-    # The repeats are found by list.index (C), not by comparing every line in Python.
-    index = first
+    # The repeats are found by list.index (C), not by comparing every line in Python.  A block
+    # of repeats, one after the other, is judged as a whole (see _block_goes).
+    index, end, reason = first, len(lines), "repeats the title"
+    long_title = len(title) > VERSE_MAX_LENGTH
     while True:
         try:
-            index = lines.index(title, index + 1)
+            start = index = lines.index(title, index + 1)
         except ValueError:
             return drop
-        if not _in_run_of_short_lines(lines, index):
-            drop[index] = "repeats the title"
+        while index + 1 < end and lines[index + 1] == title:
+            index += 1
+        if _block_goes(lines, start, index, long_title):
+            drop.update(zip(range(start, index + 1), repeat(reason)))
 
 
 def _repeats_beside_long_lines(
     lines: Sequence[str], title: str, first: int, facts: bulk.LineFacts
 ) -> Removals:
-    # The repeats of the title that repeated_title drops, on many lines: a repeat goes if it is
-    # the last line or stands next to a line that is not short (empty, or longer than a verse).
-    # Line i is bit 8i of an integer: ``loose << 8`` and ``loose >> 8`` put each line's flag on
-    # its neighbours, for all the lines at once.
-    last = len(lines) - 1
+    # The blocks of repeats that repeated_title drops, on many lines: a block goes if one of its
+    # repeats is the last line or stands next to a line that is not short (empty, or longer
+    # than a verse; a repeat of a long title is such a line).  Line i is bit 8i of an integer:
+    # ``loose << 8`` and ``loose >> 8`` put each line's flag on its neighbours, for all the
+    # lines at once.
+    last, reason = len(lines) - 1, "repeats the title"
     sizes = map(_SHORT_SIZES.__contains__, map(len, facts.distinct))
-    if all(sizes):  # every line is short (a list, a poem): only the last line may go
-        return Removals(
-            [last] if last > first and lines[last] == title else [], "repeats the title"
-        )
+    if all(sizes):  # every line is short (a list, a poem): only a block that ends them may go
+        tail = min(len(list(takewhile(title.__eq__, reversed(lines)))), last - first)
+        return Removals(list(range(last + 1 - tail, last + 1)), reason)
     kinds = _kinds(lines, facts)  # its _TITLE lines are those equal to lines[first]
-    repeats = int.from_bytes(kinds.translate(_IS_TITLE), "little") >> (8 * first + 8)
+    after_first = 8 * first + 8
+    repeats = int.from_bytes(kinds.translate(_IS_TITLE), "little") >> after_first << after_first
     loose = int.from_bytes(kinds.translate(_IS_LOOSE), "little")
-    beside = (loose << 8) | (loose >> 8) | (1 << 8 * last)
-    dropped = (repeats << (8 * first + 8)) & beside
-    return Removals(None, "repeats the title", dropped.to_bytes(len(lines), "little"))
+    seeds = repeats & ((loose << 8) | (loose >> 8) | (1 << 8 * last))
+    if not seeds:
+        return Removals([], reason)
+    # Each such repeat takes its block with it.  On the repeats' lanes set to 0xFF, adding a
+    # repeat's bit carries through the lanes above it up to the block's end: the lanes the sum
+    # changed are those.  The same on the lines in reverse order (big-endian) carries it down.
+    size = len(lines)
+    blocks = kinds.translate(_TITLE_LANES)
+    up = int.from_bytes(blocks, "little") >> after_first << after_first
+    down = int.from_bytes(blocks, "big") & ((1 << 8 * (last - first)) - 1)
+    seeds_down = int.from_bytes(seeds.to_bytes(size, "little"), "big")
+    carried_up = ((up + seeds) ^ up) & up
+    carried_down = (((down + seeds_down) ^ down) & down).to_bytes(size, "big")
+    dropped = carried_up | int.from_bytes(carried_down, "little")
+    return Removals(None, reason, dropped.to_bytes(size, "little").translate(_NOT_ZERO))
 
 
-def _in_run_of_short_lines(lines: Sequence[str], index: int) -> bool:
-    # A poem or a list: the lines on both sides of the repeat, with no blank line between,
-    # are short.  A poem's title is often one of its verses (SaudiNewsNet, alriyadh 2015: the
-    # title "ألا يا دارنا سيري مادام الشرع لك دستور" is also its fourth verse): it stays.
-    if index + 1 >= len(lines):
-        return False
-    return 0 < len(lines[index - 1]) <= VERSE_MAX_LENGTH and 0 < len(lines[index + 1]) <= (
-        VERSE_MAX_LENGTH
+def _block_goes(lines: Sequence[str], start: int, end: int, long_title: bool) -> bool:
+    # The repeats lines[start:end + 1] (lines[start - 1] is the title or another line) go,
+    # unless the lines on both sides of the block are short: a poem or a list, whose title is
+    # often one of its verses (SaudiNewsNet, alriyadh 2015: the title "ألا يا دارنا سيري مادام
+    # الشرع لك دستور" is also its fourth verse).  The rule judged each repeat by its two
+    # neighbours before (twentieth session), so dropping the last of a block gave the one
+    # before it a new neighbour and the next run dropped that: a block is judged as that rule
+    # would judge it run after run, until nothing changes.  Two repeats of a long title stand
+    # next to a line that is not short: a block of them goes.
+    if end + 1 >= len(lines) or (long_title and end > start):
+        return True
+    return not (
+        0 < len(lines[start - 1]) <= VERSE_MAX_LENGTH
+        and 0 < len(lines[end + 1]) <= VERSE_MAX_LENGTH
     )
 
 
