@@ -33,6 +33,7 @@ from arnorm.boilerplate import bulk
 from arnorm.boilerplate.trailer import trailer
 from arnorm.catalogue import CATALOGUE, OPTIONS
 from arnorm.chars.edges import span_after_mark
+from arnorm.chars.forms import NOMINAL
 from arnorm.chars.tables import MARK_CLASS
 from arnorm.context import PERSIAN_MARKERS, Context
 from arnorm.options import Options
@@ -350,6 +351,38 @@ def test_regression_mojibake_written_with_forms_is_repaired_in_one_run(
     for cleaner in CLEANERS:
         once = cleaner(text)
         assert cleaner(once) == once, _ids(cleaner)
+
+
+# tools/fuzz.py --mutate (seed 46, twentieth session, a text repeated 40 times): a medial
+# haraka form (ﹹ, which U2 writes as tatweel and damma) between the bytes of a sequence.  E1
+# counted the pair across it (it counts the letters U2 writes) but its repair read the form as
+# no byte: the page was judged mojibake and left, and the next run repaired "طـُ§".
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("\ufe79\xa7\u0637" * 40, "\u0640\u064f\xa7" + "\u0627\u0640\u064f" * 39 + "\u0637"),
+        (
+            "\u0637\ufe79\xa7\u0644\u0627 " * 3,
+            "\u0627\u0640\u064f\u0644\u0627 " * 2 + "\u0627\u0640\u064f\u0644\u0627",
+        ),
+        ("\u0637\ufcf2\xa7 " * 3, "\u0627\u0640\u064e\u0651 " * 2 + "\u0627\u0640\u064e\u0651"),
+    ],
+)
+def test_regression_mojibake_across_a_medial_haraka_form(text: str, expected: str) -> None:
+    assert arnorm.clean(text) == expected
+    for cleaner in CLEANERS:
+        assert_cleaned_in_one_run(cleaner, text)
+
+
+def test_mojibake_with_any_presentation_form_inside_is_repaired_in_one_run() -> None:
+    # Every form between the lead and the continuation character of a pair (ط ... §: ا),
+    # and after the pair: whatever U2 writes of it, the next run finds nothing more.
+    cleaners = [Cleaner("repair"), Cleaner("search")]
+    for form in NOMINAL:
+        for text in (f"\u0637{form}\xa7 " * 3, f"\u0637\xa7{form}" * 3):
+            for cleaner in cleaners:
+                once = cleaner(text)
+                assert cleaner(once) == once, (cleaner.profile, text)
 
 
 # tools/fuzz.py --combine (seed 56, nineteenth session, a text repeated 40 times; default
