@@ -419,6 +419,21 @@ def test_e1_decodes_a_token_whole_as_sequence_by_sequence(text: str) -> None:
     assert _TOKEN.sub(_repair_cp1256_token, text) == _TOKEN.sub(by_sequence, text)
 
 
+@given(
+    tokens=st.lists(st.lists(st.sampled_from(CP1256_BYTES), max_size=6).map("".join), max_size=4),
+    picks=st.lists(st.integers(0, 3), max_size=12),
+)
+def test_e1_repairs_a_token_seen_before_as_the_first_time(
+    tokens: list[str], picks: list[int]
+) -> None:
+    # Each distinct token is repaired once (_token_repairs): the same tokens, in any order,
+    # come out as each repaired on its own.
+    from arnorm.chars.encoding import _TOKEN, _repair_cp1256_token, _token_repairs
+
+    text = " ".join(tokens[pick] for pick in picks if pick < len(tokens))
+    assert _TOKEN.sub(_token_repairs(), text) == _TOKEN.sub(_repair_cp1256_token, text)
+
+
 def _visual_order_score_word_by_word(text: str) -> float | None:
     # visual_order_score as first written, one word at a time: the oracle.
     from arnorm.chars.forms import NOMINAL
