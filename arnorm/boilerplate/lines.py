@@ -289,11 +289,11 @@ def _block_goes(lines: Sequence[str], start: int, end: int, long_title: bool) ->
     # The repeats lines[start:end + 1] (lines[start - 1] is the title or another line) go,
     # unless the lines on both sides of the block are short: a poem or a list, whose title is
     # often one of its verses (SaudiNewsNet, alriyadh 2015: the title "ألا يا دارنا سيري مادام
-    # الشرع لك دستور" is also its fourth verse).  The rule judged each repeat by its two
-    # neighbours before (twentieth session), so dropping the last of a block gave the one
-    # before it a new neighbour and the next run dropped that: a block is judged as that rule
-    # would judge it run after run, until nothing changes.  Two repeats of a long title stand
-    # next to a line that is not short: a block of them goes.
+    # الشرع لك دستور" is also its fourth verse).  Until the twentieth session the rule judged
+    # each repeat by its two neighbours, so dropping the last of a block gave the one before it
+    # a new neighbour and the next run dropped that: a block is judged as that rule would judge
+    # it run after run, until nothing changes.  Two repeats of a long title stand next to a
+    # line that is not short: a block of them goes.
     if end + 1 >= len(lines) or (long_title and end > start):
         return True
     return not (
