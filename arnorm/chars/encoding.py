@@ -108,6 +108,7 @@ _DELETED_LATER = f"{MARK_CLASS}\u0640\u0300-\u036f\ufe20-\ufe2f{_DELETED_INVISIB
 # mojibake and left as it was, and the next run, after U2, repaired "طـُ§" (found by
 # tools/fuzz.py --mutate, seed 46, twentieth session).
 _NEVER_BYTES_WRITTEN = "".join(c for c in expand_class(_DELETED_LATER) if c not in _CONTINUATION)
+_NEVER_BYTES_WRITTEN_SET = frozenset(_NEVER_BYTES_WRITTEN)
 _NEVER_BYTES = (
     _NEVER_BYTES_WRITTEN
     + SPACED_FORMS
@@ -115,7 +116,7 @@ _NEVER_BYTES = (
         sorted(
             form
             for form, nominal in NOMINAL.items()
-            if form not in SPACED_FORMS and set(nominal) <= set(_NEVER_BYTES_WRITTEN)
+            if form not in SPACED_FORMS and _NEVER_BYTES_WRITTEN_SET.issuperset(nominal)
         )
     )
 )
