@@ -374,6 +374,24 @@ def test_regression_mojibake_across_a_medial_haraka_form(text: str, expected: st
         assert_cleaned_in_one_run(cleaner, text)
 
 
+# tools/fuzz.py --mutate (seed 47, twentieth session, a text repeated 40 times): with
+# quotes="curly", P4 wrote “ and ” after غ in a page that had no continuation character, so
+# E1's gate had never been read and reading it again at the end did nothing; the next run
+# repaired غ“ (ۓ).  P4 now asks for E1 to be applied to the output, as E2 does.
+@pytest.mark.parametrize(
+    "text",
+    [
+        '\u063a"' * 40,
+        '\u0637\xa7\u0890\u063a\u06c4\U00024c68\u201e\u0639"' * 40,
+        '\u0639"\u0628 ' * 20,
+    ],
+    ids=["after-ghain", "fuzz-input", "spaced"],
+)
+def test_regression_curly_quotes_make_pairs_in_a_page_without_any(text: str) -> None:
+    for profile in ("repair", "search"):
+        assert_cleaned_in_one_run(Cleaner(profile, quotes="curly"), text)
+
+
 def test_mojibake_with_any_presentation_form_inside_is_repaired_in_one_run() -> None:
     # Every form between the lead and the continuation character of a pair (ط ... §: ا),
     # and after the pair: whatever U2 writes of it, the next run finds nothing more.
