@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 import regex
 
@@ -228,7 +229,15 @@ def _pattern_for(text: str, start: int, end: int) -> Pattern | None:
         return None
     # (a look-behind at the window's start sees the run of marks before it)
     long_marks = _LONG_MARK_RUN.search(text, max(0, start - _FIXED_RUN - 1), end) is not None
-    return _PATTERNS[url, email, token, long_marks]
+    return _compiled(url, email, token, long_marks)
+
+
+@cache
+def _compiled(url: bool, email: bool, token: bool, long_marks: bool) -> Pattern | None:
+    # Each of the 14 patterns is compiled when a text first needs it: compiled at import, they
+    # were about a fifth of the time of `import arnorm` (their classes are long), and most
+    # processes need two or three of them.
+    return _compile(url, email, token, long_marks)
 
 
 def _compile(url: bool, email: bool, token: bool, long_marks: bool) -> Pattern | None:
@@ -255,13 +264,6 @@ def _spans(branches: list[str]) -> regex.Pattern[str]:
     return regex.compile(f"(?:{'|'.join(branches)}){_TAIL}", regex.VERSION0)
 
 
-_PATTERNS = {
-    (url, email, token, long_marks): _compile(url, email, token, long_marks)
-    for url in (False, True)
-    for email in (False, True)
-    for token in (False, True)
-    for long_marks in (False, True)
-}
 PROTECTED = _spans([_URL, _EMAIL, _LATIN_TOKEN])  # every kind of span: the reference scan
 
 

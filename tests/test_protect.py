@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
@@ -120,7 +121,16 @@ _SHIFT_PIECES = [
     "\u0130",
     "\u064b" * 4,
 ]
-_RE_KINDS = [kind for kind, pattern in protect._PATTERNS.items() if isinstance(pattern, re.Pattern)]
+_KINDS = list(itertools.product((False, True), repeat=4))  # (url, email, token, long_marks)
+_RE_KINDS = [kind for kind in _KINDS if isinstance(protect._compiled(*kind), re.Pattern)]
+
+
+def test_the_patterns_are_compiled_once_each() -> None:
+    # (compiled when first needed, not at import: see protect._compiled)
+    assert [kind for kind in _KINDS if kind[:3] != (False,) * 3 and not kind[3]] == _RE_KINDS
+    for kind in _KINDS:
+        assert protect._compiled(*kind) is protect._compiled(*kind)
+        assert (protect._compiled(*kind) is None) == (kind[:3] == (False,) * 3)
 
 
 @given(st.lists(st.sampled_from(_SHIFT_PIECES), max_size=40).map("".join), st.data())
@@ -143,11 +153,15 @@ def test_the_shifted_branches_find_what_the_branches_find(
         reference = protect._spans(
             [branch for on, branch in zip(kind[:3], branches, strict=True) if on]
         )
+        pattern = protect._compiled(*kind)
+        assert isinstance(pattern, re.Pattern)
         for start, end in windows:
             expected = [match.span() for match in reference.finditer(text, start, end)]
-            assert [
-                match.span() for match in protect._PATTERNS[kind].finditer(text, start, end)
-            ] == expected, (kind, start, end)
+            assert [match.span() for match in pattern.finditer(text, start, end)] == expected, (
+                kind,
+                start,
+                end,
+            )
 
 
 # The token's two look-aheads as first written (a class with letters and digits, any number,
