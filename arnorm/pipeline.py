@@ -85,6 +85,16 @@ _SAMPLE = 4096
 _DENSE_RUNS = 256
 # ... unless those runs are of this many distinct characters or fewer (see _present).
 _FEW_DENSE = 4
+# A text of _MISSING_MIN characters or more, dense in many, or with long runs: the rest is
+# searched only for the scanned characters its sample has not shown, with one pattern of those
+# (compiled per set and cached): the search runs in C at ~3 ms a million characters, where
+# hashing each character took 25 (once for each rule that may write anything: it was a third of
+# the time a MB of E1's triggers between letters took beyond ordinary text), and deleting the
+# runs before a scan 13.  Each character found after the sample costs a new pattern (~3 ms to
+# compile), so after _MISSING_SEARCHES of them the rest is scanned as before; a shorter text is
+# at once (cheaper than one compile).
+_MISSING_MIN = 200_000
+_MISSING_SEARCHES = 4
 # Without one of these a text has no protected span (URLs, e-mails and Latin tokens need a
 # Latin letter, e-mails an @): what ``arnorm.protect._LATIN`` looks for, found by the same scan.
 PROTECT_STARTERS = frozenset("@abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
@@ -219,6 +229,15 @@ def _run_scanner(characters: frozenset[str]) -> re.Pattern[str] | None:
 
 # The scanners of the characters found in a text's sample, deleted from the rest (_present).
 _cached_run_scanner = functools.lru_cache(maxsize=64)(_run_scanner)
+
+
+@functools.lru_cache(maxsize=32)
+def _missing_scanner(scanned: frozenset[str], found: frozenset[str]) -> re.Pattern[str] | None:
+    """A pattern of the characters of ``scanned`` not in ``found`` (None if there are none)."""
+    missing = scanned - found
+    if not missing:
+        return None
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(missing)) + "]")
 
 
 def _worth_anchoring(anchor: Anchor) -> bool:
@@ -437,6 +456,7 @@ class Pipeline:
         if has_character_rules:
             scanned |= PROTECT_STARTERS
         self._scanner = _run_scanner(scanned)
+        self._scanned = frozenset(scanned)
         self._ascii_scanned = tuple(sorted(c for c in scanned | set(self._frequent) if c.isascii()))
         self._all_scanned = frozenset(scanned) | frozenset(self._frequent)
 
@@ -819,30 +839,52 @@ class Pipeline:
             found = set("".join(head))  # (a run cut at _SAMPLE is two items: the same set)
             if len(head) > _DENSE_RUNS:
                 if len(found) > _FEW_DENSE:
-                    return self._all_scanned.intersection(text)
-                # Dense in a few characters (an NBSP between all words, a form between
-                # spaces): each is deleted from the rest with str.replace, in C (17 ms → 5 ms a
-                # million characters), and the rest is scanned, or hashed if dense too.
-                rest = text[_SAMPLE:]
-                for character in found:
-                    rest = rest.replace(character, "")
-                if len(scanner.findall(rest, 0, _SAMPLE)) > _DENSE_RUNS:
-                    found.update(self._all_scanned.intersection(rest))
+                    if len(text) < _MISSING_MIN:
+                        return self._all_scanned.intersection(text)
+                    rest_at = self._add_missing(text, found)
+                    if rest_at is not None:
+                        found.update(self._scanned.intersection(text[rest_at:]))
                 else:
-                    found.update("".join(scanner.findall(rest)))
+                    # Dense in a few characters (an NBSP between all words, a form between
+                    # spaces): each is deleted from the rest with str.replace, in C (17 ms → 5
+                    # ms a million characters), and the rest is scanned, or hashed if dense too.
+                    rest = text[_SAMPLE:]
+                    for character in found:
+                        rest = rest.replace(character, "")
+                    if len(scanner.findall(rest, 0, _SAMPLE)) > _DENSE_RUNS:
+                        found.update(self._all_scanned.intersection(rest))
+                    else:
+                        found.update("".join(scanner.findall(rest)))
             elif sum(map(len, head)) > _SAMPLE // 4:
                 # Long runs (a line of marks): the characters of the head are deleted from the
                 # rest first, in C, so the scan joins only what is new there (joining the runs
                 # and hashing each character was 25 ms a million characters).
-                runs = _cached_run_scanner(frozenset(found))
-                assert runs is not None  # (found has the head's runs)
-                found.update("".join(scanner.findall(runs.sub("", text[_SAMPLE:]))))
+                # A long text is searched for the characters the head has not shown first.
+                rest_at = self._add_missing(text, found) if len(text) >= _MISSING_MIN else _SAMPLE
+                if rest_at is not None:
+                    runs = _cached_run_scanner(frozenset(found))
+                    assert runs is not None  # (found has the head's runs)
+                    found.update("".join(scanner.findall(runs.sub("", text[rest_at:]))))
             else:
                 found.update("".join(scanner.findall(text, _SAMPLE)))
         for character in self._frequent:
             if character in text:
                 found.add(character)
         return frozenset(found)
+
+    def _add_missing(self, text: str, found: set[str]) -> int | None:
+        """Add to ``found``, the scanned characters of ``text[:_SAMPLE]``, those of the rest
+        that one search for each finds (see _MISSING_MIN); return where the rest still to be
+        scanned starts, or None when none is left."""
+        start = _SAMPLE
+        for _ in range(_MISSING_SEARCHES):
+            missing = _missing_scanner(self._scanned, frozenset(found))
+            match = None if missing is None else missing.search(text, start)
+            if match is None:
+                return None
+            found.add(match.group())
+            start = match.end()
+        return start
 
     def _trigger_set(self, text: str) -> frozenset[str]:
         return self._present(text)

@@ -537,13 +537,23 @@ def test_the_presence_set_is_the_scanned_characters_of_the_text(profile: str, te
     expected = frozenset(character for character in text if character in pipeline._all_scanned)
     assert pipeline._present(text) == expected
     # Texts of 5 characters or more: all dense, none, or dense when they start with a trigger
-    # character; dense in few characters (deleted with str.replace) or in many (hashed).
+    # character; dense in few characters (deleted with str.replace) or in many (hashed, or
+    # searched for the characters the sample has not shown: none, one or two searches, then
+    # hashed).
     for dense_runs in (-1, 0, 10**9):
-        for few_dense in (0, 10**9):
+        for few_dense, missing_min, searches in (
+            (0, 10**9, 0),
+            (0, 0, 0),
+            (0, 0, 1),
+            (0, 0, 2),
+            (10**9, 0, 2),
+        ):
             with pytest.MonkeyPatch.context() as patch:
                 patch.setattr(arnorm.pipeline, "_SAMPLE", 1)
                 patch.setattr(arnorm.pipeline, "_DENSE_RUNS", dense_runs)
                 patch.setattr(arnorm.pipeline, "_FEW_DENSE", few_dense)
+                patch.setattr(arnorm.pipeline, "_MISSING_MIN", missing_min)
+                patch.setattr(arnorm.pipeline, "_MISSING_SEARCHES", searches)
                 assert pipeline._present(text) == expected
 
 

@@ -63,7 +63,6 @@ _TRIGGER = "".join(
 # U1 will write (ط + U+0387 was left, and repaired on the next run; found by the mutation
 # search, ninth session; tests/test_hardening.py checks the list).
 NFC_CONTINUATIONS = {"\u0387": "\u00b7", "\u1ffd": "\u00b4"}
-_AS_NFC_CONTINUATIONS = str.maketrans(NFC_CONTINUATIONS)
 # The characters the search profile's NFKC (S6, a document rule after E1) writes with E1's
 # material, a lead or a continuation character: ︱ is —, 𞸈 is ط, ℃ is °C, ﷺ is spelled out (the
 # presentation forms E1 reads as their letters already).  S6 wrote "ف—" from "ف︱" after two
@@ -268,8 +267,9 @@ def _letter_pairs(text: str, has_forms: bool, triggers: Iterable[str] | None) ->
     # Tatweel is not mojibake material (byte DC is ـ, never a continuation), and T1 deletes it
     # between letters: count as if it were gone, so the next run decides the same.
     text = text.replace("\u0640", "")
-    if any(singleton in text for singleton in NFC_CONTINUATIONS):
-        text = text.translate(_AS_NFC_CONTINUATIONS)
+    for singleton, written in NFC_CONTINUATIONS.items():
+        if singleton in text:  # (two replaces in C: a translate looks each character up)
+            text = text.replace(singleton, written)
     if has_forms and _FORM.search(text):
         # Presentation forms count as the letters U2 will write, an isolated haraka form as
         # the mark it writes after a letter (every lead of a letter pair is one).
