@@ -9,6 +9,7 @@ reference path (``use_triggers=False``: the pattern and the replacement function
 from __future__ import annotations
 
 import re
+from contextlib import ExitStack
 from unittest import mock
 
 import pytest
@@ -183,24 +184,49 @@ def test_both_bulk_branches_are_taken() -> None:
 
 
 # map_runs translates the runs of forms apart from the rest (DENSE_RUNS=0), or the whole text
-# when its first _SAMPLE characters are dense in runs (DENSE_RUNS=10**9: from one run on).
-MAP_RUNS_SETTINGS = [(0, 1024), (10**9, 1024), (10**9, 2), (8, 3)]
+# when its first _SAMPLE characters are dense in runs (DENSE_RUNS=10**9: from one run on);
+# either by ``translate`` (FEW_DISTINCT=-1) or by replacing the forms of the sample first
+# (FEW_DISTINCT=10**9: then translated when the sample did not show them all), from any length.
+MAP_RUNS_SETTINGS = [
+    (0, 1024, -1),
+    (0, 1024, 10**9),
+    (10**9, 1024, -1),
+    (10**9, 1024, 10**9),
+    (10**9, 2, 10**9),
+    (8, 3, 8),
+]
 
 
-@pytest.mark.parametrize(("dense_runs", "sample"), MAP_RUNS_SETTINGS)
+def _map_runs_setting(dense_runs: int, sample: int, few_distinct: int) -> ExitStack:
+    stack = ExitStack()
+    stack.enter_context(mock.patch.object(forms, "DENSE_RUNS", dense_runs))
+    stack.enter_context(mock.patch.object(forms, "_SAMPLE", sample))
+    stack.enter_context(mock.patch.object(forms, "FEW_DISTINCT", few_distinct))
+    stack.enter_context(mock.patch.object(forms, "REPLACE_MIN", 0))
+    return stack
+
+
+@pytest.mark.parametrize(
+    "table", [forms._NOMINAL_TABLE, forms._ATTACHED_TABLE, visual._FORM_LETTERS_TABLE]
+)
+def test_the_form_tables_write_none_of_their_own_characters(table: dict[int, str]) -> None:
+    # map_runs replaces some forms before it translates the rest: a form written by a
+    # replacement must not be translated again (a form that stands for itself may be).
+    for source, target in table.items():
+        assert all(ord(c) not in table or c == chr(source) for c in target), chr(source)
+
+
+@pytest.mark.parametrize(("dense_runs", "sample", "few_distinct"), MAP_RUNS_SETTINGS)
 @given(text=form_text)
 def test_visual_order_score_by_runs_equals_by_whole_text(
-    dense_runs: int, sample: int, text: str
+    dense_runs: int, sample: int, few_distinct: int, text: str
 ) -> None:
     for document in (text, text * 5):
         with mock.patch.object(
             visual, "_as_letters", lambda t: t.translate(visual._FORM_LETTERS_TABLE)
         ):
             expected = visual.visual_order_score(document)
-        with (
-            mock.patch.object(forms, "DENSE_RUNS", dense_runs),
-            mock.patch.object(forms, "_SAMPLE", sample),
-        ):
+        with _map_runs_setting(dense_runs, sample, few_distinct):
             assert visual.visual_order_score(document) == expected
 
 
@@ -264,15 +290,12 @@ def test_visual_order_with_forms_is_decided_by_the_score(text: str) -> None:
     assert visual.is_visual_order(text, has_forms=True) == (score is not None and score > 0.5)
 
 
-@pytest.mark.parametrize(("dense_runs", "sample"), MAP_RUNS_SETTINGS)
+@pytest.mark.parametrize(("dense_runs", "sample", "few_distinct"), MAP_RUNS_SETTINGS)
 @given(text=form_text)
 def test_to_nominal_by_runs_equals_a_translate_of_the_whole_text(
-    dense_runs: int, sample: int, text: str
+    dense_runs: int, sample: int, few_distinct: int, text: str
 ) -> None:
-    with (
-        mock.patch.object(forms, "DENSE_RUNS", dense_runs),
-        mock.patch.object(forms, "_SAMPLE", sample),
-    ):
+    with _map_runs_setting(dense_runs, sample, few_distinct):
         assert forms.to_nominal(text) == text.translate(forms._NOMINAL_TABLE)
         assert forms.to_nominal(text, haraka_attached=True) == text.translate(forms._ATTACHED_TABLE)
 

@@ -84,23 +84,46 @@ def many_runs(runs: re.Pattern[str], text: str) -> bool:
 # _SAMPLE (a page written in forms) the whole text is translated, which is then faster.
 DENSE_RUNS = 8
 _SAMPLE = 1024
+# ``translate`` looks each character up in the table (45-65 ms a million characters): a text
+# of REPLACE_MIN characters or more whose first _SAMPLE characters hold FEW_DISTINCT of the
+# table's characters or fewer (a form repeated between spaces) has each of them replaced by
+# ``str.replace`` (a scan in C, about 3 ms a MB), then is translated only if one search finds
+# another of them.  (On a shorter text the look at the sample costs more than it saves: U2
+# maps the pieces of a text one by one.)
+FEW_DISTINCT = 8
+REPLACE_MIN = 16_384
 
 
-def map_runs(runs: re.Pattern[str], table: dict[int, str], text: str) -> str:
+def map_runs(runs: re.Pattern[str], table: dict[int, str], text: str, one: re.Pattern[str]) -> str:
     """``text.translate(table)``, for a ``table`` that maps only characters of the matches of
-    ``runs`` (a pattern whose one group is the whole match) and never writes a newline.
+    ``runs`` (a pattern whose one group is the whole match), whose targets are strings, never
+    a newline, and never hold a character of the table but the source itself; ``one`` finds
+    any one character of the table.
 
-    >>> map_runs(re.compile("([ab]+)"), str.maketrans("ab", "AB"), "xaby\\nb")
+    >>> table = str.maketrans({"a": "A", "b": "B"})
+    >>> map_runs(re.compile("([ab]+)"), table, "xaby\\nb", re.compile("[ab]"))
     'xABy\\nB'
     """
     sample = text[:_SAMPLE]
     if len(runs.findall(sample)) * DENSE_RUNS > len(sample):
-        return text.translate(table)
+        return _translate(text, table, one)
     parts = runs.split(text)
     if len(parts) == 1:
         return text
-    parts[1::2] = "\n".join(parts[1::2]).translate(table).split("\n")
+    parts[1::2] = _translate("\n".join(parts[1::2]), table, one).split("\n")
     return "".join(parts)
+
+
+def _translate(text: str, table: dict[int, str], one: re.Pattern[str]) -> str:
+    """``text.translate(table)`` (see FEW_DISTINCT)."""
+    if len(text) < REPLACE_MIN:
+        return text.translate(table)
+    distinct = [character for character in set(text[:_SAMPLE]) if ord(character) in table]
+    if len(distinct) > FEW_DISTINCT:
+        return text.translate(table)
+    for character in distinct:
+        text = text.replace(character, table[ord(character)])
+    return text if one.search(text) is None else text.translate(table)
 
 
 _FORM_RUNS = re.compile(f"({_FORM_RUN.pattern})")
@@ -116,7 +139,8 @@ def to_nominal(text: str, haraka_attached: bool = False) -> str:
     >>> to_nominal("\ufefb \ufe8d\ufedf\ufecc\ufeae\ufe91\ufef4\ufe94")
     'لا العربية'
     """
-    return map_runs(_FORM_RUNS, _ATTACHED_TABLE if haraka_attached else _NOMINAL_TABLE, text)
+    table = _ATTACHED_TABLE if haraka_attached else _NOMINAL_TABLE
+    return map_runs(_FORM_RUNS, table, text, _FORM)
 
 
 # The marks around a form: the Arabic ones and every other combining mark NFC reorders among
@@ -191,7 +215,7 @@ def _presentation_forms_fast(text: str, ctx: Context) -> str:
     for form, (detached, replacement) in _DETACHED.items():
         if form in text:
             text = detached.sub(replacement, text)  # (an NBSP before a form: still in NFC)
-    mapped = map_runs(_FORM_RUNS, _ATTACHED_TABLE, text)
+    mapped = map_runs(_FORM_RUNS, _ATTACHED_TABLE, text, _FORM)
     if _is_nfc(mapped):
         return mapped
     if known_nfc or _is_nfc(text):
@@ -207,7 +231,7 @@ def _presentation_forms_fast(text: str, ctx: Context) -> str:
     pieces = []
     for start, end in bounds:
         chunk = text[start:end]
-        mapped = map_runs(_FORM_RUNS, _ATTACHED_TABLE, chunk)
+        mapped = map_runs(_FORM_RUNS, _ATTACHED_TABLE, chunk, _FORM)
         pieces.append(mapped if _is_nfc(mapped) else _matches_in_nfc(chunk))
     return "".join(pieces)
 
@@ -291,12 +315,12 @@ def _matches_in_nfc_of_nfc_text(text: str, mapped: str) -> str | None:
         start, position = _run_around(text, composing, position)
         if _FORM.search(text, start, position) is None:
             continue  # (no match: nothing there is mapped)
-        pieces.append(to_nfc(map_runs(_FORM_RUNS, _ATTACHED_TABLE, text[done:start])))
+        pieces.append(to_nfc(map_runs(_FORM_RUNS, _ATTACHED_TABLE, text[done:start], _FORM)))
         pieces.append(_matches_in_nfc(text[start:position]))
         done = position
     if not pieces:
         return to_nfc(mapped)
-    pieces.append(to_nfc(map_runs(_FORM_RUNS, _ATTACHED_TABLE, text[done:])))
+    pieces.append(to_nfc(map_runs(_FORM_RUNS, _ATTACHED_TABLE, text[done:], _FORM)))
     return "".join(pieces)
 
 

@@ -68,13 +68,13 @@ _FORM_LETTERS = {
 
 
 _FORM_LETTERS_TABLE = str.maketrans(_FORM_LETTERS)
-_FORM_RUNS = re.compile(f"([{PRESENTATION_FORMS_CLASS}]+)")
+_FORM_RUNS = re.compile(f"({_FORM.pattern}+)")
 
 
 def _as_letters(text: str) -> str:
     """``text`` with each presentation form written as its letters (a mark's form: nothing),
     the runs of forms translated apart from the rest (:func:`arnorm.chars.forms.map_runs`)."""
-    return map_runs(_FORM_RUNS, _FORM_LETTERS_TABLE, text)
+    return map_runs(_FORM_RUNS, _FORM_LETTERS_TABLE, text, _FORM)
 
 
 def visual_order_score(text: str) -> float | None:
