@@ -752,8 +752,29 @@ def test_regression_legacy_tokens_joined_by_later_rules(profile: str, text: str)
     assert not re.search("[\u00c0-\u00ff]", cleaner(text))  # decoded, all three
 
 
+# tools/fuzz.py --combine, seed 59, twenty-second session (search profile, legacy_cp1256):
+# E3 read across ZWSP and WORD JOINER as if a later rule deleted them, but I6 keeps them
+# between letters and S7 writes a space: "Ç" ZWSP "áÚ" repeated was one token (too few to
+# decode), and the next run decoded the tokens S7's spaces made.  They end a token now.
+LEGACY_TOKENS_PARTED_LATER = [
+    "\u00c7\u200b\u00e1\u00da" * 40,
+    "\u00c7\u200d\u00e1\u00da\u00c7\u200b\u00e1\u00da" * 40,
+    "\u00c7\u00e1\u00da\u2060\u00c7\u00e1\u00da\u2060\u00c7\u00e1\u00da",
+]
+
+
+@pytest.mark.parametrize("profile", ["repair", "search"])
+@pytest.mark.parametrize("text", LEGACY_TOKENS_PARTED_LATER)
+def test_regression_legacy_tokens_parted_by_later_rules(profile: str, text: str) -> None:
+    cleaner = Cleaner(profile, legacy_cp1256=True)
+    assert_cleaned_in_one_run(cleaner, text)
+    assert "\u0644\u0639" in cleaner(text)  # decoded: لع
+
+
 # The alphabet of the cases above, the ASCII letters that end a token, and a space.
-LEGACY_ALPHABET = "\u00c7\u00e1\u00da\u00f0\u00c6\u200d\u064e\u00ad\u1d2d\u0300\u0654\U0001bc9eA "
+LEGACY_ALPHABET = (
+    "\u00c7\u00e1\u00da\u00f0\u00c6\u200d\u064e\u00ad\u1d2d\u0300\u0654\U0001bc9eA \u200b\u2060"
+)
 
 
 @given(st.text(LEGACY_ALPHABET, max_size=24))

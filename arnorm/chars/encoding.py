@@ -29,6 +29,7 @@ from arnorm.chars.tables import (
     MARK_CLASS,
     NON_STARTER_CLASS,
     SOFT_HYPHEN,
+    class_body,
     expand_class,
 )
 from arnorm.chars.unicode import composed as composed_nfc
@@ -975,8 +976,15 @@ _AS_LATIN1_TABLE = str.maketrans(_AS_LATIN1)
 # invisible and bidi characters, the soft hyphen), and the presentation forms U2 writes as
 # them (ﹷ is tatweel and fatha): a token reads across them, or the next run would decode the
 # token their deletion makes (ð ZWJ ðÆ, found by atheris in the eighth session).  Not the
-# combining accents: U1 composes them (A + U+0300 is À).
-_DELETED_INSIDE = f"{MARK_CLASS}{SOFT_HYPHEN}\u0640{_DELETED_INVISIBLE}"
+# combining accents: U1 composes them (A + U+0300 is À).  Nor ZWSP and WORD JOINER: between
+# two letters I6 keeps them and the search profile's S7 writes a space, so they end a token (E3
+# read across them: "Ç" ZWSP "áÚ", repeated, was one token, judged too few to decode, and the
+# next run decoded the tokens S7's spaces had made; found by tools/fuzz.py --combine, seed 59,
+# twenty-second session).
+_ENDS_TOKEN = "\u200b\u2060"
+_DELETED_INSIDE = f"{MARK_CLASS}{SOFT_HYPHEN}\u0640" + class_body(
+    c for c in expand_class(_DELETED_INVISIBLE) if c not in _ENDS_TOKEN
+)
 _INSIDE_TOKEN = _DELETED_INSIDE + "".join(
     sorted(c for c, nominal in NOMINAL.items() if re.fullmatch(f"[{_DELETED_INSIDE}]+", nominal))
 )
@@ -1043,7 +1051,8 @@ def cp1256_as_latin1(text: str, ctx: Context) -> str:
     (à ç é ...) is not Arabic and stays as it is.
 
     A token reads across what later rules delete between its letters (marks, tatweel,
-    invisible and bidi characters, the soft hyphen), which stay where they are, and is read
+    invisible and bidi characters, the soft hyphen), which stay where they are, but not across
+    a ZWSP or WORD JOINER, which stay between letters (or become a space), and is read
     in NFC (the text is returned in NFC when tokens are decoded; U1 runs next): the next run
     never finds a token this one did not.
 
