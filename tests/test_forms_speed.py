@@ -138,13 +138,17 @@ def test_a_text_in_nfc_is_put_in_nfc_whole_or_run_by_run() -> None:
         assert split.split.call_count == (20 if by_runs else 0)
         assert fast == Pipeline([nfc, presentation_forms], use_triggers=False)(document)
     # More than one run with such a mark in SPARSE_RUNS characters (a step in Python each),
-    # with a form or without: the chunks instead.
-    for dense in ("x\u0301 " * 30 + "\u08e0\ufe70", "x\u0301\ufe70 " * 30):
-        sparse = dense + " " * len(dense) * forms.SPARSE_RUNS
+    # with a form or without, up to where the text is (after its first SPARSE_SLACK
+    # characters): the chunks instead, given up at the first run over.
+    for dense in ("x\u0301 " * 200 + "\u08e0\ufe70", "x\u0301\ufe70 " * 200):
+        sparse = " " * len(dense) * forms.SPARSE_RUNS + dense
         for text, by_runs in ((dense, False), (sparse, True)):
             mapped = text.translate(forms._ATTACHED_TABLE)
-            result = forms._matches_in_nfc_of_nfc_text(text, mapped)
+            with mock.patch.object(forms, "_run_around", wraps=forms._run_around) as runs:
+                result = forms._matches_in_nfc_of_nfc_text(text, mapped)
             assert (result is not None) == by_runs
+            # (given up early: after about 4096 // 64 runs of the 200)
+            assert runs.call_count == (200 if by_runs else pytest.approx(68, abs=2))
             assert result in (None, Pipeline([presentation_forms], use_triggers=False)(text))
 
 
