@@ -92,7 +92,7 @@ _FEW_DENSE = 4
 # the time a MB of E1's triggers between letters took beyond ordinary text), and deleting the
 # runs before a scan 13.  Each character found after the sample costs a new pattern (~3 ms to
 # compile), so after _MISSING_SEARCHES of them the rest is scanned as before; a shorter text is
-# at once (cheaper than one compile).
+# hashed at once (cheaper than one compile).
 _MISSING_MIN = 200_000
 _MISSING_SEARCHES = 4
 # Without one of these a text has no protected span (URLs, e-mails and Latin tokens need a
@@ -217,13 +217,18 @@ def _tell_evidence(
             ctx.__dict__["presentation_forms"] = found & characters
 
 
+def _class_of(characters: frozenset[str]) -> str:
+    """A character class of ``characters`` (not empty)."""
+    return "[" + "".join(re.escape(c) for c in sorted(characters)) + "]"
+
+
 def _run_scanner(characters: frozenset[str]) -> re.Pattern[str] | None:
     """A pattern whose ``findall`` gives the runs of ``characters`` in a text: one string per
     run, not per character (a long run is one item), and the scan still runs in C between
     runs (a pattern that starts with a repeat would be tried at every position)."""
     if not characters:
         return None
-    one = "[" + "".join(re.escape(c) for c in sorted(characters)) + "]"
+    one = _class_of(characters)
     return re.compile(one + one + "*")
 
 
@@ -235,9 +240,7 @@ _cached_run_scanner = functools.lru_cache(maxsize=64)(_run_scanner)
 def _missing_scanner(scanned: frozenset[str], found: frozenset[str]) -> re.Pattern[str] | None:
     """A pattern of the characters of ``scanned`` not in ``found`` (None if there are none)."""
     missing = scanned - found
-    if not missing:
-        return None
-    return re.compile("[" + "".join(re.escape(c) for c in sorted(missing)) + "]")
+    return re.compile(_class_of(missing)) if missing else None
 
 
 def _worth_anchoring(anchor: Anchor) -> bool:
@@ -458,7 +461,7 @@ class Pipeline:
         self._scanner = _run_scanner(scanned)
         self._scanned = frozenset(scanned)
         self._ascii_scanned = tuple(sorted(c for c in scanned | set(self._frequent) if c.isascii()))
-        self._all_scanned = frozenset(scanned) | frozenset(self._frequent)
+        self._all_scanned = self._scanned | frozenset(self._frequent)
 
         # A rule that may write a scanned character obliges a rescan (a Latin letter or an @
         # too: the presence set also decides whether protected spans are looked for).
@@ -873,9 +876,9 @@ class Pipeline:
         return frozenset(found)
 
     def _add_missing(self, text: str, found: set[str]) -> int | None:
-        """Add to ``found``, the scanned characters of ``text[:_SAMPLE]``, those of the rest
-        that one search for each finds (see _MISSING_MIN); return where the rest still to be
-        scanned starts, or None when none is left."""
+        """Add to ``found`` (the scanned characters of ``text[:_SAMPLE]``) the scanned
+        characters of the rest, one search for each new one (see _MISSING_MIN); return where
+        the part still to be scanned starts, or None when the searches covered the rest."""
         start = _SAMPLE
         for _ in range(_MISSING_SEARCHES):
             missing = _missing_scanner(self._scanned, frozenset(found))
