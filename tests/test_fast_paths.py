@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Literal
 from unittest import mock
 
 import pytest
@@ -506,7 +507,10 @@ def test_the_quick_check_never_hides_visual_order(text: str) -> None:
 @example(text="\u0631\u0651\u064e \u0627\u0654 e\u0301 \u1100\u1161 x")
 @given(
     text=st.one_of(
-        any_text, st.lists(st.sampled_from([*PIECES, "e\u0301", "\u1100\u1161"])).map("".join)
+        any_text,
+        st.lists(
+            st.sampled_from([*PIECES, "e\u0301", "\u1100\u1161", "a", "9", "\u0627\u0655"])
+        ).map("".join),
     )
 )
 def test_nfc_by_chunks_is_nfc_of_the_whole(text: str) -> None:
@@ -520,6 +524,127 @@ def test_nfc_by_chunks_is_nfc_of_the_whole(text: str) -> None:
     assert chunked == unicodedata2.normalize("NFC", text)
     if chunked == text and len(text) > 4:  # cut into chunks: the text itself when unchanged
         assert chunked is text
+
+
+_WINDOW_PIECES = [
+    *PIECES,
+    "e\u0301",
+    "\u1100\u1161",
+    "\uac00\u11a8",
+    "a",
+    "9",
+    "\u0647\u0654",  # the Persian ezafe
+    "\u0627\u0655",
+    "\u00a0",
+    "\u212b",  # a singleton NFC replaces
+    "\ufefb",  # a form NFKC replaces
+    "\u0651\u064e",  # out of canonical order
+    "\U0001d15e",
+    "\U000110a5\U000110ba",
+]
+
+
+@example(text="\u0647\u0654 " * 20, form="NFC", setting=(16, 32, 256))
+@example(text="\u0651" * 40 + "\u0654", form="NFC", setting=(16, 32, 256))  # a long walk back
+@given(
+    text=st.one_of(any_text, st.lists(st.sampled_from(_WINDOW_PIECES)).map("".join)),
+    form=st.sampled_from(["NFC", "NFKC"]),
+    setting=st.sampled_from([(16, 32, 256), (-(10**9), 10**9, 10**9), (10**9, 0, 1), (1, 2, 3)]),
+)
+def test_a_form_by_windows_is_the_form_of_the_whole(
+    text: str, form: Literal["NFC", "NFKC"], setting: tuple[int, int, int]
+) -> None:
+    # by_windows normalises a window around each character the quick check cannot pass, and
+    # lets the rest pass the quick check; dense ones or a long run before one: the whole.
+    import unicodedata2
+
+    from arnorm.chars import unicode
+
+    window_cost, walk_back, window_max = setting  # (a negative cost: always by windows)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(unicode, "_WINDOW_COST", window_cost)
+        patch.setattr(unicode, "_WALK_BACK", walk_back)
+        patch.setattr(unicode, "_WINDOW_MAX", window_max)
+        result = unicode.by_windows(text, form)
+    assert result == unicodedata2.normalize(form, text)
+    if result == text:
+        assert result is text
+
+
+def test_what_the_quick_checks_cannot_pass() -> None:
+    # NFC_REPLACED_CLASS (NFKC_REPLACED_CLASS) is every character of the BMP that NFC (NFKC)
+    # replaces; not_quick("NFC") and not_quick("NFKC") find those and every character of the BMP
+    # that NFC composes with the one before it.  (Only speed rests on this: the text between
+    # windows is normalised too, and a window's edges are what the next test checks.)
+    import unicodedata2
+
+    from arnorm.chars import unicode
+    from arnorm.chars.tables import NFC_REPLACED_CLASS, NFKC_REPLACED_CLASS, expand_class
+
+    def replaced(form: Literal["NFC", "NFKC"]) -> set[str]:
+        return {
+            chr(code)
+            for code in range(0x10000)
+            if not 0xD800 <= code < 0xE000 and unicodedata2.normalize(form, chr(code)) != chr(code)
+        }
+
+    seconds = {second for _, second in _composed_pairs() if ord(second) < 0x10000}
+    seconds |= set(map(chr, [*range(0x1161, 0x1176), *range(0x11A8, 0x11C3)]))
+    assert set(expand_class(NFC_REPLACED_CLASS)) == replaced("NFC")
+    assert set(expand_class(NFKC_REPLACED_CLASS)) == replaced("NFKC")
+    for character in replaced("NFC") | seconds:
+        assert unicode.not_quick("NFC").search(character), hex(ord(character))
+    for character in replaced("NFKC") | seconds:
+        assert unicode.not_quick("NFKC").search(character), hex(ord(character))
+
+
+def test_nfc_chunks_end_only_before_characters_nothing_composes_or_reorders_with() -> None:
+    # to_nfc cuts a text before a character of STABLE_CLASS: a starter that NFC leaves alone
+    # and that is the second of no canonical composition (the last character of no two-
+    # character canonical decomposition, no Hangul vowel or trailing consonant).
+    import sys
+
+    import unicodedata2
+
+    from arnorm.chars.tables import expand_class
+    from arnorm.chars.unicode import STABLE_CLASS
+
+    seconds = {
+        chr(int(decomposition.split()[1], 16))
+        for code in range(sys.maxunicode + 1)
+        if (decomposition := unicodedata2.decomposition(chr(code)))
+        and not decomposition.startswith("<")
+        and len(decomposition.split()) == 2
+    }
+    seconds |= {chr(code) for code in [*range(0x1161, 0x1176), *range(0x11A8, 0x11C3)]}
+    stable = expand_class(STABLE_CLASS)
+    assert "\u0627" in stable and " " in stable and "\n" in stable
+    for character in stable:
+        assert unicodedata2.combining(character) == 0, hex(ord(character))
+        assert unicodedata2.normalize("NFC", character) == character, hex(ord(character))
+        assert unicodedata2.normalize("NFKC", character) == character, hex(ord(character))
+        assert character not in seconds, hex(ord(character))
+
+
+def test_nfc_of_a_page_without_spaces_is_cut_at_its_letters() -> None:
+    # One U+0655 at the start of a page with no space: NFC decomposed and recomposed all of it.
+    import unicodedata2
+
+    from arnorm.chars import unicode
+
+    text = "\u0627\u0655" + "\u0644\u0627" * 5000 + "\u0627\u0653"
+    calls: list[int] = []
+    normalize = unicodedata2.normalize
+
+    def counted(form: str, piece: str) -> str:
+        calls.append(len(piece))
+        return normalize(form, piece)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(unicode.unicodedata2, "normalize", counted)
+        result = unicode.to_nfc(text)
+    assert result == normalize("NFC", text) == "\u0625" + "\u0644\u0627" * 5000 + "\u0622"
+    assert max(calls) < 2 * unicode._CHUNK
 
 
 @pytest.mark.parametrize("profile", ["repair", "search"])

@@ -32,7 +32,7 @@ from arnorm.chars.tables import (
     class_body,
     expand_class,
 )
-from arnorm.chars.unicode import Junctions, recompose
+from arnorm.chars.unicode import Junctions, in_form, recompose
 from arnorm.context import Context
 from arnorm.rule import Phase, rewrite
 
@@ -195,8 +195,9 @@ def _nfkc_beyond_latin(text: str, forms: bool = True) -> str:
         if "\u00a0" in chunk:  # (NFKC changes an NBSP: the whole chunk is not tried first)
             chunk = _nfkc_of_runs(chunk)
         else:
-            # normalize() returns its argument itself when the quick check says it is in NFKC.
-            normalized = unicodedata2.normalize("NFKC", chunk)
+            # ``chunk`` itself when it is in NFKC (a hamza above, which the quick check cannot
+            # pass, costs a window, not a pass over the chunk).
+            normalized = in_form(chunk, "NFKC")
             if normalized is not chunk:
                 # A chunk with no character of the Latin blocks but spaces is one run.
                 latin = _LATIN_BLOCKS.search(chunk)
@@ -216,7 +217,8 @@ def _nfkc_of_runs(text: str) -> str:
     """
     parts = _RUNS.split(text)
     if len(parts) > 1:
-        parts[1::2] = unicodedata2.normalize("NFKC", "\n".join(parts[1::2])).split("\n")
+        runs = "\n".join(parts[1::2])
+        parts[1::2] = in_form(runs, "NFKC").split("\n")
     return "".join(parts)
 
 

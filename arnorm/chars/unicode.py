@@ -8,20 +8,71 @@ version).
 from __future__ import annotations
 
 import re
+from functools import cache
+from typing import Literal
 
 import unicodedata2  # type: ignore[import-not-found,unused-ignore]
 
-from arnorm.chars.tables import COMPOSES_WITH_PREVIOUS_CLASS, class_body, expand_class
+from arnorm.chars.tables import (
+    COMPOSES_WITH_PREVIOUS_CLASS,
+    COMPOSING_NON_STARTER_CLASS,
+    COMPOSING_STARTER_CLASS,
+    NFC_REPLACED_CLASS,
+    NFKC_REPLACED_CLASS,
+    class_body,
+    expand_class,
+)
 from arnorm.context import Context
 from arnorm.rule import Phase, rewrite
 
-# A long text is normalised a chunk at a time, each ending before a space or a newline (two
-# characters that never compose or reorder with their neighbours, so NFC of the whole is NFC
-# of the chunks).  A chunk that passes the quick check costs a scan; one that fails it (marks
-# typed in non-canonical order, shadda before the vowel: about one news article in twelve)
-# is decomposed and recomposed, and the chunks keep that slow path short.
+# A long text is normalised a chunk at a time, each ending before a space, a newline, an ASCII
+# letter or digit or an Arabic letter: starters that NFC leaves as they are and never composes
+# with what comes before them (no canonical decomposition ends with one), so nothing composes
+# or reorders across the place before them, and NFC of the whole is NFC of the chunks
+# (tests/test_fast_paths.py checks the class against the Unicode data).  A chunk that passes
+# the quick check costs a scan; one that fails it (marks typed in non-canonical order, shadda
+# before the vowel: about one news article in twelve; a hamza below, U+0655, which the quick
+# check cannot pass) is decomposed and recomposed, and the chunks keep that slow path short.
+# (With spaces and newlines alone, a page with no space was one chunk: one U+0655 at its
+# start had NFC decompose and recompose all of it, three times a clean.)
 _CHUNK = 1024
-_STABLE = re.compile("[ \n]")
+STABLE_CLASS = " \nA-Za-z0-9\u0621-\u064a"
+_STABLE = re.compile(f"[{STABLE_CLASS}]")
+
+
+# What NFC's quick check cannot pass: the characters NFC composes with the one before them
+# and those it replaces (in the BMP; beyond it, any character: rare there).  A text that holds
+# one is decomposed and recomposed whole (0.05 µs a character): one hamza above after a heh
+# (the Persian ezafe, "خانهٔ") in 500 characters made NFC of a page 30x slower.  Such a text is
+# normalised window by window instead (:func:`by_windows`).
+_NOT_QUICK_IN_BMP = class_body(
+    character
+    for character in expand_class(COMPOSING_STARTER_CLASS + COMPOSING_NON_STARTER_CLASS)
+    if ord(character) < 0x10000
+)
+_FORM_REPLACES = {"NFC": NFC_REPLACED_CLASS, "NFKC": NFKC_REPLACED_CLASS}
+
+
+@cache
+def not_quick(form: Literal["NFC", "NFKC"]) -> re.Pattern[str]:
+    """What the quick check of ``form`` cannot pass: the characters NFC composes with the one
+    before them and those ``form`` replaces in the BMP (the NBSP and the presentation forms
+    too, for NFKC), and any character beyond it.  (Compiled when first asked for: the class of
+    NFKC has ~400 ranges, a few milliseconds of ``import arnorm``.)"""
+    return re.compile(f"[{_NOT_QUICK_IN_BMP}{_FORM_REPLACES[form]}\U00010000-\U0010ffff]")
+
+
+_STABLE_SET = frozenset(expand_class(STABLE_CLASS))
+# by_windows gives up on the windows when they are no cheaper than one pass: when the windows
+# so far, each counted as its length and _WINDOW_COST more characters (a window's calls), come
+# to half of the text up to the end of the next one (after _SLACK characters).  One window that
+# is the whole text (a match of U2 in a run of marks) is one pass.
+# A window is read at most _WALK_BACK characters back and _WINDOW_MAX on: beyond, a run of
+# marks has no place to cut, and one pass costs little more.
+_WINDOW_COST = 16
+_SLACK = 64
+_WALK_BACK = 32
+_WINDOW_MAX = 256
 
 
 def to_nfc(text: str) -> str:
@@ -31,17 +82,17 @@ def to_nfc(text: str) -> str:
     """
     length = len(text)
     if length <= 2 * _CHUNK:
-        normalized: str = unicodedata2.normalize("NFC", text)
-        return normalized
+        return in_form(text, "NFC")
     # The pieces are kept from the first chunk NFC changes on: a text already in NFC (most
     # texts, and every output) costs one chunk at a time, not a copy of itself.
+    windowed = _has_arabic_composing(text)  # (once: the chunks without one go straight on)
     pieces: list[str] | None = None
     start = 0
     while start < length:
         boundary = _STABLE.search(text, start + _CHUNK)
         end = boundary.start() if boundary is not None else length
         chunk = text[start:end]
-        piece = unicodedata2.normalize("NFC", chunk)
+        piece = in_form(chunk, "NFC") if windowed else unicodedata2.normalize("NFC", chunk)
         if pieces is None:
             if piece is chunk or piece == chunk:
                 start = end
@@ -50,6 +101,68 @@ def to_nfc(text: str) -> str:
         pieces.append(piece)
         start = end
     return text if pieces is None else "".join(pieces)
+
+
+def _has_arabic_composing(text: str) -> bool:
+    # The marks NFC composes with an Arabic letter (three ``in`` tests, at memory speed).
+    return "\u0654" in text or "\u0653" in text or "\u0655" in text
+
+
+def in_form(text: str, form: Literal["NFC", "NFKC"]) -> str:
+    """``text`` in ``form`` (``text`` itself when it is already): by windows (:func:`by_windows`)
+    when it has a mark that NFC composes with an Arabic letter (three ``in`` tests, at memory
+    speed: looking for every character of :func:`not_quick` first cost ordinary text more than
+    the quick check itself)."""
+    if len(text) > _WINDOW_MAX and _has_arabic_composing(text):  # (a short text: one pass)
+        return by_windows(text, form)
+    result: str = unicodedata2.normalize(form, text)
+    return text if result is text or result == text else result
+
+
+def by_windows(text: str, form: Literal["NFC", "NFKC"]) -> str:
+    """``text`` in ``form``; ``text`` itself when it is already.
+
+    A text with nothing :func:`not_quick` finds costs the quick check (or one pass, for marks
+    out of canonical order).  Otherwise each character it finds is normalised in a window,
+    from the last character of _STABLE before it to the next one after it (the form of the
+    whole is the form of the pieces between such places), and the rest passes the quick
+    check.  When the windows are no cheaper than one pass (see _WINDOW_COST), or one would
+    be longer than _WALK_BACK or _WINDOW_MAX characters allow (a page of marks), ``text`` is
+    normalised whole."""
+    normalize = unicodedata2.normalize
+    search = not_quick(form).search
+    found = search(text)
+    if found is None:
+        return _same_or_new(text, normalize(form, text))
+    pieces = []
+    done = 0  # the end of the last window: before a character of _STABLE, or the text's end
+    spent = 0  # the windows' cost, in characters of normalisation
+    while found is not None:
+        position = found.start()
+        start = position - 1
+        while start > done and text[start] not in _STABLE_SET:
+            if position - start > _WALK_BACK:
+                return _same_or_new(text, normalize(form, text))
+            start -= 1
+        start = max(start, done)
+        after = _STABLE.search(text, position + 1, position + _WINDOW_MAX)
+        if after is None and len(text) > position + _WINDOW_MAX:
+            return _same_or_new(text, normalize(form, text))  # (not read to a long run's end)
+        end = after.start() if after is not None else len(text)
+        spent += end - start + _WINDOW_COST
+        if 2 * spent > end + _SLACK:
+            return _same_or_new(text, normalize(form, text))
+        if start > done:
+            pieces.append(normalize(form, text[done:start]))  # (nothing not_quick finds)
+        pieces.append(normalize(form, text[start:end]))
+        done = end
+        found = search(text, end)
+    pieces.append(normalize(form, text[done:]))
+    return _same_or_new(text, "".join(pieces))
+
+
+def _same_or_new(text: str, result: str) -> str:
+    return text if result == text else result
 
 
 def recompose(
