@@ -526,6 +526,40 @@ def test_nfc_by_chunks_is_nfc_of_the_whole(text: str) -> None:
         assert chunked is text
 
 
+def _reversed_candidates_counted_whole(text: str) -> bool:
+    # _has_reversed_candidates as it was before it counted forms block by block.
+    from arnorm.chars import visual
+
+    reversed_ = 0
+    if visual._FORM.search(text):
+        if visual._REVERSED_MATERIAL.search(text) is None:
+            return False
+        reversed_ = len(visual._MAY_ADD_REVERSED.findall(text))
+    reversed_ += len(visual._LA_AT_END.findall(text))
+    reversed_ += sum(len(pattern.findall(text)) for _, pattern in visual._FINALS_AT_START)
+    forward = text.count(" \u0627\u0644") + text.count("\n\u0627\u0644")
+    return reversed_ >= 3 and reversed_ > forward + text.startswith("\u0627\u0644")
+
+
+@example(text="\ufefc" * 7)
+@example(text="\u0627\u0644\ufefc " * 3 + "\ufefc")
+@given(
+    text=st.lists(
+        st.sampled_from([*VISUAL_PIECES, "\ufefc", "\ufe8e", " \u0627\u0644", "\n"]),
+        max_size=60,
+    ).map("".join)
+)
+def test_forms_counted_until_enough_decide_as_counted_whole(text: str) -> None:
+    # The forms that may add a reversed signal are counted block by block until there are
+    # more than the sure forward signals (a page of ﻼ: 333,000 of them were listed).
+    from arnorm.chars import visual
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(visual, "_COUNT_BLOCK", 1)  # blocks of 1, 2, 4... characters
+        assert visual._has_reversed_candidates(text) == _reversed_candidates_counted_whole(text)
+    assert visual._has_reversed_candidates(text) == _reversed_candidates_counted_whole(text)
+
+
 _WINDOW_PIECES = [
     *PIECES,
     "e\u0301",

@@ -168,23 +168,46 @@ def _has_reversed_candidates(text: str, has_forms: bool | None = None) -> bool:
     letters (writing the others as letters only puts a letter where a candidate needed none).
     ``has_forms``: whether ``text`` has presentation forms, when the caller knows."""
     reversed_ = 0
+    forward = None
     if has_forms or (has_forms is None and _FORM.search(text)):
         # With forms, no letter of a reversed signal and no form written with one (a text of
         # isolated harakat or ﷺ): no reversed signal, and no pass over it.
         if _REVERSED_MATERIAL.search(text) is None:
             return False
-        # (A page of one ligature was scored word by word: 25 ms a megabyte.)
-        reversed_ = len(_MAY_ADD_REVERSED.findall(text))
+        # (A page of one ligature was scored word by word: 25 ms a megabyte.)  The forms are
+        # counted only until there are enough (a page of ﻼ: a list of 333,000 of them, 36 ms).
+        forward = _sure_forward(text)
+        reversed_ = _count_up_to(_MAY_ADD_REVERSED, text, max(3, forward + 1))
     reversed_ += len(_LA_AT_END.findall(text))
     for final, pattern in _FINALS_AT_START:
         if final in text:
             reversed_ += len(pattern.findall(text))
     if reversed_ < 3:
         return False
-    forward = (
+    return reversed_ > (_sure_forward(text) if forward is None else forward)
+
+
+def _sure_forward(text: str) -> int:
+    """The ``ال`` that start a word whatever is deleted: after a space, a line break, or first."""
+    return (
         text.count(" \u0627\u0644") + text.count("\n\u0627\u0644") + text.startswith("\u0627\u0644")
     )
-    return reversed_ > forward
+
+
+_COUNT_BLOCK = 4096
+
+
+def _count_up_to(pattern: re.Pattern[str], text: str, enough: int) -> int:
+    """The matches of ``pattern`` (one character, no look-around: a block's edge changes none)
+    in ``text``, counted block by block, blocks that double, until there are ``enough``."""
+    count = 0
+    start = 0
+    size = _COUNT_BLOCK
+    while start < len(text) and count < enough:
+        count += len(pattern.findall(text, start, start + size))
+        start += size
+        size *= 2
+    return count
 
 
 def is_visual_order(text: str, has_forms: bool | None = None) -> bool:
