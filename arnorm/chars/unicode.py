@@ -40,11 +40,10 @@ STABLE_CLASS = " \nA-Za-z0-9\u0621-\u064a"
 _STABLE = re.compile(f"[{STABLE_CLASS}]")
 
 
-# What NFC's quick check cannot pass: the characters NFC composes with the one before them
-# and those it replaces (in the BMP; beyond it, any character: rare there).  A text that holds
-# one is decomposed and recomposed whole (0.05 µs a character): one hamza above after a heh
-# (the Persian ezafe, "خانهٔ") in 500 characters made NFC of a page 30x slower.  Such a text is
-# normalised window by window instead (:func:`by_windows`).
+# A text with a character the quick check cannot pass (:func:`not_quick`) is decomposed and
+# recomposed whole (0.05 µs a character): one hamza above after a heh (the Persian ezafe,
+# "خانهٔ") in 500 characters made NFC of a page 30x slower.  Such a text is normalised window
+# by window instead (:func:`by_windows`).
 _NOT_QUICK_IN_BMP = class_body(
     character
     for character in expand_class(COMPOSING_STARTER_CLASS + COMPOSING_NON_STARTER_CLASS)
@@ -85,7 +84,7 @@ def to_nfc(text: str) -> str:
         return in_form(text, "NFC")
     # The pieces are kept from the first chunk NFC changes on: a text already in NFC (most
     # texts, and every output) costs one chunk at a time, not a copy of itself.
-    windowed = _has_arabic_composing(text)  # (once: the chunks without one go straight on)
+    windowed = has_seat_mark(text)  # (once: the chunks without one go straight on)
     pieces: list[str] | None = None
     start = 0
     while start < length:
@@ -103,20 +102,20 @@ def to_nfc(text: str) -> str:
     return text if pieces is None else "".join(pieces)
 
 
-def _has_arabic_composing(text: str) -> bool:
-    # The marks NFC composes with an Arabic letter (three ``in`` tests, at memory speed).
+def has_seat_mark(text: str) -> bool:
+    """Whether ``text`` has a mark NFC composes with an Arabic letter (U+0653-U+0655: madda,
+    hamza above and below): three ``in`` tests, at memory speed (a class is tested character
+    by character)."""
     return "\u0654" in text or "\u0653" in text or "\u0655" in text
 
 
 def in_form(text: str, form: Literal["NFC", "NFKC"]) -> str:
     """``text`` in ``form`` (``text`` itself when it is already): by windows (:func:`by_windows`)
-    when it has a mark that NFC composes with an Arabic letter (three ``in`` tests, at memory
-    speed: looking for every character of :func:`not_quick` first cost ordinary text more than
-    the quick check itself)."""
-    if len(text) > _WINDOW_MAX and _has_arabic_composing(text):  # (a short text: one pass)
+    when it is longer than _WINDOW_MAX and :func:`has_seat_mark` (looking for every character
+    of :func:`not_quick` first cost ordinary text more than the quick check itself)."""
+    if len(text) > _WINDOW_MAX and has_seat_mark(text):  # (a short text: one pass)
         return by_windows(text, form)
-    result: str = unicodedata2.normalize(form, text)
-    return text if result is text or result == text else result
+    return _same_or_new(text, unicodedata2.normalize(form, text))
 
 
 def by_windows(text: str, form: Literal["NFC", "NFKC"]) -> str:
