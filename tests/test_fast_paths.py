@@ -137,6 +137,23 @@ def test_doubled_mark_with_many_runs_equals_the_pattern(text: str) -> None:
     assert fast(text) == Pipeline([marks.doubled_mark], use_triggers=False)(text)
 
 
+# M5d's constant substitution judges an alef by the one or two characters before it: words
+# dense in alefs with marks, after marks and tatweels, test where it stops.
+_ALEF_PIECES = ["\u0627", "\u0628", "\u064e", "\u064f", "\u0651", "\u0652", "\u064b"]
+_ALEF_PIECES += ["\u0654", "\u06d6", TATWEEL, " ", "x", "\u0301"]
+
+
+@given(text=st.lists(st.sampled_from(_ALEF_PIECES), max_size=30).map("".join))
+@example(text="\u0627\u064f" * 5 + " \u0627\u064f \u0628\u0627\u064e\u0640")
+@example(text="\u0628\u064f\u0627\u064e \u0628\u0640\u0627\u064e \u0640\u0627\u064e")
+@example(text="\u0628\u0627\u064e\u064e \u0628\u0627\u064e\u0301 \u0628\u0627\u064b")
+def test_long_alef_marks_fast_path_equals_the_pattern(text: str) -> None:
+    options = {"drop_long_alef_marks": True}
+    fast = Pipeline([marks.long_alef_marks], options)
+    reference = Pipeline([marks.long_alef_marks], options, use_triggers=False)
+    assert fast(text) == reference(text)
+
+
 # I7 on a page that writes its spaces as NBSPs: str.replace when no space-like character
 # carries a mark (of any script, beyond the BMP too), else the pattern.
 @pytest.mark.parametrize("dense", [0, 10**9])
