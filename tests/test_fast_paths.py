@@ -359,6 +359,8 @@ MOJIBAKE_PIECES = [
     "\u200e",
     "\u00ad",
     "\u200c",
+    "\u0654",
+    "\u067e",  # (پ is byte 81: a continuation character, no lead)
 ]
 
 
@@ -399,6 +401,8 @@ def test_e1_decides_from_the_pipeline_scan_as_by_counting(text: str) -> None:
 
 
 @given(text=st.lists(st.sampled_from(MOJIBAKE_PIECES), max_size=40).map("".join))
+@example(text="\u0637\u064e\u201c \u0637\u064e\u200e\u201c \u064e\u201c\u0627\u064e\u201c")
+@example(text="\u064e\u064e\u201c\u0654\u067e\u0654\u067e \u0637\u00ad\u201c\u0637\u0640\u201c")
 def test_e1_counts_pairs_across_of_known_continuations_as_it_scans_for_them(text: str) -> None:
     from arnorm.chars.encoding import _TRIGGER, _pairs_across
 
