@@ -214,19 +214,23 @@ def _pair_across(text: str, at: int) -> bool:
 # ``str.find`` (the class of _AFTER_BETWEEN is tested at every position: 2.6 ms a megabyte,
 # 7% of the time of a 1 MB document with curly quotes, eighth session).
 _BETWEEN_SET = frozenset(_BETWEEN)
+
+
+def _after_one_between(end: str) -> re.Pattern[str] | None:
+    """The letter pairs ending with ``end`` across one character of _BETWEEN (``None``: no
+    lead makes a letter with it)."""
+    leads = "".join(
+        pair[0] for pair in sorted(_LETTER_PAIRS) if pair[1] == end and pair[0] not in _BETWEEN_SET
+    )
+    if not leads:
+        return None
+    between = re.escape(_BETWEEN)
+    return re.compile(f"{re.escape(end)}(?<=[{re.escape(leads)}][{between}]{re.escape(end)})")
+
+
 _ONE_AFTER_BETWEEN = {
     end: (
-        re.compile(
-            f"{re.escape(end)}(?<=[{re.escape(leads)}][{re.escape(_BETWEEN)}]{re.escape(end)})"
-        )
-        if (
-            leads := "".join(
-                pair[0]
-                for pair in sorted(_LETTER_PAIRS)
-                if pair[1] == end and pair[0] not in _BETWEEN_SET
-            )
-        )
-        else None,
+        _after_one_between(end),
         re.compile(
             f"{re.escape(end)}(?<=[{re.escape(_BETWEEN)}][{re.escape(_BETWEEN)}]{re.escape(end)})"
         ),
