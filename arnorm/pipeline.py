@@ -594,18 +594,33 @@ class Pipeline:
             report.gates = Context(ctx.text, self._options).gates()
         if self._character:
             text = self._apply_outside_protected(text, ctx, report, present)
+        # Whether the output is known to be in NFC: the final NFC (or a rule that kept it in
+        # NFC) wrote it, and no later rule changed it (see _output_context).  The context lets
+        # that text go (memory: the line rules make the next one).
+        nfc = ctx.nfc is text
+        ctx.nfc = None
+        # (Each text a phase returns is bound to ``text`` alone: a second name would keep an
+        # earlier text alive to the end, a copy of the document more at the peak.)
+        unchanged: str | None = None
         if self._layout:
+            unchanged = text
             text = self._apply(self._layout, text, ctx, report, 0, None)[0]
+            nfc = nfc and text is unchanged
         if self._lines:
             if report is None and self._line_prepass is not None:
+                unchanged = text
                 text = self._line_prepass(text)
+                nfc = nfc and text is unchanged
             if not self._layout_reads_gates:
                 # The context held the text the gates were read from: let it go (memory).
                 # No line rule reads a gate, so nothing is computed from the new text.
                 ctx.text = text
+            unchanged = text
             text, content_removed = self._remove_lines(text, ctx, report)
+            nfc = nfc and text is unchanged
         else:
             content_removed = False
+        unchanged = None
         shifted = ctx.counts_shifted
         if shifted & SIGNALS_SHIFTED:
             # Read again only when it was on: the rules it turned off would run next time.
@@ -629,7 +644,7 @@ class Pipeline:
             and self._judged_on_output
             # (the input had none of their triggers: most texts, decided without a call)
             and (found_first is None or not found_first.isdisjoint(self._judged_triggers))
-            and self._would_change_output(text, found_first, judged)
+            and self._would_change_output(text, found_first, judged, nfc)
         ):
             return self._run(text, report, again - 1)
         if again and self._cleans_renormalized_again and ctx.renormalized:
@@ -641,23 +656,38 @@ class Pipeline:
             content_removed or ctx.counts_shifted & (COUNTS_RAISED | COUNTS_LOWERED)
         ):
             applied_again = applied_again | ctx.apply_again_if_counts_shift
-        if again and applied_again and self._changes_output(text, applied_again):
+        if again and applied_again and self._changes_output(text, applied_again, nfc):
             return self._run(text, report, again - 1)
         return text
 
-    def _changes_output(self, text: str, rule_ids: set[str]) -> bool:
+    def _output_context(self, text: str, nfc: bool) -> Context:
+        """A context for judging the output ``text`` again; ``nfc``: the text is known to be in
+        NFC (the final NFC wrote it and nothing changed it after), so the rules that compose
+        it first (E1, E2: ``unicode.composed``) need not (a page of marks NFC cannot pass by
+        its quick check paid a pass over the whole output each time)."""
+        ctx = Context(text, self._options)
+        if nfc:
+            ctx.composed = (text, text)
+            ctx.nfc = text
+        return ctx
+
+    def _changes_output(self, text: str, rule_ids: set[str], nfc: bool = False) -> bool:
         """Whether one of the document rules ``rule_ids`` (Context.apply_again) would change
         ``text`` (the next run would)."""
         for rule, trigger in self._applied_again:
             if rule.id not in rule_ids or (trigger is not None and trigger.search(text) is None):
                 continue
-            ctx = Context(text, self._options)
+            ctx = self._output_context(text, nfc)
             if not rule.skipped(ctx) and rule.apply(text, ctx) != text:
                 return True
         return False
 
     def _would_change_output(
-        self, text: str, found_first: frozenset[str] | None, judged: dict[str, object] | None
+        self,
+        text: str,
+        found_first: frozenset[str] | None,
+        judged: dict[str, object] | None,
+        nfc: bool = False,
     ) -> bool:
         """Whether a rule judged on the output would change ``text`` (the next run would).
 
@@ -666,7 +696,9 @@ class Pipeline:
         Arabic, and do not write its triggers (a scan of every output cost 8% of the time).
         ``judged``: the memo of the document phase, with the text each such rule judged; only
         the lines of ``text`` that are not lines of it are judged again.
+        ``nfc``: ``text`` is known to be in NFC (see :meth:`_output_context`).
         """
+        known_nfc = text if nfc else None
         for rule, reads, characters, trigger in self._judged_on_output:
             if found_first is not None:
                 if found_first.isdisjoint(characters):
@@ -692,7 +724,7 @@ class Pipeline:
                 text = "\n".join(line for line in fresh if reads(line.strip(" \t")) not in lines)
                 if not text:
                     continue
-            ctx = Context(text, self._options)
+            ctx = self._output_context(text, text is known_nfc)
             if not rule.skipped(ctx) and rule.apply(text, ctx) != text:
                 return True
         return False

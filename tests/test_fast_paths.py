@@ -1176,3 +1176,43 @@ def test_a_rule_that_deletes_from_nfc_text_skips_nfc_only_where_it_changes_nothi
         assert output == apply(text, Context(text, Options(OPTIONS, options))), rule
         if known.nfc is output:
             assert to_nfc(output) == output, rule
+
+
+class _CheckedContext(Context):
+    """A context that fails as soon as a rule tells it a text is in NFC that is not."""
+
+    @property
+    def nfc(self) -> str | None:
+        return self._nfc
+
+    @nfc.setter
+    def nfc(self, text: str | None) -> None:
+        from arnorm.chars.unicode import to_nfc
+
+        assert text is None or to_nfc(text) == text, f"not in NFC: {text!r}"
+        self._nfc = text
+
+
+@pytest.mark.parametrize(
+    "profile, options",
+    [("repair", {}), ("search", {}), ("repair", {"quranic": "no", "visual": "no"})],
+)
+@pytest.mark.parametrize("few_runs", [32, 0])  # (0: U2 maps every text in bulk)
+@example(raw="\ufe76" + "\u0301" * 40)  # a form, then marks: U2 keeps it in NFC, U1 skips
+@example(raw="e\ufe76\u0301 \ufe76\u0654e\u0301\ufe70")
+@example(raw="\u0627\ufe70\u0654\u200d\u0301\ufeff\u0654")
+@given(raw=st.text(alphabet=_NFC_ALPHABET + "\ufe76\ufb59\ufefb\ufc60", max_size=24))
+def test_every_text_a_context_is_told_is_in_nfc_is(
+    profile: str, options: dict[str, str], few_runs: int, raw: str
+) -> None:
+    # Context.nfc lets the final NFC (U1's renormalize), the rules that delete and the judging
+    # of the output skip a pass: a text wrongly called NFC would leave the output unnormalised.
+    from arnorm.chars import forms
+
+    cleaner = Cleaner(profile, **options)
+    with (
+        mock.patch("arnorm.pipeline.Context", _CheckedContext),
+        mock.patch.object(forms, "FEW_RUNS", few_runs),
+    ):
+        cleaner(raw)
+        cleaner(raw * 3)

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
+from functools import cache
+from itertools import islice
 from typing import Any
 
 import ftfy
@@ -207,12 +209,13 @@ def _pair_across(text: str, at: int) -> bool:
     return before >= 0 and text[before] + text[at] in _LETTER_PAIRS
 
 
-# The same for one continuation character, in two patterns: after one character of _BETWEEN,
-# which the first counts when a lead of the pair is before it, and after two or more, walked
-# back (a page of "ٔپ", where each پ follows a hamza above, was 200,000 walks, half the time
-# of its clean).  Each starts with the literal, which the engine finds at the speed of
-# ``str.find`` (the class of _AFTER_BETWEEN is tested at every position: 2.6 ms a megabyte,
-# 7% of the time of a 1 MB document with curly quotes, eighth session).
+# The same for one continuation character: a literal first, which the engine finds at the
+# speed of ``str.find`` (the class of _AFTER_BETWEEN is tested at every position: 2.6 ms a
+# megabyte, 7% of the time of a 1 MB document with curly quotes, eighth session).  Each is
+# walked back from; past _WALKED of them, the pairs across one character of _BETWEEN are
+# counted by a pattern, and only those across two or more walked back (a page of "ٔپ", each
+# پ after a hamza above, was 200,000 walks, half the time of its clean).
+_WALKED = 64
 _BETWEEN_SET = frozenset(_BETWEEN)
 
 
@@ -228,15 +231,27 @@ def _after_one_between(end: str) -> re.Pattern[str] | None:
     return re.compile(f"{re.escape(end)}(?<=[{re.escape(leads)}][{between}]{re.escape(end)})")
 
 
-_ONE_AFTER_BETWEEN = {
-    end: (
+def _after_between(end: str, before: str) -> re.Pattern[str]:
+    # ``end`` after ``before`` and a character of _BETWEEN.
+    between = re.escape(_BETWEEN)
+    return re.compile(f"{re.escape(end)}(?<={before}[{between}]{re.escape(end)})")
+
+
+_ACROSS_ENDS_SET = frozenset(_ACROSS_ENDS)
+
+
+@cache
+def _one_after_between(
+    end: str,
+) -> tuple[re.Pattern[str], re.Pattern[str] | None, re.Pattern[str]]:
+    """``end`` after a character of _BETWEEN; the pairs across one; ``end`` after two or more.
+    (Compiled when first needed: the classes are long, and compiling them for every end at
+    import cost a fifth of the time of ``import arnorm``.)"""
+    return (
+        _after_between(end, ""),
         _after_one_between(end),
-        re.compile(
-            f"{re.escape(end)}(?<=[{re.escape(_BETWEEN)}][{re.escape(_BETWEEN)}]{re.escape(end)})"
-        ),
+        _after_between(end, f"[{re.escape(_BETWEEN)}]"),
     )
-    for end in _ACROSS_ENDS
-}
 
 
 def _pairs_across(text: str, ends: Iterable[str] | None = None) -> int:
@@ -247,11 +262,16 @@ def _pairs_across(text: str, ends: Iterable[str] | None = None) -> int:
         return sum(_pair_across(text, match.start()) for match in found)
     pairs = 0
     for end in ends:
-        if end in _ONE_AFTER_BETWEEN:
-            after_one, after_more = _ONE_AFTER_BETWEEN[end]
-            if after_one is not None:
-                pairs += len(after_one.findall(text))
-            pairs += sum(_pair_across(text, match.start()) for match in after_more.finditer(text))
+        if end not in _ACROSS_ENDS_SET:
+            continue
+        after_any, after_one, after_more = _one_after_between(end)
+        first = list(islice(after_any.finditer(text), _WALKED))
+        if len(first) < _WALKED:
+            pairs += sum(_pair_across(text, match.start()) for match in first)
+            continue
+        if after_one is not None:
+            pairs += len(after_one.findall(text))
+        pairs += sum(_pair_across(text, match.start()) for match in after_more.finditer(text))
     return pairs
 
 

@@ -31,7 +31,7 @@ from arnorm.chars.tables import (
     ZWJ,
     expand_class,
 )
-from arnorm.chars.unicode import to_nfc
+from arnorm.chars.unicode import COMPOSES_WITH_PREVIOUS, to_nfc
 from arnorm.context import Context
 from arnorm.options import Option, Options
 from arnorm.rule import substitution
@@ -210,13 +210,14 @@ def _presentation_forms_fast(text: str, ctx: Context) -> str:
     ``split`` and put in NFC together, joined by newlines (which never compose or reorder).
     """
     if not many_runs(_FORM_RUN, text):
-        return _each_match(text, lambda match: presentation_forms.function(match, ctx))
+        return _each_match_in_nfc(text, ctx)
     known_nfc = ctx.nfc is text
     for form, (detached, replacement) in _DETACHED.items():
         if form in text:
             text = detached.sub(replacement, text)  # (an NBSP before a form: still in NFC)
     mapped = map_runs(_FORM_RUNS, _ATTACHED_TABLE, text, _FORM)
     if _is_nfc(mapped):
+        ctx.nfc = mapped
         return mapped
     if known_nfc or _is_nfc(text):
         result = _matches_in_nfc_of_nfc_text(text, mapped)
@@ -257,6 +258,29 @@ def _each_match(text: str, replace: Callable[[re.Match[str]], str]) -> str:
             done = match.end()
     pieces.append(text[done:])
     return "".join(pieces)
+
+
+def _each_match_in_nfc(text: str, ctx: Context) -> str:
+    """:func:`_each_match` with the rule's function; when ``text`` is the text the context
+    knows to be in NFC, so is the result, unless a replacement starts with, or is followed by,
+    a character NFC may compose with what is before it (see ``unicode.recompose``): then the
+    final NFC (U1's renormalize) need not read it again (a page of marks after a form, which
+    NFC's quick check cannot pass, paid that pass for nothing)."""
+    known_nfc = ctx.nfc is text
+    junctions = 0  # (replacements at whose edges NFC may compose)
+
+    def replace(match: re.Match[str]) -> str:
+        nonlocal junctions
+        replaced: str = presentation_forms.function(match, ctx)
+        end = match.end()
+        if replaced[:1] in COMPOSES_WITH_PREVIOUS or text[end : end + 1] in COMPOSES_WITH_PREVIOUS:
+            junctions += 1
+        return replaced
+
+    result = _each_match(text, replace)
+    if known_nfc and not junctions:
+        ctx.nfc = result
+    return result
 
 
 def _run_around(text: str, found: re.Match[str], position: int) -> tuple[int, int]:

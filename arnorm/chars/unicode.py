@@ -196,11 +196,12 @@ def kept_nfc(result: str, text: str, ctx: Context) -> str:
     return result
 
 
+# What NFC may compose with, or put in front of, the character before it: an edit of a text in
+# NFC keeps it in NFC when no such character follows a place where the text was cut.
+COMPOSES_WITH_PREVIOUS = frozenset(expand_class(COMPOSES_WITH_PREVIOUS_CLASS))
 # Beyond the BMP, the engine tests a class range by range: any character there counts.
 _COMPOSES_WITH_PREVIOUS_IN_BMP = class_body(
-    character
-    for character in expand_class(COMPOSES_WITH_PREVIOUS_CLASS)
-    if ord(character) < 0x10000
+    character for character in COMPOSES_WITH_PREVIOUS if ord(character) < 0x10000
 )
 
 
@@ -291,9 +292,12 @@ def renormalize(text: str, ctx: Context) -> str:
     >>> renormalize("e\u0301") == "\u00e9"
     True
     """
+    if ctx.nfc is text:  # (the last rule that changed it kept it in NFC: see recompose)
+        return text
     result = to_nfc(text)
     if result != text:  # (``result is text`` when nothing changes: no comparison)
         ctx.renormalized = True
+    ctx.nfc = result  # (the pipeline judges an output it wrote without composing it again)
     return result
 
 
