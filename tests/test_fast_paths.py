@@ -20,13 +20,7 @@ from hypothesis import strategies as st
 from arnorm.catalogue import CATALOGUE, OPTIONS
 from arnorm.chars import digits, marks, spaces
 from arnorm.chars.marks import MARK_CLASS_CHARACTERS
-from arnorm.chars.tables import (
-    LETTER_CLASS,
-    MARK_CLASS,
-    SPACE_LIKE_CLASS,
-    TATWEEL,
-    expand_class,
-)
+from arnorm.chars.tables import LETTER_CLASS, MARK_CLASS, SPACE_LIKE_CLASS, TATWEEL
 from arnorm.cleaner import Cleaner
 from arnorm.context import Context
 from arnorm.options import Options
@@ -141,30 +135,6 @@ def test_doubled_mark_with_many_runs_equals_the_pattern(text: str) -> None:
     text = "\u0628\u064e\u064e" * (marks._MANY_RUNS + 1) + text
     fast = Pipeline([marks.doubled_mark])
     assert fast(text) == Pipeline([marks.doubled_mark], use_triggers=False)(text)
-
-
-@given(text=mark_text)
-@example(text="\u0640\u064b\u064e" * 3 + " \u064b\u064e\u0628\u064b\u064e \u0628\u064b\u064e\u0628")
-@example(text="\u064b\u064e\u0628\u0651\u064c\u064f\u0628 x\u064d\u0650")
-def test_tanween_with_vowel_tries_only_runs_after_a_letter(text: str) -> None:
-    # M3's pattern starts a run of marks only after a letter; the reference starts one after
-    # anything but a mark and keeps the runs whose base is no letter, as the rule once did.
-    assert not set(expand_class(LETTER_CLASS)) & set(expand_class(MARK_CLASS))
-    rule = marks.tanween_with_vowel
-    after_letter = f"(?<=[{LETTER_CLASS}][{MARK_CLASS}])"
-    assert after_letter in rule.pattern.pattern
-    reference = re.compile(
-        rule.pattern.pattern.replace(after_letter, f"(?<![{MARK_CLASS}][{MARK_CLASS}])")
-    )
-    ctx = Context(text, Options(OPTIONS))
-
-    def judged(match: re.Match[str]) -> str:
-        start = match.start()
-        if start == 0 or not re.match(f"[{LETTER_CLASS}]", text[start - 1]):
-            return match.group()
-        return str(rule.function(match, ctx))
-
-    assert rule.apply(text, ctx) == reference.sub(judged, text)
 
 
 # M5d's constant substitution judges an alef by the one or two characters before it: words

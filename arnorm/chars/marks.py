@@ -98,6 +98,11 @@ _LETTER = re.compile(f"[{LETTER_CLASS}]")
 _FOLLOWED_BY_LETTER = f"(?=(?P<next>{TATWEEL}*[{LETTER_CLASS}])?)"
 
 
+def _base_is_letter(match: re.Match[str]) -> bool:
+    start = match.start()
+    return start > 0 and _LETTER.match(match.string, start - 1) is not None
+
+
 # A run of marks in which a haraka, tanween, shadda or sukun comes twice, taken whole; tried
 # only at the first mark of a run (the look-behind), so the many runs without a repeat (shadda
 # and a vowel) cost no call to Python.  At most 9 core marks can be unrepeated, so the
@@ -420,6 +425,7 @@ def tanween_with_vowel(match: re.Match[str], ctx: Context) -> str:
         or marks.count(tanween[0]) != 1
         or marks.count(vowels[0]) != 1
         or SUKUN in marks
+        or not _base_is_letter(match)  # (the pattern's start says so: this is the rule)
     ):
         return marks
     if SHORT_VOWEL_OF_TANWEEN[tanween[0]] != vowels[0]:
