@@ -151,8 +151,9 @@ class Context:
         # A text and its NFC, kept by the rules that compose the same text in turn (see
         # arnorm.chars.unicode.composed).
         self.composed: tuple[str, str] | None = None
-        # The text a document rule last composed to NFC or kept in NFC (U1, the rules that
-        # delete): a rule that deletes from it may skip NFC (arnorm.chars.unicode.recompose).
+        # A text known to be in NFC: the last one a rule composed or kept in NFC (U1, the rules
+        # that delete, U2, the final NFC).  A rule that deletes from it may skip NFC
+        # (arnorm.chars.unicode.recompose), and the final NFC skips it (unicode.renormalize).
         self.nfc: str | None = None
         # Whether unicode.renormalize (the final NFC) changed the text: with unicode.nfc
         # disabled, the pipeline then cleans its output again (see Pipeline._run).
