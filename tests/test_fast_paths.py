@@ -207,10 +207,13 @@ _PLAIN_PATTERNS = {
     marks.stray_initial_mark: (
         f"(?P<marks>[{SPACE_LIKE_CLASS}{MARK_CLASS}][{MARK_CLASS}]*)(?={TATWEEL}*[{LETTER_CLASS}])"
     ),
+    marks.long_alef_marks: f"\u0627(?P<marks>[{MARK_CLASS}]+)",
 }
 
 
 @pytest.mark.parametrize("rule", list(_PLAIN_PATTERNS), ids=lambda rule: rule.id)
+@example(text="\u0628\u064f\u0627\u064e \u0640\u0627\u064e \u0627\u064f\u0627\u064f")  # (M5d)
+@example(text="\u0640\u064b\u064e \u0628\u064b\u064e\u0628")  # (M3: after a tatweel)
 @given(text=mark_text)
 def test_narrowed_patterns_change_what_the_plain_pattern_changes(
     rule: Substitution, text: str

@@ -425,7 +425,7 @@ def tanween_with_vowel(match: re.Match[str], ctx: Context) -> str:
         or marks.count(tanween[0]) != 1
         or marks.count(vowels[0]) != 1
         or SUKUN in marks
-        or not _base_is_letter(match)  # (the pattern's start says so: this is the rule)
+        or not _base_is_letter(match)  # (the pattern looks only after a letter; this is the rule)
     ):
         return marks
     if SHORT_VOWEL_OF_TANWEEN[tanween[0]] != vowels[0]:
@@ -451,24 +451,22 @@ _SIMPLE_LONG_ALEF = re.compile(
     f"|(?<=[{LETTER_CLASS}][{MARK_CLASS}{TATWEEL}]{ALEF}[{_LONG_ALEF_MARKS}]))"
     f"(?![{MARK_CLASS}{TATWEEL}])"
 )
-# The rest the rule may change: an alef with marks after a letter, mark or tatweel (after
-# anything else, or at the start, an alef is word-initial and keeps its marks).
-_LONG_ALEF_IN_WORD = re.compile(
-    f"{ALEF}(?<=[{LETTER_CLASS}{MARK_CLASS}{TATWEEL}]{ALEF})(?P<marks>[{MARK_CLASS}]+)"
-)
 
 
 def _long_alef_marks_fast(text: str, ctx: Context) -> str:
     # (a page of alefs with a vowel each was 250,000 calls of the rule's function, 12x the
     # time of ordinary text)
     text = _SIMPLE_LONG_ALEF.sub(ALEF, text)
-    return _LONG_ALEF_IN_WORD.sub(lambda match: long_alef_marks.function(match, ctx), text)
+    pattern, function = long_alef_marks.pattern, long_alef_marks.function
+    return pattern.sub(lambda match: function(match, ctx), text)
 
 
 @substitution(
     "marks.long_alef_marks",
     # Anchored on the alef, a literal: the scan runs at C speed between alefs with marks.
-    f"{ALEF}(?P<marks>[{MARK_CLASS}]+)",
+    # Only after a letter, mark or tatweel: after anything else, or at the start, an alef is
+    # word-initial and keeps its marks (the function's test, not called for those alefs).
+    f"{ALEF}(?<=[{LETTER_CLASS}{MARK_CLASS}{TATWEEL}]{ALEF})(?P<marks>[{MARK_CLASS}]+)",
     code="M5d",
     trigger=_LONG_ALEF_MARKS,
     skip_when=_GATES,
